@@ -1,0 +1,259 @@
+"""The domain's values: plain, immutable dataclasses with no I/O.
+
+Everything the rest of the product passes around (the store, the rules, the
+scan pipeline, the UI, the hub) is one of these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+ENTRANCE = "entrance"
+
+
+class Outcome(StrEnum):
+    """The closed set of answers a gate gives. Used verbatim in JSON, tests and UI."""
+
+    ADMITTED = "admitted"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    UNKNOWN_BADGE = "unknown_badge"
+    REVOKED = "revoked"
+    NOT_REGISTERED = "not_registered"
+    TOO_EARLY = "too_early"
+    TOO_LATE = "too_late"
+    FORUM_FULL = "forum_full"
+    INVALID_SIGNATURE = "invalid_signature"
+    WRONG_EVENT = "wrong_event"
+
+
+class Action(StrEnum):
+    """What made a journal entry."""
+
+    SCAN = "scan"  # a code from the camera, a scanner or typed at the desk
+    OVERRIDE = "override"  # a volunteer admitted someone the rules refused
+    VOID = "void"  # a compensating entry that cancels an earlier admission
+    REPRINT = "reprint"  # a pass printed again
+    REISSUE = "reissue"  # a new badge code replaced a lost one
+    WALKIN = "walkin"  # a delegate registered on the spot
+    PIN_FAILURE = "pin_failure"  # a wrong admin PIN at the kiosk
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    name_zh: str
+    name_en: str
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str = "Asia/Shanghai"
+    city: str = ""
+    theme_zh: str = ""
+    theme_en: str = ""
+    checkin_opens_before: timedelta = timedelta(hours=24)
+
+    def name(self, language: str) -> str:
+        return self.name_zh if language.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Forum:
+    id: str
+    name_zh: str
+    name_en: str
+    kind: str = "parallel"
+    hall: str = ""
+    capacity: int | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+
+    def name(self, language: str) -> str:
+        return self.name_zh if language.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name_zh: str
+    name_en: str
+    color: str = "#455A64"
+    vip: bool = False
+
+    def name(self, language: str) -> str:
+        return self.name_zh if language.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Delegate:
+    id: str
+    code: str
+    name: str
+    name_en: str = ""
+    organization: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    category: str = ""
+    forums: tuple[str, ...] = ()
+    status: str = "active"  # active | cancelled
+    language: str = ""  # zh | en | "" (unknown)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": self.name,
+            "name_en": self.name_en,
+            "organization": self.organization,
+            "title": self.title,
+            "category": self.category,
+            "forums": list(self.forums),
+            "status": self.status,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A code printed on a badge. A reissued badge supersedes the old code."""
+
+    code: str
+    delegate_id: str
+    serial: int = 1
+    status: str = "active"  # active | superseded
+    kind: str = "token"  # token (opaque, looked up in the roster) | signed
+
+    @property
+    def superseded(self) -> bool:
+        return self.status == "superseded"
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Where a kiosk stands, with the rules of that place.
+
+    ``id`` is ``entrance`` or a forum id. Window offsets are relative to the
+    event (entrance) or the forum (forum door).
+    """
+
+    id: str = ENTRANCE
+    opens_before: timedelta = timedelta(hours=24)
+    closes_after: timedelta = timedelta(0)
+    allow_reentry: bool = False
+    capacity: int | None = None
+
+    @property
+    def is_entrance(self) -> bool:
+        return self.id == ENTRANCE
+
+    @classmethod
+    def entrance(cls, event: Event) -> Gate:
+        return cls(ENTRANCE, opens_before=event.checkin_opens_before)
+
+    @classmethod
+    def for_forum(
+        cls,
+        forum: Forum,
+        opens_before: timedelta = timedelta(minutes=30),
+        closes_after: timedelta = timedelta(0),
+        allow_reentry: bool = True,
+    ) -> Gate:
+        return cls(forum.id, opens_before, closes_after, allow_reentry, forum.capacity)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """One journal entry. Never rewritten; a void is a new entry."""
+
+    id: str
+    at: datetime
+    desk: str
+    gate: str
+    code: str
+    outcome: Outcome
+    delegate_id: str | None = None
+    action: Action = Action.SCAN
+    reason: str = ""
+    voids: str | None = None
+    rehearsal: bool = False
+    origin: str = "local"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "desk": self.desk,
+            "gate": self.gate,
+            "code": self.code,
+            "outcome": str(self.outcome),
+            "delegate_id": self.delegate_id,
+            "action": str(self.action),
+            "reason": self.reason,
+            "voids": self.voids,
+            "rehearsal": self.rehearsal,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SignedClaims:
+    """What a verified signed badge code says about its holder."""
+
+    event_id: str
+    delegate_id: str
+    serial: int
+    category: str = ""
+    forums: tuple[str, ...] = ()
+    valid_until: datetime | None = None
+
+
+class CodeKind(StrEnum):
+    ROSTER = "roster"  # an opaque token found in the local roster
+    SIGNED = "signed"  # a signed code whose signature checked out
+    UNKNOWN = "unknown"  # neither in the roster nor a signed code
+    FORGED = "forged"  # looks like a signed code, signature does not verify
+    FOREIGN = "foreign"  # a signed code of another event
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCode:
+    """What a scanned code turned out to be, before the gate's rules apply."""
+
+    code: str
+    kind: CodeKind
+    badge: Badge | None = None
+    delegate: Delegate | None = None
+    claims: SignedClaims | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GateHistory:
+    """What the journal says about this delegate at this gate."""
+
+    first_admission: CheckIn | None = None
+    admitted_count: int = 0  # distinct delegates admitted at the gate so far
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    outcome: Outcome
+    gate: str
+    code: str
+    delegate: Delegate | None = None
+    reentry: bool = False
+    first_checkin: CheckIn | None = None
+    via_signature: bool = False  # admitted on a signed code the roster does not know yet
+    occupancy: int | None = None  # distinct delegates admitted at the gate, after this decision
+    capacity: int | None = None
+    checkin_id: str | None = None
+
+    @property
+    def admitted(self) -> bool:
+        return self.outcome is Outcome.ADMITTED

@@ -1,0 +1,102 @@
+"""The gate policy: one pure function from what is known to one Decision.
+
+No I/O, no clock: ``now`` is an argument, so every branch is a plain test.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.model import (
+    CodeKind,
+    Decision,
+    Delegate,
+    Event,
+    Forum,
+    Gate,
+    GateHistory,
+    Outcome,
+    ResolvedCode,
+)
+
+_REFUSED_KIND = {
+    CodeKind.UNKNOWN: Outcome.UNKNOWN_BADGE,
+    CodeKind.FORGED: Outcome.INVALID_SIGNATURE,
+    CodeKind.FOREIGN: Outcome.WRONG_EVENT,
+}
+
+
+def holder(resolved: ResolvedCode) -> Delegate | None:
+    """The delegate a code stands for: the roster's record, or one made from signed claims."""
+    if resolved.delegate is not None:
+        return resolved.delegate
+    claims = resolved.claims
+    if claims is None:
+        return None
+    return Delegate(
+        id=claims.delegate_id,
+        code=resolved.code,
+        name="",
+        category=claims.category,
+        forums=claims.forums,
+    )
+
+
+def window(gate: Gate, event: Event, forum: Forum | None) -> tuple[datetime, datetime]:
+    """When the gate lets people in: [opens, closes]."""
+    if gate.is_entrance or forum is None or forum.starts_at is None or forum.ends_at is None:
+        return event.starts_at - gate.opens_before, event.ends_at + gate.closes_after
+    return forum.starts_at - gate.opens_before, forum.ends_at + gate.closes_after
+
+
+def decide(
+    resolved: ResolvedCode,
+    gate: Gate,
+    event: Event,
+    forum: Forum | None,
+    history: GateHistory,
+    now: datetime,
+) -> Decision:
+    """Decide whether the holder of ``resolved`` may pass ``gate`` at ``now``."""
+    delegate = holder(resolved)
+    base = {"gate": gate.id, "code": resolved.code, "delegate": delegate, "capacity": gate.capacity}
+
+    def refuse(outcome: Outcome, **extra: object) -> Decision:
+        return Decision(outcome, occupancy=history.admitted_count, **base, **extra)  # type: ignore[arg-type]
+
+    if resolved.kind in _REFUSED_KIND or delegate is None:
+        return refuse(_REFUSED_KIND.get(resolved.kind, Outcome.UNKNOWN_BADGE))
+    if not delegate.active or (resolved.badge is not None and resolved.badge.superseded):
+        return refuse(Outcome.REVOKED)
+    claims = resolved.claims
+    if claims is not None and claims.valid_until is not None and now > claims.valid_until:
+        return refuse(Outcome.TOO_LATE)
+    if not gate.is_entrance and gate.id not in delegate.forums:
+        return refuse(Outcome.NOT_REGISTERED)
+
+    opens, closes = window(gate, event, forum)
+    if now < opens:
+        return refuse(Outcome.TOO_EARLY)
+    if now > closes:
+        return refuse(Outcome.TOO_LATE)
+
+    first = history.first_admission
+    if first is not None:
+        if not gate.allow_reentry:
+            return refuse(Outcome.ALREADY_CHECKED_IN, first_checkin=first)
+        return Decision(
+            Outcome.ADMITTED,
+            reentry=True,
+            first_checkin=first,
+            occupancy=history.admitted_count,
+            via_signature=resolved.kind is CodeKind.SIGNED,
+            **base,  # type: ignore[arg-type]
+        )
+    if gate.capacity is not None and history.admitted_count >= gate.capacity:
+        return refuse(Outcome.FORUM_FULL)
+    return Decision(
+        Outcome.ADMITTED,
+        occupancy=history.admitted_count + 1,
+        via_signature=resolved.kind is CodeKind.SIGNED,
+        **base,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,224 @@
+"""The check-in service: resolve a code, decide, journal durably, then tell.
+
+The one entry point for the CLI, the scan pipeline, the UI and sync. A
+Decision is returned only after its journal entry is committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+
+from kiosk import codes
+from kiosk.clock import Clock, SystemClock
+from kiosk.errors import NoEventError, NotFoundError, UnknownGateError
+from kiosk.model import (
+    ENTRANCE,
+    Action,
+    Badge,
+    CheckIn,
+    CodeKind,
+    Decision,
+    Delegate,
+    Event,
+    Forum,
+    Gate,
+    Outcome,
+    ResolvedCode,
+)
+from kiosk.rules import decide
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_CODE_LENGTH = 512
+
+
+def clean_code(raw: str | bytes) -> str:
+    """A scanned or typed code as text: trimmed, bounded, control characters made visible."""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    text = text.strip()[:MAX_CODE_LENGTH]
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"\\x{ord(c) % 256:02x}" for c in text)
+
+
+def new_code() -> str:
+    """A fresh opaque badge code in the scanner-safe alphabet (see kiosk.codes)."""
+    return "".join(secrets.choice(codes.ALPHABET) for _ in range(16))
+
+
+class CheckinService:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        desk: str = "desk-1",
+        gate: str = ENTRANCE,
+        forum_opens_before: timedelta = timedelta(minutes=30),
+        forum_closes_after: timedelta = timedelta(0),
+    ) -> None:
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.desk = desk
+        self._gate_id = gate
+        self._forum_window = (forum_opens_before, forum_closes_after)
+        self._cache_version = -1
+        self._event: Event | None = None
+        self._forums: dict[str, Forum] = {}
+        self.listeners: list[Callable[[Decision], None]] = []
+        self.gate  # noqa: B018 - fail early on an unknown gate
+
+    # -- configuration ----------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        if self._cache_version != self.store.roster.version:
+            self._event = self.store.roster.event()
+            self._forums = {f.id: f for f in self.store.roster.forums()}
+            self._cache_version = self.store.roster.version
+
+    @property
+    def event(self) -> Event:
+        self._refresh()
+        if self._event is None:
+            raise NoEventError()
+        return self._event
+
+    @property
+    def forums(self) -> dict[str, Forum]:
+        self._refresh()
+        return self._forums
+
+    @property
+    def gate(self) -> Gate:
+        event = self.event
+        if self._gate_id == ENTRANCE:
+            return Gate.entrance(event)
+        forum = self.forums.get(self._gate_id)
+        if forum is None:
+            raise UnknownGateError(self._gate_id, list(self.forums))
+        return Gate.for_forum(forum, *self._forum_window)
+
+    def set_gate(self, gate: str) -> None:
+        previous, self._gate_id = self._gate_id, gate
+        try:
+            self.gate  # noqa: B018
+        except UnknownGateError:
+            self._gate_id = previous
+            raise
+
+    # -- the scan path ------------------------------------------------------------------------
+
+    def resolve(self, code: str) -> ResolvedCode:
+        found = self.store.roster.lookup(code) if code else None
+        if found is not None:
+            badge, delegate = found
+            return ResolvedCode(code, CodeKind.ROSTER, badge, delegate)
+        if codes.looks_signed(code):
+            return codes.resolve_signed(self.store, code, self.event)
+        return ResolvedCode(code, CodeKind.UNKNOWN)
+
+    def check_in(self, raw_code: str | bytes) -> Decision:
+        """Decide on one presented code and journal the decision durably before returning it."""
+        code = clean_code(raw_code)
+        event, gate = self.event, self.gate
+        resolved = self.resolve(code)
+        rehearsal = self.store.rehearsal
+        now = self.clock.now()
+        delegate_id = resolved.delegate.id if resolved.delegate else (
+            resolved.claims.delegate_id if resolved.claims else None
+        )
+        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else None
+        from kiosk.model import GateHistory
+
+        decision = decide(resolved, gate, event, self.forums.get(gate.id), history or GateHistory(), now)
+        return self._record(decision, Action.SCAN, "", now, rehearsal)
+
+    def _record(self, decision: Decision, action: Action, reason: str, now, rehearsal: bool) -> Decision:  # type: ignore[no-untyped-def]
+        delegate = decision.delegate
+        entry = CheckIn(
+            id=str(uuid.uuid4()),
+            at=now,
+            desk=self.desk,
+            gate=decision.gate,
+            code=decision.code,
+            outcome=decision.outcome,
+            delegate_id=delegate.id if delegate else None,
+            action=action,
+            reason=reason,
+            rehearsal=rehearsal,
+        )
+        self.store.journal.append(entry, category=delegate.category if delegate else "")
+        decision = replace(decision, checkin_id=entry.id)
+        log.info("decision %s at gate %s (%s)", decision.outcome, decision.gate, action)
+        for listener in list(self.listeners):
+            listener(decision)
+        return decision
+
+    # -- desk actions -------------------------------------------------------------------------
+
+    def override(self, code: str, reason: str) -> Decision:
+        """Admit the holder of a code the rules refused; the reason is journalled."""
+        resolved = self.resolve(clean_code(code))
+        delegate = resolved.delegate
+        if delegate is None:
+            raise NotFoundError("cannot override an unknown code: register a walk-in instead")
+        decision = Decision(Outcome.ADMITTED, self.gate.id, resolved.code, delegate)
+        return self._record(decision, Action.OVERRIDE, reason, self.clock.now(), self.store.rehearsal)
+
+    def void(self, checkin_id: str, reason: str) -> CheckIn:
+        """Cancel an admission made by mistake; the delegate may then check in again."""
+        original = self.store.journal.get(checkin_id)
+        if original is None or original.action is Action.VOID:
+            raise NotFoundError(f"no check-in {checkin_id!r} to void")
+        if not self.store.journal.is_standing(checkin_id):
+            raise NotFoundError(f"check-in {checkin_id!r} is already void")
+        entry = CheckIn(
+            id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=original.gate,
+            code=original.code, outcome=original.outcome, delegate_id=original.delegate_id,
+            action=Action.VOID, reason=reason, voids=original.id, rehearsal=original.rehearsal,
+        )  # fmt: skip
+        self.store.journal.append(entry)
+        return entry
+
+    def note(self, delegate: Delegate, action: Action, reason: str) -> CheckIn:
+        """Journal a desk action that is not a decision (reprint, PIN failure …)."""
+        entry = CheckIn(
+            id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=self._gate_id,
+            code=delegate.code, outcome=Outcome.ADMITTED, delegate_id=delegate.id, action=action,
+            reason=reason, rehearsal=self.store.rehearsal,
+        )  # fmt: skip
+        self.store.journal.append(entry)
+        return entry
+
+    def reissue(self, delegate_id: str, reason: str) -> Delegate:
+        """Give a delegate a new badge code; the old one is superseded (refused as revoked)."""
+        delegate = self.store.roster.delegate(delegate_id)
+        if delegate is None:
+            raise NotFoundError(f"no delegate {delegate_id!r}")
+        from kiosk.importers.apply import delegate_row
+
+        fresh = replace(delegate, code=new_code())
+        with self.store.transaction() as conn:
+            self.store.roster.write_delegates(conn, [delegate_row(fresh)])
+            serial = self.store.roster.next_serial(delegate_id)
+            self.store.roster.write_badges(conn, [Badge(fresh.code, delegate_id, serial)])
+        self.store.roster.changed()
+        self.note(fresh, Action.REISSUE, reason)
+        return fresh
+
+    def register_walkin(self, delegate: Delegate) -> Decision:
+        """Add a delegate on the spot, with a new code, and admit them at this gate."""
+        from kiosk.importers.apply import delegate_row
+
+        fresh = replace(delegate, id=delegate.id or f"walkin-{uuid.uuid4().hex[:10]}", code=new_code())
+        with self.store.transaction() as conn:
+            self.store.roster.write_delegates(conn, [delegate_row(fresh)])
+            self.store.roster.write_badges(conn, [Badge(fresh.code, fresh.id)])
+        self.store.roster.changed()
+        decision = Decision(Outcome.ADMITTED, self.gate.id, fresh.code, fresh)
+        return self._record(decision, Action.WALKIN, "walk-in", self.clock.now(), self.store.rehearsal)

@@ -1,0 +1,130 @@
+"""The journal: every decision, appended and committed durably before anyone is told.
+
+Entries are never rewritten. ``admissions`` is a projection kept in step with
+the journal inside the same transaction: the first standing admission of each
+delegate at each gate, which is what the rules and the statistics need.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from kiosk.model import ENTRANCE, Action, CheckIn, GateHistory, Outcome
+
+if TYPE_CHECKING:
+    from kiosk.store.db import Store
+
+_ADMITTING = (Action.SCAN, Action.OVERRIDE, Action.WALKIN)
+COLUMNS = ("id", "at", "desk", "gate", "code", "outcome", "delegate_id", "action", "reason",
+           "voids", "rehearsal", "origin")  # fmt: skip
+
+
+def checkin_from_row(row: sqlite3.Row) -> CheckIn:
+    return CheckIn(
+        id=row["id"],
+        at=datetime.fromisoformat(row["at"]),
+        desk=row["desk"],
+        gate=row["gate"],
+        code=row["code"],
+        outcome=Outcome(row["outcome"]),
+        delegate_id=row["delegate_id"],
+        action=Action(row["action"]),
+        reason=row["reason"],
+        voids=row["voids"],
+        rehearsal=bool(row["rehearsal"]),
+        origin=row["origin"],
+    )
+
+
+class Journal:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def append(self, entry: CheckIn, category: str = "") -> bool:
+        """Append and commit one entry; False when its id was already there (idempotent)."""
+        with self._store.transaction() as conn:
+            return self.append_in(conn, entry, category)
+
+    def append_in(self, conn: sqlite3.Connection, entry: CheckIn, category: str = "") -> bool:
+        """Append inside the caller's transaction (batches from the hub)."""
+        cursor = conn.execute(
+            f"INSERT OR IGNORE INTO journal ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+            (
+                entry.id, entry.at.isoformat(), entry.desk, entry.gate, entry.code, str(entry.outcome),
+                entry.delegate_id, str(entry.action), entry.reason, entry.voids, int(entry.rehearsal),
+                entry.origin,
+            ),
+        )  # fmt: skip
+        if cursor.rowcount == 0:
+            return False
+        if entry.action is Action.VOID and entry.voids:
+            conn.execute("DELETE FROM admissions WHERE checkin_id = ?", (entry.voids,))
+        elif entry.outcome is Outcome.ADMITTED and entry.action in _ADMITTING and entry.delegate_id:
+            self._project_admission(conn, entry, category)
+        return True
+
+    @staticmethod
+    def _project_admission(conn: sqlite3.Connection, entry: CheckIn, category: str) -> None:
+        key = (entry.gate, entry.delegate_id, int(entry.rehearsal))
+        row = conn.execute(
+            "SELECT at FROM admissions WHERE gate = ? AND delegate_id = ? AND rehearsal = ?", key
+        ).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO admissions VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                (*key, entry.id, entry.at.isoformat(), entry.desk, category),
+            )
+        else:
+            # The earliest admission stands. Two desks that admitted the same person at
+            # the entrance while apart both keep their entries; the later one is counted
+            # as a duplicate made offline, and the person counts once.
+            earliest_is_new = datetime.fromisoformat(row[0]) > entry.at
+            duplicate = entry.origin != "local" and entry.gate == ENTRANCE
+            if not (earliest_is_new or duplicate):
+                return
+            conn.execute(
+                "UPDATE admissions SET offline_duplicates = offline_duplicates + ?"
+                + (", checkin_id = ?, at = ?, desk = ?" if earliest_is_new else "")
+                + " WHERE gate = ? AND delegate_id = ? AND rehearsal = ?",
+                (int(duplicate),)
+                + ((entry.id, entry.at.isoformat(), entry.desk) if earliest_is_new else ())
+                + key,
+            )
+
+    def history(self, delegate_id: str, gate: str, rehearsal: bool) -> GateHistory:
+        with self._store.lock:
+            conn = self._store.conn
+            row = conn.execute(
+                "SELECT j.* FROM admissions a JOIN journal j ON j.id = a.checkin_id "
+                "WHERE a.gate = ? AND a.delegate_id = ? AND a.rehearsal = ?",
+                (gate, delegate_id, int(rehearsal)),
+            ).fetchone()
+            count = conn.execute(
+                "SELECT COUNT(*) FROM admissions WHERE gate = ? AND rehearsal = ?", (gate, int(rehearsal))
+            ).fetchone()[0]
+        return GateHistory(checkin_from_row(row) if row else None, int(count))
+
+    def get(self, checkin_id: str) -> CheckIn | None:
+        row = self._store.query_one("SELECT * FROM journal WHERE id = ?", (checkin_id,))
+        return checkin_from_row(row) if row else None
+
+    def for_delegate(self, delegate_id: str) -> list[CheckIn]:
+        rows = self._store.query("SELECT * FROM journal WHERE delegate_id = ? ORDER BY seq", (delegate_id,))
+        return [checkin_from_row(r) for r in rows]
+
+    def is_standing(self, checkin_id: str) -> bool:
+        """True while an admission has not been voided."""
+        return self._store.query_one("SELECT 1 FROM journal WHERE voids = ?", (checkin_id,)) is None
+
+    def since(self, seq: int, limit: int = 1000, origin: str | None = "local") -> list[tuple[int, CheckIn]]:
+        """Entries after ``seq`` (the outbox for sync), oldest first."""
+        sql = "SELECT * FROM journal WHERE seq > ?" + (" AND origin = ?" if origin else "")
+        params: tuple = (seq, origin) if origin else (seq,)
+        rows = self._store.query(sql + " ORDER BY seq LIMIT ?", (*params, limit))
+        return [(r["seq"], checkin_from_row(r)) for r in rows]
+
+    def count(self) -> int:
+        row = self._store.query_one("SELECT COUNT(*) FROM journal")
+        return int(row[0]) if row else 0

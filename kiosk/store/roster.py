@@ -1,0 +1,205 @@
+"""Roster reads and writes: event, forums, categories, delegates, badges."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from kiosk.model import Badge, Category, Delegate, Event, Forum
+
+if TYPE_CHECKING:
+    from kiosk.store.db import Store
+
+DELEGATE_COLUMNS = (
+    "id", "code", "name", "name_en", "organization", "title", "phone", "email",
+    "category", "forums", "status", "language", "notes", "search", "updated_at",
+)  # fmt: skip
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def delegate_from_row(row: sqlite3.Row) -> Delegate:
+    return Delegate(
+        id=row["id"],
+        code=row["code"],
+        name=row["name"],
+        name_en=row["name_en"],
+        organization=row["organization"],
+        title=row["title"],
+        phone=row["phone"],
+        email=row["email"],
+        category=row["category"],
+        forums=tuple(f for f in row["forums"].split(",") if f),
+        status=row["status"],
+        language=row["language"],
+        notes=json.loads(row["notes"] or "{}"),
+    )
+
+
+def delegate_to_row(delegate: Delegate, search: str) -> tuple:
+    return (
+        delegate.id, delegate.code, delegate.name, delegate.name_en, delegate.organization,
+        delegate.title, delegate.phone, delegate.email, delegate.category, ",".join(delegate.forums),
+        delegate.status, delegate.language,
+        json.dumps(delegate.notes, ensure_ascii=False, sort_keys=True) if delegate.notes else "{}",
+        search, datetime.now(UTC).isoformat(),
+    )  # fmt: skip
+
+
+class Roster:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.version = 0  # bumped on every roster write in this process; caches key on it
+
+    def changed(self) -> None:
+        self.version += 1
+
+    # -- event, forums, categories -------------------------------------------------------------
+
+    def event(self) -> Event | None:
+        row = self._store.query_one("SELECT * FROM event LIMIT 1")
+        if row is None:
+            return None
+        return Event(
+            id=row["id"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            starts_at=datetime.fromisoformat(row["starts_at"]),
+            ends_at=datetime.fromisoformat(row["ends_at"]),
+            timezone=row["timezone"],
+            city=row["city"],
+            theme_zh=row["theme_zh"],
+            theme_en=row["theme_en"],
+            checkin_opens_before=timedelta(hours=row["checkin_opens_hours"]),
+        )
+
+    def forums(self) -> list[Forum]:
+        rows = self._store.query("SELECT * FROM forums ORDER BY position")
+        return [
+            Forum(
+                id=r["id"], name_zh=r["name_zh"], name_en=r["name_en"], kind=r["kind"], hall=r["hall"],
+                capacity=r["capacity"], starts_at=_time(r["starts_at"]), ends_at=_time(r["ends_at"]),
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def categories(self) -> list[Category]:
+        rows = self._store.query("SELECT * FROM categories ORDER BY position")
+        return [
+            Category(r["id"], r["name_zh"], r["name_en"], r["color"], bool(r["vip"])) for r in rows
+        ]
+
+    def set_event(self, event: Event, forums: list[Forum], categories: list[Category]) -> None:
+        """Install the event, its forums and categories (one transaction; ids are kept)."""
+        opens_hours = event.checkin_opens_before.total_seconds() / 3600
+        with self._store.transaction() as conn:
+            conn.execute("DELETE FROM event WHERE id != ?", (event.id,))
+            conn.execute(
+                "INSERT OR REPLACE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id, event.name_zh, event.name_en, event.starts_at.isoformat(),
+                    event.ends_at.isoformat(), event.timezone, event.city, event.theme_zh,
+                    event.theme_en, opens_hours,
+                ),
+            )  # fmt: skip
+            conn.execute("DELETE FROM forums")
+            conn.executemany(
+                "INSERT INTO forums VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        f.id, f.name_zh, f.name_en, f.kind, f.hall, f.capacity,
+                        f.starts_at.isoformat() if f.starts_at else None,
+                        f.ends_at.isoformat() if f.ends_at else None, i,
+                    )  # fmt: skip
+                    for i, f in enumerate(forums)
+                ],
+            )
+            conn.execute("DELETE FROM categories")
+            conn.executemany(
+                "INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.id, c.name_zh, c.name_en, c.color, int(c.vip), i) for i, c in enumerate(categories)],
+            )
+        self.changed()
+
+    # -- delegates and badges ------------------------------------------------------------------
+
+    def delegate(self, delegate_id: str) -> Delegate | None:
+        row = self._store.query_one("SELECT * FROM delegates WHERE id = ?", (delegate_id,))
+        return delegate_from_row(row) if row else None
+
+    def badge(self, code: str) -> Badge | None:
+        row = self._store.query_one(
+            "SELECT code, delegate_id, serial, status, kind FROM badges WHERE code = ?", (code,)
+        )
+        return Badge(*row) if row else None
+
+    def lookup(self, code: str) -> tuple[Badge, Delegate] | None:
+        """The badge and its delegate for a code, in one indexed query."""
+        row = self._store.query_one(
+            "SELECT b.serial, b.status AS badge_status, b.kind, d.* FROM badges b "
+            "JOIN delegates d ON d.id = b.delegate_id WHERE b.code = ?",
+            (code,),
+        )
+        if row is None:
+            return None
+        badge = Badge(code, row["id"], row["serial"], row["badge_status"], row["kind"])
+        return badge, delegate_from_row(row)
+
+    def count(self) -> int:
+        row = self._store.query_one("SELECT COUNT(*) FROM delegates")
+        return int(row[0]) if row else 0
+
+    def iter_delegates(self) -> Iterator[Delegate]:
+        with self._store.lock:
+            rows = self._store.conn.execute("SELECT * FROM delegates ORDER BY rowid").fetchall()
+        for row in rows:
+            yield delegate_from_row(row)
+
+    def search_rows(self) -> list[tuple[str, str]]:
+        """(id, search text) for every delegate: what the search index is built from."""
+        return [(r[0], r[1]) for r in self._store.query("SELECT id, search FROM delegates")]
+
+    def write_delegates(self, conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+        """Upsert delegate rows (``delegate_to_row`` tuples) inside the caller's transaction."""
+        conn.executemany(
+            f"INSERT OR REPLACE INTO delegates ({', '.join(DELEGATE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(DELEGATE_COLUMNS))})",
+            rows,
+        )
+
+    def write_badges(self, conn: sqlite3.Connection, badges: Iterable[Badge]) -> None:
+        """Make each code the active badge of its delegate, superseding the delegate's others."""
+        now = datetime.now(UTC).isoformat()
+        badges = list(badges)
+        conn.executemany(
+            "UPDATE badges SET status = 'superseded' WHERE delegate_id = ? AND code != ? "
+            "AND status = 'active'",
+            [(b.delegate_id, b.code) for b in badges],
+        )
+        conn.executemany(
+            "INSERT INTO badges (code, delegate_id, serial, status, kind, issued_at) "
+            "VALUES (?, ?, ?, 'active', ?, ?) ON CONFLICT (code) DO UPDATE SET "
+            "status = 'active', delegate_id = excluded.delegate_id",
+            [(b.code, b.delegate_id, b.serial, b.kind, now) for b in badges],
+        )
+
+    def code_owners(self) -> dict[str, str]:
+        """Every known code, superseded ones included, mapped to its delegate id."""
+        return {r[0]: r[1] for r in self._store.query("SELECT code, delegate_id FROM badges")}
+
+    def next_serial(self, delegate_id: str) -> int:
+        row = self._store.query_one(
+            "SELECT COALESCE(MAX(serial), 0) + 1 FROM badges WHERE delegate_id = ?", (delegate_id,)
+        )
+        return int(row[0]) if row else 1
+
+    def set_status(self, conn: sqlite3.Connection, delegate_ids: Iterable[str], status: str) -> None:
+        conn.executemany(
+            "UPDATE delegates SET status = ?, updated_at = ? WHERE id = ?",
+            [(status, datetime.now(UTC).isoformat(), i) for i in delegate_ids],
+        )

@@ -1,0 +1,69 @@
+"""The core schema, as named migrations applied in order and recorded in ``migrations``.
+
+Other components (print queue, sync, badge keys) register their own named
+migrations through ``Store.migrate``; a name is applied once, ever.
+"""
+
+CORE_MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "core-0001-roster",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE event (
+            id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+            starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, timezone TEXT NOT NULL,
+            city TEXT NOT NULL DEFAULT '', theme_zh TEXT NOT NULL DEFAULT '',
+            theme_en TEXT NOT NULL DEFAULT '', checkin_opens_hours REAL NOT NULL DEFAULT 24
+        );
+        CREATE TABLE forums (
+            id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+            kind TEXT NOT NULL, hall TEXT NOT NULL, capacity INTEGER,
+            starts_at TEXT, ends_at TEXT, position INTEGER NOT NULL
+        );
+        CREATE TABLE categories (
+            id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+            color TEXT NOT NULL, vip INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL
+        );
+        CREATE TABLE delegates (
+            id TEXT PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL,
+            name_en TEXT NOT NULL DEFAULT '', organization TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '', category TEXT NOT NULL DEFAULT '',
+            forums TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'active',
+            language TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '{}',
+            search TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL
+        );
+        CREATE TABLE badges (
+            code TEXT PRIMARY KEY, delegate_id TEXT NOT NULL, serial INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL DEFAULT 'active', kind TEXT NOT NULL DEFAULT 'token',
+            issued_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX badges_by_delegate ON badges (delegate_id);
+        CREATE INDEX delegates_by_category ON delegates (category);
+        """,
+    ),
+    (
+        "core-0002-journal",
+        """
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, desk TEXT NOT NULL, gate TEXT NOT NULL,
+            code TEXT NOT NULL, outcome TEXT NOT NULL, delegate_id TEXT,
+            action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', voids TEXT,
+            rehearsal INTEGER NOT NULL DEFAULT 0, origin TEXT NOT NULL DEFAULT 'local'
+        );
+        CREATE INDEX journal_by_delegate ON journal (delegate_id, gate);
+        CREATE INDEX journal_by_time ON journal (at);
+        -- A projection of the journal: the first standing admission of each delegate
+        -- at each gate. Rebuilt from the journal at will; kept in step in the same
+        -- transaction as every journal append.
+        CREATE TABLE admissions (
+            gate TEXT NOT NULL, delegate_id TEXT NOT NULL, rehearsal INTEGER NOT NULL,
+            checkin_id TEXT NOT NULL, at TEXT NOT NULL, desk TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '', offline_duplicates INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (gate, delegate_id, rehearsal)
+        ) WITHOUT ROWID;
+        CREATE INDEX admissions_by_time ON admissions (rehearsal, at);
+        """,
+    ),
+]
