@@ -1,0 +1,67 @@
+"""Forum check-in kiosk: the desktop app by default, sub-commands for headless work.
+
+    python main.py                 start the kiosk app (``--demo`` for the built-in demo)
+    python main.py SUBCOMMAND ...  headless work; ``python main.py -h`` lists them
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from kiosk.errors import KioskError
+from kiosk.store import StoreError
+
+# Each module has ``register(subparsers)``; a handler returns the exit code.
+COMMAND_MODULES = (
+    "kiosk.cli.core",
+)
+
+APP_FLAGS = ("--demo", "--lang", "--db", "--mode", "--fullscreen")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py", description="Forum check-in kiosk. Without a sub-command, starts the app."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _wants_app(argv: list[str]) -> bool:
+    return not argv or argv[0].split("=")[0] in APP_FLAGS
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if _wants_app(argv):
+        from ui.app import run_app
+
+        return run_app(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except (KioskError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", 2)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())
