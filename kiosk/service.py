@@ -205,8 +205,7 @@ class CheckinService:
         fresh = replace(delegate, code=new_code())
         with self.store.transaction() as conn:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
-            serial = self.store.roster.next_serial(delegate_id)
-            self.store.roster.write_badges(conn, [Badge(fresh.code, delegate_id, serial)])
+            self.store.roster.write_badges(conn, [Badge(fresh.code, delegate_id)])
         self.store.roster.changed()
         self.note(fresh, Action.REISSUE, reason)
         return fresh

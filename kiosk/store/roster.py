@@ -183,7 +183,8 @@ class Roster:
         )
         conn.executemany(
             "INSERT INTO badges (code, delegate_id, serial, status, kind, issued_at) "
-            "VALUES (?, ?, ?, 'active', ?, ?) ON CONFLICT (code) DO UPDATE SET "
+            "VALUES (?1, ?2, MAX(?3, (SELECT COALESCE(MAX(serial), 0) + 1 FROM badges "
+            "WHERE delegate_id = ?2)), 'active', ?4, ?5) ON CONFLICT (code) DO UPDATE SET "
             "status = 'active', delegate_id = excluded.delegate_id",
             [(b.code, b.delegate_id, b.serial, b.kind, now) for b in badges],
         )

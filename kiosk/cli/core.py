@@ -1,0 +1,195 @@
+"""Core sub-commands: event, roster, checkin, search, stats, export, void, rehearsal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
+from kiosk.errors import KioskError
+from kiosk.messages import explain
+from kiosk.model import Decision, Delegate
+
+
+def delegate_json(delegate: Delegate | None) -> dict[str, Any] | None:
+    return delegate.to_json() if delegate else None
+
+
+def decision_json(decision: Decision, timezone: str) -> dict[str, Any]:
+    first = decision.first_checkin
+    return {
+        "outcome": str(decision.outcome),
+        "message": explain(decision, "en", timezone),
+        "delegate": delegate_json(decision.delegate),
+        "checkin_id": decision.checkin_id,
+        "first_checkin": first.to_json() if first else None,
+        "reentry": decision.reentry,
+        "via_signature": decision.via_signature,
+        "gate": decision.gate,
+    }
+
+
+def _event_import(args: argparse.Namespace) -> int:
+    from kiosk.importers.event import import_event
+
+    event, forums, categories = import_event(store_from(args), args.file)
+    print(f"event {event.id}: {len(forums)} forums, {len(categories)} categories")
+    return 0
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    from kiosk.importers.apply import import_roster
+
+    report = import_roster(store_from(args), args.file, replace=args.replace)
+    if args.json:
+        print_json(report.to_json())
+    elif report.error:
+        print(f"error: {report.error}", file=sys.stderr)
+    else:
+        print(
+            f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}"
+            + (f", revoked {report.revoked}" if report.revoked else "")
+            + f", rejected {len(report.rejected)}"
+        )
+        for rejection in report.rejected:
+            print(f"  line {rejection.line}: {rejection.message} ({rejection.reason})")
+    return report.exit_code
+
+
+def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kiosk.service import CheckinService
+
+    store = store_from(args)
+    event = store.roster.event()
+    clock = clock_from(args, event.timezone if event else "Asia/Shanghai")
+    return CheckinService(store, clock, desk=getattr(args, "desk", None) or "cli", gate=args.gate)
+
+
+def _checkin(args: argparse.Namespace) -> int:
+    service = _service(args)
+    decision = service.check_in(args.code)
+    if args.json:
+        print_json(decision_json(decision, service.event.timezone))
+    else:
+        who = decision.delegate.name if decision.delegate else "-"
+        print(f"{decision.outcome}: {who} — {explain(decision, 'en', service.event.timezone)}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from kiosk.search import SearchIndex
+
+    found = SearchIndex(store_from(args)).search(args.query, limit=args.limit)
+    if args.json:
+        print_json([d.to_json() for d in found])
+    else:
+        for d in found:
+            print(f"{d.id}\t{d.name}\t{d.name_en}\t{d.organization}\t{d.category}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.stats import compute
+
+    stats = compute(store_from(args))
+    if args.json:
+        print_json(stats.to_json())
+        return 0
+    print("admitted per gate:", ", ".join(f"{g} {n}" for g, n in stats.by_gate.items()) or "none")
+    for forum, value in stats.by_forum.items():
+        print(f"  {forum}: {value['admitted']} / {value['capacity'] or '-'}")
+    print("per category:", ", ".join(f"{c} {n}" for c, n in stats.by_category.items()) or "none")
+    for bucket in stats.per_10_min:
+        print(f"  {bucket['start']}  {bucket['admitted']}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kiosk.export import export_journal
+
+    count = export_journal(store_from(args), args.file)
+    print(f"exported {count} journal entries to {args.file}")
+    return 0
+
+
+def _void(args: argparse.Namespace) -> int:
+    if not args.reason.strip():
+        raise KioskError("a void needs a reason (--reason)")
+    service = _service(args)
+    entry = service.void(args.checkin_id, args.reason)
+    print(f"voided {args.checkin_id} ({entry.id})")
+    return 0
+
+
+def _rehearsal(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    if args.state is not None:
+        store.set_rehearsal(args.state == "on")
+    print(f"rehearsal {'on' if store.rehearsal else 'off'}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    event = subparsers.add_parser("event", help="the event, its forums and categories")
+    event_sub = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+    p = event_sub.add_parser("import", help="install an event file (JSON)")
+    p.add_argument("file", type=Path)
+    add_db(p)
+    p.set_defaults(func=_event_import)
+    try:
+        from kiosk.cli.badges import register_event_trust
+    except ImportError:
+        pass
+    else:
+        register_event_trust(event_sub)
+
+    roster = subparsers.add_parser("roster", help="the delegates")
+    roster_sub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+    p = roster_sub.add_parser("import", help="import a roster file (CSV in UTF-8/GBK, or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true", help="the file is the whole roster: revoke the rest")
+    p.add_argument("--json", action="store_true")
+    add_db(p)
+    p.set_defaults(func=_roster_import)
+
+    p = subparsers.add_parser("checkin", help="decide on one code, as if scanned")
+    p.add_argument("code")
+    p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
+    p.add_argument("--desk", default="cli")
+    p.add_argument("--json", action="store_true")
+    add_db(p)
+    add_clock(p)
+    p.set_defaults(func=_checkin)
+
+    p = subparsers.add_parser("search", help="find delegates by name, pinyin, initials, org, phone tail")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    add_db(p)
+    p.set_defaults(func=_search)
+
+    p = subparsers.add_parser("stats", help="arrivals per gate, forum, category, 10 minutes")
+    p.add_argument("--json", action="store_true")
+    add_db(p)
+    p.set_defaults(func=_stats)
+
+    p = subparsers.add_parser("export", help="export the journal to FILE.csv or FILE.xlsx")
+    p.add_argument("file", type=Path)
+    add_db(p)
+    p.set_defaults(func=_export)
+
+    p = subparsers.add_parser("void", help="cancel a check-in made by mistake")
+    p.add_argument("checkin_id")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--gate", default="entrance")
+    p.add_argument("--desk", default="cli")
+    add_db(p)
+    add_clock(p)
+    p.set_defaults(func=_void)
+
+    p = subparsers.add_parser("rehearsal", help="rehearsal mode: check-ins that never count")
+    p.add_argument("state", nargs="?", choices=["on", "off"])
+    add_db(p)
+    p.set_defaults(func=_rehearsal)

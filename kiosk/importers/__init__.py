@@ -1,0 +1,1 @@
+"""Roster and event files in, validated rows out, applied in one transaction."""

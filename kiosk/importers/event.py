@@ -1,0 +1,96 @@
+"""The event file: the event, its forums and categories (the format of sample_event.json)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.clock import parse_time
+from kiosk.errors import KioskError
+from kiosk.model import Category, Event, Forum
+from kiosk.store import Store
+
+
+class EventFileError(KioskError):
+    pass
+
+
+def _text(item: dict[str, Any], key: str, where: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise EventFileError(f"{where}: {key!r} is missing or not text")
+    return value.strip()
+
+
+def parse_event(data: dict[str, Any]) -> tuple[Event, list[Forum], list[Category]]:
+    if not isinstance(data, dict) or not isinstance(data.get("event"), dict):
+        raise EventFileError("not an event file: no 'event' object")
+    raw = data["event"]
+    tz = raw.get("timezone") or "Asia/Shanghai"
+    try:
+        event = Event(
+            id=_text(raw, "id", "event"),
+            name_zh=_text(raw, "name_zh", "event"),
+            name_en=_text(raw, "name_en", "event"),
+            starts_at=parse_time(_text(raw, "starts_at", "event"), tz),
+            ends_at=parse_time(_text(raw, "ends_at", "event"), tz),
+            timezone=tz,
+            city=raw.get("city") or "",
+            theme_zh=raw.get("theme_zh") or "",
+            theme_en=raw.get("theme_en") or "",
+            checkin_opens_before=timedelta(hours=float(raw.get("checkin_opens_hours", 24))),
+        )
+        forums = []
+        for i, f in enumerate(data.get("forums") or []):
+            where = f"forum {i + 1}"
+            capacity = f.get("capacity")
+            forums.append(
+                Forum(
+                    id=_text(f, "id", where),
+                    name_zh=_text(f, "name_zh", where),
+                    name_en=_text(f, "name_en", where),
+                    kind=f.get("kind") or "parallel",
+                    hall=f.get("hall") or "",
+                    capacity=int(capacity) if capacity not in (None, "") else None,
+                    starts_at=parse_time(f["starts_at"], tz) if f.get("starts_at") else None,
+                    ends_at=parse_time(f["ends_at"], tz) if f.get("ends_at") else None,
+                )
+            )
+        categories = [
+            Category(
+                id=_text(c, "id", f"category {i + 1}"),
+                name_zh=_text(c, "name_zh", f"category {i + 1}"),
+                name_en=_text(c, "name_en", f"category {i + 1}"),
+                color=c.get("color") or "#455A64",
+                vip=bool(c.get("vip", False)),
+            )
+            for i, c in enumerate(data.get("categories") or [])
+        ]
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise EventFileError(f"malformed event file: {exc}") from exc
+    if event.ends_at <= event.starts_at:
+        raise EventFileError("the event ends before it starts")
+    ids = [f.id for f in forums]
+    if "entrance" in ids or len(set(ids)) != len(ids):
+        raise EventFileError("forum ids must be unique and not 'entrance'")
+    return event, forums, categories
+
+
+def load_event_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise EventFileError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EventFileError(f"{path}: not a readable JSON file ({exc})") from exc
+    if not isinstance(data, dict):
+        raise EventFileError(f"{path}: not an event file")
+    return data
+
+
+def import_event(store: Store, path: Path) -> tuple[Event, list[Forum], list[Category]]:
+    parsed = parse_event(load_event_file(path))
+    store.roster.set_event(*parsed)
+    return parsed

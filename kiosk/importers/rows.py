@@ -1,0 +1,115 @@
+"""Turning a roster file's rows into Delegates, or into rejections with line numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kiosk.importers.headers import map_headers
+from kiosk.model import Category, Delegate, Forum
+
+FORUM_SEPARATORS = re.compile(r"[;,；，、|]")
+STATUSES = {
+    "active": "active", "正常": "active", "有效": "active", "": "active",
+    "cancelled": "cancelled", "canceled": "cancelled", "已取消": "cancelled", "取消": "cancelled",
+}  # fmt: skip
+LANGUAGES = {"zh": "zh", "zh_cn": "zh", "zh-cn": "zh", "cn": "zh", "中文": "zh", "chinese": "zh",
+             "en": "en", "english": "en", "英文": "en", "英语": "en"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    line: int
+    reason: str  # a machine code: missing_name, missing_code, duplicate_code, ...
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "reason": self.reason, "message": self.message}
+
+
+class _Names:
+    """Look up ids by id, Chinese name or English name, case- and space-insensitively."""
+
+    def __init__(self, items: Iterable[Forum | Category]) -> None:
+        self._ids: dict[str, str] = {}
+        for item in items:
+            for key in (item.id, item.name_zh, item.name_en):
+                self._ids.setdefault(self.key(key), item.id)
+
+    @staticmethod
+    def key(text: str) -> str:
+        return "".join(text.split()).lower()
+
+    def get(self, text: str) -> str | None:
+        return self._ids.get(self.key(text))
+
+
+class RowParser:
+    def __init__(self, headers: list[str], forums: list[Forum], categories: list[Category]) -> None:
+        self.fields, self.note_columns = map_headers(list(headers))
+        self.forums = _Names(forums)
+        self.categories = _Names(categories)
+        self._seen_codes: dict[str, int] = {}
+        self._seen_ids: dict[str, int] = {}
+
+    def missing_columns(self) -> list[str]:
+        return [f for f in ("name", "code") if f not in self.fields]
+
+    def parse(self, line: int, cells: list[str]) -> Delegate | Rejection:
+        def get(field: str) -> str:
+            index = self.fields.get(field)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        name, code = get("name"), get("code")
+        if not name:
+            return Rejection(line, "missing_name", "no name")
+        if not code:
+            return Rejection(line, "missing_code", "no badge code")
+        if code in self._seen_codes:
+            return Rejection(line, "duplicate_code", f"code already used on line {self._seen_codes[code]}")
+        delegate_id = get("id") or code
+        if delegate_id in self._seen_ids:
+            return Rejection(line, "duplicate_id", f"id already used on line {self._seen_ids[delegate_id]}")
+
+        category = get("category")
+        if category:
+            found = self.categories.get(category)
+            if found is None:
+                return Rejection(line, "unknown_category", f"unknown category {category!r}")
+            category = found
+        forum_ids: list[str] = []
+        for value in FORUM_SEPARATORS.split(get("forums")):
+            if not value.strip():
+                continue
+            forum = self.forums.get(value)
+            if forum is None:
+                return Rejection(line, "unknown_forum", f"unknown forum {value.strip()!r}")
+            if forum not in forum_ids:
+                forum_ids.append(forum)
+        status = STATUSES.get(get("status").lower())
+        if status is None:
+            return Rejection(line, "unknown_status", f"unknown status {get('status')!r}")
+
+        notes = {
+            header: cells[i].strip()
+            for i, header in self.note_columns.items()
+            if i < len(cells) and cells[i].strip()
+        }
+        self._seen_codes[code] = line
+        self._seen_ids[delegate_id] = line
+        return Delegate(
+            id=delegate_id,
+            code=code,
+            name=name,
+            name_en=get("name_en"),
+            organization=get("organization"),
+            title=get("title"),
+            phone=get("phone"),
+            email=get("email"),
+            category=category,
+            forums=tuple(forum_ids),
+            status=status,
+            language=LANGUAGES.get(get("language").lower(), ""),
+            notes=notes,
+        )
