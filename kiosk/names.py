@@ -18,22 +18,55 @@ def _char_pinyin(char: str) -> str:
     return lazy_pinyin(char)[0] if has_han(char) else char
 
 
-@lru_cache(maxsize=8192)
-def _surname(chars: str) -> str:
-    # Surnames with a reading of their own (单 Shan, 曾 Zeng, 解 Xie …) come from
-    # pypinyin's phrase data when the name is converted whole.
-    return lazy_pinyin(chars)[0]
+# Surnames read differently from the character's everyday reading, and two-character
+# surnames (which romanise as one word: Ouyang Nana).
+SURNAME_READINGS = {
+    "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao", "查": "zha",
+    "盖": "ge", "覃": "qin", "乐": "yue", "员": "yun", "召": "shao", "种": "chong", "秘": "bi",
+    "重": "chong", "缪": "miao", "翟": "zhai", "尉迟": "yuchi", "长孙": "zhangsun", "万俟": "moqi",
+}  # fmt: skip
+COMPOUND_SURNAMES = frozenset(
+    [
+        "欧阳",
+        "司马",
+        "诸葛",
+        "上官",
+        "东方",
+        "慕容",
+        "皇甫",
+        "令狐",
+        "司徒",
+        "夏侯",
+        "尉迟",
+        "公孙",
+        "长孙",
+        "宇文",
+        "轩辕",
+        "端木",
+        "西门",
+        "南宫",
+        "万俟",
+        "独孤",
+        "澹台",
+        "呼延",
+    ]
+)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(surname, given name) of a Chinese name."""
+    chars = "".join(name.split())
+    cut = 2 if chars[:2] in COMPOUND_SURNAMES and len(chars) > 2 else 1
+    return chars[:cut], chars[cut:]
 
 
 def syllables(name: str) -> list[str]:
-    """Pinyin syllables of a Chinese name, one per character (memoised per character)."""
-    chars = [c for c in name if not c.isspace()]
-    if not chars:
+    """Pinyin syllables of a Chinese name: the surname as one item, then one per character."""
+    surname, given = split_name(name)
+    if not surname:
         return []
-    result = [_char_pinyin(c) for c in chars]
-    if has_han(chars[0]):
-        result[0] = _surname(chars[0] + (chars[1] if len(chars) > 1 else ""))
-    return result
+    reading = SURNAME_READINGS.get(surname) or "".join(_char_pinyin(c) for c in surname)
+    return [reading, *(_char_pinyin(c) for c in given)]
 
 
 def latin_name(name: str, name_en: str = "") -> str:
@@ -53,7 +86,8 @@ def search_text(name: str, name_en: str, organization: str, phone: str) -> str:
     fields = [name.replace(" ", "")]
     if has_han(name):
         parts = syllables(name)
-        fields += ["".join(parts), "".join(p[0] for p in parts if p), "".join(parts[1:] + parts[:1])]
+        initials = "".join(p[0] for p in parts if p)
+        fields += ["".join(parts), initials, "".join(parts[1:] + parts[:1])]
         if len(name) > 2:
             fields.append(name[1:])
     if name_en:

@@ -129,8 +129,10 @@ class CheckinService:
         resolved = self.resolve(code)
         rehearsal = self.store.rehearsal
         now = self.clock.now()
-        delegate_id = resolved.delegate.id if resolved.delegate else (
-            resolved.claims.delegate_id if resolved.claims else None
+        delegate_id = (
+            resolved.delegate.id
+            if resolved.delegate
+            else (resolved.claims.delegate_id if resolved.claims else None)
         )
         history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else None
         from kiosk.model import GateHistory

@@ -15,7 +15,9 @@ from kiosk.store.roster import delegate_to_row
 
 Progress = Callable[[int, str], None]  # (rows read so far, phase)
 
-_COMPARED = "code, name, name_en, organization, title, phone, email, category, forums, status, language, notes"
+_COMPARED = (
+    "code, name, name_en, organization, title, phone, email, category, forums, status, language, notes"
+)
 
 
 def delegate_row(delegate: Delegate) -> tuple:
@@ -99,9 +101,7 @@ def apply_delegates(
     """Write the valid rows in one transaction; codes owned by someone else are rejected."""
     roster = store.roster
     with store.transaction() as conn:
-        existing = {
-            r[0]: tuple(r[1:]) for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates")
-        }
+        existing = {r[0]: tuple(r[1:]) for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates")}
         owners = {r[0]: r[1] for r in conn.execute("SELECT code, delegate_id FROM badges")}
         rows, badges, seen = [], [], set()
         for line, delegate in parsed:
@@ -132,4 +132,3 @@ def apply_delegates(
     report.rejected.sort(key=lambda r: r.line)
     if rows or report.revoked:
         roster.changed()
-

@@ -73,10 +73,11 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise RosterFileError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
     sheet = workbook.worksheets[0]
     all_rows = sheet.iter_rows(values_only=True)

@@ -82,17 +82,21 @@ class Roster:
         rows = self._store.query("SELECT * FROM forums ORDER BY position")
         return [
             Forum(
-                id=r["id"], name_zh=r["name_zh"], name_en=r["name_en"], kind=r["kind"], hall=r["hall"],
-                capacity=r["capacity"], starts_at=_time(r["starts_at"]), ends_at=_time(r["ends_at"]),
+                id=r["id"],
+                name_zh=r["name_zh"],
+                name_en=r["name_en"],
+                kind=r["kind"],
+                hall=r["hall"],
+                capacity=r["capacity"],
+                starts_at=_time(r["starts_at"]),
+                ends_at=_time(r["ends_at"]),
             )  # fmt: skip
             for r in rows
         ]
 
     def categories(self) -> list[Category]:
         rows = self._store.query("SELECT * FROM categories ORDER BY position")
-        return [
-            Category(r["id"], r["name_zh"], r["name_en"], r["color"], bool(r["vip"])) for r in rows
-        ]
+        return [Category(r["id"], r["name_zh"], r["name_en"], r["color"], bool(r["vip"])) for r in rows]
 
     def set_event(self, event: Event, forums: list[Forum], categories: list[Category]) -> None:
         """Install the event, its forums and categories (one transaction; ids are kept)."""
@@ -112,9 +116,15 @@ class Roster:
                 "INSERT INTO forums VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
-                        f.id, f.name_zh, f.name_en, f.kind, f.hall, f.capacity,
+                        f.id,
+                        f.name_zh,
+                        f.name_en,
+                        f.kind,
+                        f.hall,
+                        f.capacity,
                         f.starts_at.isoformat() if f.starts_at else None,
-                        f.ends_at.isoformat() if f.ends_at else None, i,
+                        f.ends_at.isoformat() if f.ends_at else None,
+                        i,
                     )  # fmt: skip
                     for i, f in enumerate(forums)
                 ],
