@@ -1,0 +1,153 @@
+"""AppContext: what every screen is given — the store, the services, settings, signals.
+
+Widgets hold no business state; they call the context and the kiosk services and
+listen to ``context.events``. Blocking work (disk, printer, import, export) goes
+through ``run_in_background`` so the UI thread never waits on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.search import SearchIndex
+from kiosk.service import CheckinService
+from kiosk.store import Store
+from ui import i18n
+from ui import settings as settings_module
+from ui.flow import Mode, ScreenFlow
+from ui.qt_flow import FlowEvents
+from ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class _UiInvoker(QObject):
+    """Runs callables on the thread this object lives in (the UI thread), queued."""
+
+    call = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.call.connect(self._run)
+
+    @Slot(object)
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception:
+            log.exception("UI callback failed")
+
+
+class AppContext:
+    """One per running app (and per test). Create it on the UI thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        service: CheckinService | None = None,
+        settings: Settings | None = None,
+        print_queue: Any = None,
+        search: SearchIndex | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or settings_module.load(store)
+        self.service = service or CheckinService(store, desk=self.settings.desk, gate=self.settings.gate)
+        self.search = search or SearchIndex(store)
+        self.print_queue = print_queue
+        self.flow = ScreenFlow(_mode(self.settings.mode))
+        self.events = FlowEvents(self.flow)
+        self.service.listeners.append(self.events.on_decision)
+        self.camera: Any = None  # ui.camera_view / kiosk.scan pipeline, set by the app
+        self.language = i18n.normalize(self.settings.language)
+        self._invoker = _UiInvoker()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
+
+    # -- language ---------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch the operator language: installs the translator and tells every screen."""
+        code = i18n.normalize(code)
+        i18n.install(code)
+        changed = code != self.language
+        self.language = code
+        if code != self.settings.language:
+            self.settings = settings_module.save(self.store, self.settings, language=code)
+        if changed:
+            log.info("language switched to %s", code)
+        self.events.language_changed.emit(code)
+
+    def guest_text(self, language: str, context: str, source: str) -> str:
+        """``source`` translated into a guest's language (which may differ from the operator's)."""
+        return i18n.translate_in(i18n.normalize(language or self.language), context, source)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def update_settings(self, **changes: Any) -> Settings:
+        self.settings = settings_module.save(self.store, self.settings, **changes)
+        if "gate" in changes:
+            self.service.set_gate(self.settings.gate)
+        if "desk" in changes:
+            self.service.desk = self.settings.desk
+        return self.settings
+
+    # -- background work --------------------------------------------------------------------
+
+    def on_ui_thread(self, fn: Callable[[], None]) -> None:
+        """Queue ``fn`` to run on the UI thread (safe to call from any thread)."""
+        self._invoker.call.emit(fn)
+
+    def run_in_background(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_progress: Callable[..., None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[Any]:
+        """Run ``fn(*args)`` on a worker; call back on the UI thread.
+
+        With ``on_progress``, ``fn`` is also given ``progress=`` — a callable that forwards its
+        arguments to ``on_progress`` on the UI thread. Without ``on_error``, failures are logged.
+        """
+        kwargs: dict[str, Any] = {}
+        if on_progress is not None:
+            def progress(*p: Any) -> None:
+                self.on_ui_thread(lambda: on_progress(*p))
+
+            kwargs["progress"] = progress
+
+        def work() -> Any:
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
+                if on_error is not None:
+                    self.on_ui_thread(functools.partial(on_error, exc))
+                else:
+                    log.error("background %s failed: %s", getattr(fn, "__name__", fn), exc)
+                raise
+            if on_done is not None:
+                self.on_ui_thread(lambda: on_done(result))
+            return result
+
+        return self._pool.submit(work)
+
+    def close(self) -> None:
+        if self.camera is not None and hasattr(self.camera, "stop"):
+            self.camera.stop()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.events.on_decision in self.service.listeners:
+            self.service.listeners.remove(self.events.on_decision)
+
+
+def _mode(text: str) -> Mode:
+    try:
+        return Mode(text)
+    except ValueError:
+        log.warning("unknown mode %r in the settings, starting in self-service", text)
+        return Mode.SELFSERVICE
