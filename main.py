@@ -17,6 +17,7 @@ from kiosk.store import StoreError
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
     "kiosk.cli.core",
+    "kiosk.cli.badges",
 )
 
 APP_FLAGS = ("--demo", "--lang", "--db", "--mode", "--fullscreen")
