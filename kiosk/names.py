@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -9,8 +10,11 @@ from pypinyin import lazy_pinyin
 SEP = "\x1f"
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def has_han(text: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+    return _HAN.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -83,6 +87,13 @@ def latin_name(name: str, name_en: str = "") -> str:
 
 def search_text(name: str, name_en: str, organization: str, phone: str) -> str:
     """Fields a desk volunteer may type, each lower-cased, space-free, between separators."""
+    digits = "".join(c for c in phone[-8:] if c.isdigit())
+    tail = digits[-4:] + SEP if len(digits) >= 4 else ""
+    return _name_fields(name, name_en) + _organization_field(organization) + tail
+
+
+@lru_cache(maxsize=65536)
+def _name_fields(name: str, name_en: str) -> str:
     fields = [name.replace(" ", "")]
     if has_han(name):
         parts = syllables(name)
@@ -95,12 +106,12 @@ def search_text(name: str, name_en: str, organization: str, phone: str) -> str:
         fields += ["".join(words), *words, "".join(w[0] for w in words)]
     elif not has_han(name):
         fields += name.lower().split()
-    if organization:
-        fields.append(organization.lower().replace(" ", ""))
-    digits = "".join(c for c in phone if c.isdigit())
-    if len(digits) >= 4:
-        fields.append(digits[-4:])
     return SEP + SEP.join(f.lower() for f in fields if f) + SEP
+
+
+@lru_cache(maxsize=8192)
+def _organization_field(organization: str) -> str:
+    return organization.lower().replace(" ", "") + SEP if organization else ""
 
 
 def normalize_query(query: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.importers.readers import RosterFileError, read_table
@@ -20,11 +21,10 @@ _COMPARED = (
 )
 
 
-def delegate_row(delegate: Delegate) -> tuple:
+def delegate_row(delegate: Delegate, updated_at: str | None = None) -> tuple:
     """The store row for a delegate, search text included."""
-    return delegate_to_row(
-        delegate, search_text(delegate.name, delegate.name_en, delegate.organization, delegate.phone)
-    )
+    search = search_text(delegate.name, delegate.name_en, delegate.organization, delegate.phone)
+    return delegate_to_row(delegate, search, updated_at)
 
 
 def _compared(delegate: Delegate) -> tuple:
@@ -103,7 +103,9 @@ def apply_delegates(
     with store.transaction() as conn:
         existing = {r[0]: tuple(r[1:]) for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates")}
         owners = {r[0]: r[1] for r in conn.execute("SELECT code, delegate_id FROM badges")}
-        rows, badges, seen = [], [], set()
+        rows, seen = [], set()
+        new_badges, changed_badges = [], []
+        now = datetime.now(UTC).isoformat()
         for line, delegate in parsed:
             owner = owners.get(delegate.code)
             if owner is not None and owner != delegate.id:
@@ -120,11 +122,12 @@ def apply_delegates(
                 report.imported += 1
             else:
                 report.updated += 1
-            rows.append(delegate_row(delegate))
+            rows.append(delegate_row(delegate, now))
             if owner is None:
-                badges.append(Badge(delegate.code, delegate.id))
+                (new_badges if before is None else changed_badges).append(Badge(delegate.code, delegate.id))
         roster.write_delegates(conn, rows)
-        roster.write_badges(conn, badges)
+        roster.write_badges(conn, new_badges, new_delegates=True)
+        roster.write_badges(conn, changed_badges)
         if replace:
             gone = [i for i, row in existing.items() if i not in seen and row[9] == "active"]
             roster.set_status(conn, gone, "cancelled")

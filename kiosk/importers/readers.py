@@ -60,7 +60,7 @@ def read_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         line = reader.line_num + 1
         try:
             for record in reader:
-                if any(cell.strip() for cell in record):
+                if "".join(record).strip():
                     yield line, record
                 line = reader.line_num + 1
         except csv.Error as exc:

@@ -33,6 +33,7 @@ class _Names:
 
     def __init__(self, items: Iterable[Forum | Category]) -> None:
         self._ids: dict[str, str] = {}
+        self._memo: dict[str, str | None] = {}
         for item in items:
             for key in (item.id, item.name_zh, item.name_en):
                 self._ids.setdefault(self.key(key), item.id)
@@ -42,7 +43,9 @@ class _Names:
         return "".join(text.split()).lower()
 
     def get(self, text: str) -> str | None:
-        return self._ids.get(self.key(text))
+        if text not in self._memo:
+            self._memo[text] = self._ids.get(self.key(text))
+        return self._memo[text]
 
 
 class RowParser:
@@ -57,11 +60,11 @@ class RowParser:
         return [f for f in ("name", "code") if f not in self.fields]
 
     def parse(self, line: int, cells: list[str]) -> Delegate | Rejection:
-        def get(field: str) -> str:
-            index = self.fields.get(field)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+        width = len(cells)
+        values = {f: cells[i].strip() for f, i in self.fields.items() if i < width}
+        get = values.get
 
-        name, code = get("name"), get("code")
+        name, code = get("name", ""), get("code", "")
         if not name:
             return Rejection(line, "missing_name", "no name")
         if not code:
@@ -72,14 +75,15 @@ class RowParser:
         if delegate_id in self._seen_ids:
             return Rejection(line, "duplicate_id", f"id already used on line {self._seen_ids[delegate_id]}")
 
-        category = get("category")
+        category = get("category", "")
         if category:
             found = self.categories.get(category)
             if found is None:
                 return Rejection(line, "unknown_category", f"unknown category {category!r}")
             category = found
         forum_ids: list[str] = []
-        for value in FORUM_SEPARATORS.split(get("forums")):
+        forums = get("forums", "")
+        for value in FORUM_SEPARATORS.split(forums) if forums else ():
             if not value.strip():
                 continue
             forum = self.forums.get(value)
@@ -87,14 +91,14 @@ class RowParser:
                 return Rejection(line, "unknown_forum", f"unknown forum {value.strip()!r}")
             if forum not in forum_ids:
                 forum_ids.append(forum)
-        status = STATUSES.get(get("status").lower())
+        status = STATUSES.get(get("status", "").lower())
         if status is None:
             return Rejection(line, "unknown_status", f"unknown status {get('status')!r}")
 
         notes = {
             header: cells[i].strip()
             for i, header in self.note_columns.items()
-            if i < len(cells) and cells[i].strip()
+            if i < width and cells[i].strip()
         }
         self._seen_codes[code] = line
         self._seen_ids[delegate_id] = line
@@ -102,14 +106,14 @@ class RowParser:
             id=delegate_id,
             code=code,
             name=name,
-            name_en=get("name_en"),
-            organization=get("organization"),
-            title=get("title"),
-            phone=get("phone"),
-            email=get("email"),
+            name_en=get("name_en", ""),
+            organization=get("organization", ""),
+            title=get("title", ""),
+            phone=get("phone", ""),
+            email=get("email", ""),
             category=category,
             forums=tuple(forum_ids),
             status=status,
-            language=LANGUAGES.get(get("language").lower(), ""),
+            language=LANGUAGES.get(get("language", "").lower(), ""),
             notes=notes,
         )

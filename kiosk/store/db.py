@@ -144,6 +144,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA cache_size=-32000")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable kiosk database ({exc})") from exc
     return conn

@@ -41,13 +41,13 @@ def delegate_from_row(row: sqlite3.Row) -> Delegate:
     )
 
 
-def delegate_to_row(delegate: Delegate, search: str) -> tuple:
+def delegate_to_row(delegate: Delegate, search: str, updated_at: str | None = None) -> tuple:
     return (
         delegate.id, delegate.code, delegate.name, delegate.name_en, delegate.organization,
         delegate.title, delegate.phone, delegate.email, delegate.category, ",".join(delegate.forums),
         delegate.status, delegate.language,
         json.dumps(delegate.notes, ensure_ascii=False, sort_keys=True) if delegate.notes else "{}",
-        search, datetime.now(UTC).isoformat(),
+        search, updated_at or datetime.now(UTC).isoformat(),
     )  # fmt: skip
 
 
@@ -182,10 +182,23 @@ class Roster:
             rows,
         )
 
-    def write_badges(self, conn: sqlite3.Connection, badges: Iterable[Badge]) -> None:
-        """Make each code the active badge of its delegate, superseding the delegate's others."""
+    def write_badges(
+        self, conn: sqlite3.Connection, badges: Iterable[Badge], new_delegates: bool = False
+    ) -> None:
+        """Make each code the active badge of its delegate, superseding the delegate's others.
+
+        ``new_delegates``: the delegates have no badge yet (a fresh import), so there is
+        nothing to supersede and the serial is the one given.
+        """
         now = datetime.now(UTC).isoformat()
         badges = list(badges)
+        if new_delegates:
+            conn.executemany(
+                "INSERT INTO badges (code, delegate_id, serial, status, kind, issued_at) "
+                "VALUES (?, ?, ?, 'active', ?, ?)",
+                [(b.code, b.delegate_id, b.serial, b.kind, now) for b in badges],
+            )
+            return
         conn.executemany(
             "UPDATE badges SET status = 'superseded' WHERE delegate_id = ? AND code != ? "
             "AND status = 'active'",
