@@ -17,7 +17,9 @@ from kiosk.store import StoreError
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
     "kiosk.cli.core",
+    "kiosk.cli.scan",
     "kiosk.cli.badges",
+    "ui.cli_pass",
 )
 
 APP_FLAGS = ("--demo", "--lang", "--db", "--mode", "--fullscreen")

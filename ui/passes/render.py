@@ -1,0 +1,116 @@
+"""Rendering a pass: a PDF (text kept as text, the bundled font embedded), a QImage, a 1-bit raster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
+
+from kiosk.printing.backends import Raster
+from kiosk.printing.content import PassContent
+from kiosk.printing.layout import PassLayout
+from ui.passes.compose import Flow, fit
+from ui.passes.fonts import ensure_app
+
+PDF_DPI = 600
+
+
+def page_size(layout: PassLayout, height_mm: float) -> QPageSize:
+    return QPageSize(QSizeF(layout.width_mm, height_mm), QPageSize.Unit.Millimeter, layout.name,
+                     QPageSize.SizeMatchPolicy.ExactMatch)
+
+
+def paint(content: PassContent, layout: PassLayout, painter: QPainter, device: QPaintDevice, dpi: float,
+          canvas_mm: float | None = None, pixel_exact: bool = False) -> Flow:
+    """Paint onto an open painter whose page is already sized (see ``measure``)."""
+    flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
+    fit(flow)
+    flow.painter = painter
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    flow.run()
+    flow.painter = None
+    return flow
+
+
+def measure(content: PassContent, layout: PassLayout, device: QPaintDevice, dpi: float,
+            canvas_mm: float | None = None, pixel_exact: bool = False) -> tuple[float, Flow]:
+    """The page height in mm this pass needs on this stock, and the fitted flow."""
+    ensure_app()
+    flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
+    height_px = fit(flow)
+    return height_px * 25.4 / dpi, flow
+
+
+def render_pdf(content: PassContent, layout: PassLayout, path: Path | str | None = None) -> bytes:
+    """The pass as a one-page PDF (written to ``path`` when given); returns the PDF bytes."""
+    ensure_app()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setCreator("forum-kiosk")
+    writer.setTitle(content.event_name)
+    height_mm, _ = measure(content, layout, writer, PDF_DPI)
+    writer.setPageLayout(QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    paint(content, layout, painter, writer, PDF_DPI)
+    painter.end()
+    buffer.close()
+    pdf = bytes(data.data())
+    if path is not None:
+        Path(path).write_bytes(pdf)
+    return pdf
+
+
+def _blank(width: int, height: int, dpi: float) -> QImage:
+    image = QImage(max(width, 1), max(height, 1), QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("white"))
+    return image
+
+
+def render_image(content: PassContent, layout: PassLayout, dpi: float | None = None,
+                 printable: bool = False) -> QImage:
+    """The pass as a colour image at ``dpi`` (default: the stock's). ``printable``: only the
+    width a raster printer reaches, with the QR on whole pixels."""
+    ensure_app()
+    dpi = dpi or layout.dpi
+    canvas = layout.printable_width_mm if printable else layout.width_mm
+    probe = _blank(1, 1, dpi)
+    height_mm, _ = measure(content, layout, probe, dpi, canvas, pixel_exact=True)
+    image = _blank(round(canvas * dpi / 25.4), round(height_mm * dpi / 25.4), dpi)
+    painter = QPainter(image)
+    paint(content, layout, painter, image, dpi, canvas, pixel_exact=True)
+    painter.end()
+    return image
+
+
+def to_raster(image: QImage) -> Raster:
+    """A 1-bit raster (error-diffusion dithered; ink = 1), as thermal and label printers take."""
+    mono = image.convertToFormat(QImage.Format.Format_Mono, Qt.ImageConversionFlag.MonoOnly
+                                 | Qt.ImageConversionFlag.DiffuseDither)
+    grey = mono.convertToFormat(QImage.Format.Format_Grayscale8)
+    width, height = grey.width(), grey.height()
+    pixels = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.bytesPerLine() * height)
+    pixels = pixels.reshape(height, grey.bytesPerLine())[:, :width]
+    return Raster(width, height, np.packbits(pixels < 128, axis=1).tobytes())
+
+
+def render_raster(content: PassContent, layout: PassLayout, dpi: float | None = None) -> Raster:
+    """What a raster printer prints: the printable width at the stock's dpi, in 1 bit."""
+    return to_raster(render_image(content, layout, dpi, printable=True))
+
+
+def raster_image(raster: Raster) -> QImage:
+    """A raster back as an image (to look at what a thermal printer would print)."""
+    bits = np.unpackbits(np.frombuffer(raster.bits, dtype=np.uint8).reshape(raster.height, -1), axis=1)
+    pixels = np.ascontiguousarray(np.where(bits[:, :raster.width] == 1, 0, 255).astype(np.uint8))
+    image = QImage(pixels.data, raster.width, raster.height, raster.width, QImage.Format.Format_Grayscale8)
+    return image.copy()
