@@ -104,7 +104,8 @@ def apply_delegates(
         existing = {r[0]: tuple(r[1:]) for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates")}
         owners = {r[0]: r[1] for r in conn.execute("SELECT code, delegate_id FROM badges")}
         rows, seen = [], set()
-        new_badges, changed_badges = [], []
+        new_badges: list[Badge] = []
+        changed_badges: list[Badge] = []
         now = datetime.now(UTC).isoformat()
         for line, delegate in parsed:
             owner = owners.get(delegate.code)
