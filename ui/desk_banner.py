@@ -1,0 +1,145 @@
+"""The desk's answer line: every decision in plain words, green or red, and the VIP notice.
+
+Each refusal says what happened and what the volunteer can do about it, in the operator's
+language (Qt's translation layer, context "DeskBanner").
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.model import Decision, Outcome
+
+GREEN = "#2E7D32"
+RED = "#C62828"
+AMBER = "#FFB300"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DeskBanner", text)
+
+
+def outcome_text(outcome: Outcome) -> str:
+    """The short name of an outcome (for the history table)."""
+    return {
+        Outcome.ADMITTED: _t("admitted"),
+        Outcome.ALREADY_CHECKED_IN: _t("already checked in"),
+        Outcome.UNKNOWN_BADGE: _t("unknown badge"),
+        Outcome.REVOKED: _t("badge no longer valid"),
+        Outcome.NOT_REGISTERED: _t("not registered here"),
+        Outcome.TOO_EARLY: _t("too early"),
+        Outcome.TOO_LATE: _t("too late"),
+        Outcome.FORUM_FULL: _t("room full"),
+        Outcome.INVALID_SIGNATURE: _t("forged code"),
+        Outcome.WRONG_EVENT: _t("another event"),
+    }[outcome]
+
+
+def explain(decision: Decision, tz: ZoneInfo) -> str:
+    """A decision in plain words for the volunteer, with what to do next."""
+    outcome = decision.outcome
+    if outcome is Outcome.ADMITTED:
+        return _t("Admitted again (re-entry)") if decision.reentry else _t("Admitted")
+    if outcome is Outcome.ALREADY_CHECKED_IN:
+        first = decision.first_checkin
+        if first is None:
+            return _t("Already checked in. If the pass was lost, reprint it (F3).")
+        when = first.at.astimezone(tz).strftime("%m-%d %H:%M")
+        return (
+            _t("Already checked in on %1 at %2. If the pass was lost, reprint it (F3).")
+            .replace("%1", when)
+            .replace("%2", first.desk)
+        )
+    if outcome is Outcome.FORUM_FULL:
+        return (
+            _t("The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.")
+            .replace("%1", str(decision.occupancy or 0))
+            .replace("%2", str(decision.capacity or 0))
+        )
+    if outcome is Outcome.REVOKED and decision.delegate is not None and not decision.delegate.active:
+        return _t("Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.")
+    return {
+        Outcome.UNKNOWN_BADGE: _t(
+            "Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7)."
+        ),
+        Outcome.REVOKED: _t(
+            "This badge was replaced by a newer one: ask for the new badge, or search the name."
+        ),
+        Outcome.NOT_REGISTERED: _t("Not registered for this forum. Override (F4) if the organiser agrees."),
+        Outcome.TOO_EARLY: _t("Check-in has not opened yet. Check the machine's clock and the event dates."),
+        Outcome.TOO_LATE: _t("Check-in has closed for this gate."),
+        Outcome.INVALID_SIGNATURE: _t("Forged or damaged code: the signature does not match. Search the name."),
+        Outcome.WRONG_EVENT: _t("This badge belongs to another event."),
+    }[outcome]
+
+
+class DecisionBanner(QLabel):
+    """One line, big, coloured by the outcome; empty and quiet before the first decision."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionBanner")
+        self.setWordWrap(True)
+        self.setMinimumHeight(64)
+        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.clear_banner()
+
+    def clear_banner(self) -> None:
+        self.setText("")
+        self.setStyleSheet("background:transparent;")
+
+    def show_message(self, text: str, colour: str, dark_text: bool = False) -> None:
+        fg = "#212121" if dark_text else "white"
+        self.setStyleSheet(
+            f"background:{colour}; color:{fg}; font-size:24px; font-weight:bold; "
+            "padding:10px 16px; border-radius:6px;"
+        )
+        self.setText(text)
+
+    def show_decision(self, decision: Decision, who: str, tz: ZoneInfo) -> None:
+        text = explain(decision, tz)
+        if who:
+            text = f"{who} — {text}"
+        self.show_message(text, GREEN if decision.admitted else RED)
+
+
+class VipNotice(QWidget):
+    """Amber notice for protocol staff; stays until someone acknowledges it."""
+
+    acknowledged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("vipNotice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(
+            f"#vipNotice {{ background:{AMBER}; border-radius:6px; }}"
+            "#vipNotice QLabel { color:#212121; font-size:22px; font-weight:bold; }"
+            "#vipNotice QPushButton { font-size:18px; padding:6px 14px; }"
+        )
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.ok = QPushButton()
+        self.ok.clicked.connect(self._on_ok)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.ok)
+        self.names: list[str] = []
+        self.hide()
+
+    def announce(self, who: str, category: str) -> None:
+        self.names.append(f"{who} ({category})")
+        self.label.setText(
+            _t("★ VIP arrived: %1. Please inform the protocol staff.").replace("%1", "; ".join(self.names))
+        )
+        self.ok.setText(_t("Protocol informed"))
+        self.show()
+
+    def _on_ok(self) -> None:
+        self.names.clear()
+        self.hide()
+        self.acknowledged.emit()

@@ -1,0 +1,243 @@
+"""The desk's forms, shown in place of the card (never a separate window): a reason, a walk-in.
+
+Reprint, override, void and new badge all ask one thing — why — and journal it; the walk-in
+form asks name, organisation, category and forums. Enter confirms, Esc cancels, and a form
+refuses to confirm without what it needs, saying so in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.model import Category, Delegate, Forum
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DeskDialogs", text)
+
+
+def preset_reasons(kind: str) -> list[str]:
+    """The reasons volunteers give most, per action, ready to pick with the arrow keys."""
+    return {
+        "reprint": [_t("Pass lost"), _t("Pass damaged"), _t("Printer jammed")],
+        "override": [_t("Organiser approved"), _t("Badge damaged"), _t("Registered by phone")],
+        "void": [_t("Checked in by mistake"), _t("Wrong person selected")],
+        "reissue": [_t("Badge lost"), _t("Badge damaged"), _t("Badge given to someone else")],
+    }.get(kind, [])
+
+
+class _Form(QFrame):
+    """Common frame of a desk form: a title, an explanation, an error line, confirm/cancel.
+
+    Esc is the desk's own shortcut (it cancels the form), so the form does not bind it.
+    """
+
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskForm")
+        self.title = QLabel()
+        self.title.setObjectName("formTitle")
+        self.title.setWordWrap(True)
+        self.explanation = QLabel()
+        self.explanation.setObjectName("formExplanation")
+        self.explanation.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.confirm = QPushButton()
+        self.confirm.setObjectName("formConfirm")
+        self.confirm.setDefault(True)
+        self.cancel = QPushButton()
+        self.cancel.clicked.connect(self.cancelled.emit)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.cancel)
+        self.buttons.addWidget(self.confirm)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 16, 24, 16)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.explanation)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self, self.confirm.click,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+
+    def finish_layout(self) -> None:
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.error)
+        self.layout_.addLayout(self.buttons)
+
+    def retranslate_buttons(self, confirm: str) -> None:
+        self.confirm.setText(confirm + "  [Enter]")
+        self.cancel.setText(_t("Cancel") + "  [Esc]")
+
+
+class ReasonForm(_Form):
+    """Asks why (reprint, override, void, new badge); emits ``confirmed(kind, reason)``."""
+
+    confirmed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.who = QLabel()
+        self.who.setObjectName("formWho")
+        self.who.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reasonBox")
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.presets = QListWidget()
+        self.presets.setObjectName("reasonPresets")
+        self.presets.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.presets.currentTextChanged.connect(self.reason.setText)
+        self.layout_.insertWidget(1, self.who)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(self.reason_label)
+        self.layout_.addWidget(self.reason)
+        self.layout_.addWidget(self.presets, 1)
+        self.finish_layout()
+        self.confirm.clicked.connect(self._on_confirm)
+        for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+            QShortcut(QKeySequence(key), self.reason, lambda s=step: self.step_preset(s),
+                      context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+
+    def ask(self, kind: str, title: str, who: str, explanation: str, confirm_text: str) -> None:
+        self.kind = kind
+        self.title.setText(title)
+        self.who.setText(who)
+        self.explanation.setText(explanation)
+        self.explanation.setVisible(bool(explanation))
+        self.reason_label.setText(_t("Reason (type it, or pick one with ↑↓):"))
+        self.presets.clear()
+        self.presets.addItems(preset_reasons(kind))
+        self.reason.clear()
+        self.reason.setPlaceholderText(_t("Why? This goes into the journal"))
+        self.error.setText("")
+        self.retranslate_buttons(confirm_text)
+        self.reason.setFocus()
+
+    def step_preset(self, step: int) -> None:
+        count = self.presets.count()
+        if count:
+            row = self.presets.currentRow()
+            self.presets.setCurrentRow(max(0, min(count - 1, row + step if row >= 0 else 0)))
+
+    def _on_confirm(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:
+            self.error.setText(_t("Please give a reason: it is kept in the journal."))
+            self.reason.setFocus()
+            return
+        self.confirmed.emit(self.kind, reason)
+
+
+class WalkinForm(_Form):
+    """Registers a walk-in: emits ``submitted(Delegate)`` (id and code left for the service)."""
+
+    submitted = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit()
+        self.name.setObjectName("walkinName")
+        self.name_en = QLineEdit()
+        self.organization = QLineEdit()
+        self.title_edit = QLineEdit()
+        self.phone = QLineEdit()
+        self.category = QComboBox()
+        self.forums = QListWidget()
+        self.forums.setObjectName("walkinForums")
+        self.forums.setMinimumHeight(150)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        grid = QGridLayout()
+        grid.addLayout(self.form, 0, 0)
+        grid.addWidget(self.forums, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.layout_.addLayout(grid)
+        self.finish_layout()
+        self.confirm.clicked.connect(self._on_confirm)
+        self._labels: list[tuple[QWidget, Callable[[], str]]] = [
+            (self.name, lambda: _t("Name *")),
+            (self.name_en, lambda: _t("English name")),
+            (self.organization, lambda: _t("Organisation *")),
+            (self.title_edit, lambda: _t("Title")),
+            (self.phone, lambda: _t("Phone")),
+            (self.category, lambda: _t("Category *")),
+        ]
+
+    def start(self, categories: list[Category], forums: list[Forum], language: str) -> None:
+        self.title.setText(_t("Register a walk-in"))
+        self.explanation.setText(_t("They get a new badge code, are admitted here and their pass is printed."))
+        while self.form.rowCount():
+            self.form.takeRow(0)
+        for widget, label in self._labels:
+            self.form.addRow(label(), widget)
+        for edit in (self.name, self.name_en, self.organization, self.title_edit, self.phone):
+            edit.clear()
+        self.category.clear()
+        for category in categories:
+            self.category.addItem(category.name(language), category.id)
+        self.forums.clear()
+        for forum in forums:
+            item = QListWidgetItem(forum.name(language))
+            item.setData(Qt.ItemDataRole.UserRole, forum.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if forum.kind == "main" else Qt.CheckState.Unchecked)
+            self.forums.addItem(item)
+        self.error.setText("")
+        self.retranslate_buttons(_t("Register and admit"))
+        self.name.setFocus()
+
+    def chosen_forums(self) -> tuple[str, ...]:
+        items = [self.forums.item(i) for i in range(self.forums.count())]
+        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def delegate(self) -> Delegate:
+        return Delegate(
+            id="",
+            code="",
+            name=self.name.text().strip(),
+            name_en=self.name_en.text().strip(),
+            organization=self.organization.text().strip(),
+            title=self.title_edit.text().strip(),
+            phone=self.phone.text().strip(),
+            category=self.category.currentData() or "",
+            forums=self.chosen_forums(),
+        )
+
+    def _on_confirm(self) -> None:
+        delegate = self.delegate()
+        missing = [
+            text
+            for ok, text in (
+                (delegate.name, _t("name")),
+                (delegate.organization, _t("organisation")),
+                (delegate.category, _t("category")),
+            )
+            if not ok
+        ]
+        if missing:
+            self.error.setText(_t("Please fill in: %1").replace("%1", ", ".join(missing)))
+            return
+        self.submitted.emit(delegate)
