@@ -1,0 +1,221 @@
+"""The help desk with real widgets (offscreen), a real SQLite demo store and the real service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.demo import setup_demo
+from kiosk.model import Action, Delegate, Outcome
+from kiosk.names import has_han, syllables
+from kiosk.printing.queue import PrintQueue
+from kiosk.printing.wiring import printer_for
+from kiosk.store import Store
+from ui.context import AppContext
+from ui.desk_screen import DeskScreen, stage
+from ui.flow import Mode, State
+from ui.passes import hooks
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("desk") / "template.sqlite"
+    store = Store(path)
+    setup_demo(store, 400)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    db = tmp_path / "kiosk.sqlite"
+    db.write_bytes(demo_db.read_bytes())
+    store = Store(db)
+    hooks.install()
+    queue = PrintQueue(store, printer_for(f"pdf:{tmp_path / 'passes'}"))
+    ctx = AppContext(store, print_queue=queue)
+    ctx.flow.enter_mode(Mode.DESK, "test")
+    yield ctx
+    ctx.close()
+    store.close()
+
+
+@pytest.fixture
+def desk(qtbot, context: AppContext) -> DeskScreen:  # type: ignore[no-untyped-def]
+    screen = DeskScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.search.setFocus()
+    return screen
+
+
+def a_delegate(context: AppContext, active: bool = True, chinese: bool = True) -> Delegate:
+    for d in context.store.roster.iter_delegates():
+        if d.active == active and has_han(d.name) == chinese and len(d.phone) >= 4:
+            return d
+    raise AssertionError("demo roster has no such delegate")
+
+
+def entries(context: AppContext, delegate_id: str, action: Action) -> list:  # type: ignore[type-arg]
+    return [e for e in context.store.journal.for_delegate(delegate_id) if e.action is action]
+
+
+def choose(qtbot, desk: DeskScreen, delegate: Delegate) -> None:  # type: ignore[no-untyped-def]
+    desk.search.setText(delegate.name)  # QTest types ASCII only; a Chinese IME commits whole words
+    assert delegate.id in desk.result_ids()
+    desk.results.setCurrentRow(desk.result_ids().index(delegate.id))
+    assert desk.card.delegate is not None and desk.card.delegate.id == delegate.id
+
+
+def give_reason(qtbot, desk: DeskScreen, reason: str) -> None:  # type: ignore[no-untyped-def]
+    assert desk.pages.currentWidget() is desk.reason_form
+    qtbot.keyClicks(desk.reason_form.reason, reason)
+    qtbot.keyClick(desk.reason_form.reason, Qt.Key.Key_Return)
+
+
+def test_search_as_you_type_finds_by_pinyin_initials_and_phone_tail(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    initials = "".join(p[0] for p in syllables(delegate.name))
+    qtbot.keyClicks(desk.search, initials)
+    assert delegate.id in desk.result_ids()
+    desk.search.clear()
+    assert desk.result_ids() == []
+    qtbot.keyClicks(desk.search, delegate.phone[-4:])
+    assert delegate.id in desk.result_ids()
+    assert delegate.phone[-4:] in desk.results.item(desk.result_ids().index(delegate.id)).text()
+
+
+def test_enter_on_a_scanned_code_checks_in_and_shows_the_card(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    qtbot.keyClicks(desk.search, delegate.code)
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    assert desk.last_decision.outcome is Outcome.ADMITTED
+    assert desk.card.delegate is not None and desk.card.delegate.id == delegate.id
+    assert context.flow.state is State.CARD
+    assert desk.card.history.rowCount() == 1
+
+
+def test_a_refusal_is_explained_in_plain_words(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    first = context.service.check_in(delegate.code)
+    choose(qtbot, desk, delegate)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: desk.last_decision.checkin_id != first.checkin_id, timeout=5000)
+    assert desk.last_decision.outcome is Outcome.ALREADY_CHECKED_IN
+    assert "Already checked in" in desk.banner.text() and "desk-1" in desk.banner.text()
+
+
+def test_a_reprint_lands_in_the_journal_with_its_reason_and_queues_a_pass(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    choose(qtbot, desk, delegate)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F3)
+    give_reason(qtbot, desk, "pass left in taxi")
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REPRINT)), timeout=5000)
+    assert entries(context, delegate.id, Action.REPRINT)[0].reason == "pass left in taxi"
+    qtbot.waitUntil(lambda: "printer again" in desk.banner.text(), timeout=5000)
+    jobs = context.print_queue.jobs.jobs()
+    assert [job.reason for job in jobs] == ["pass left in taxi"]
+
+
+def test_a_reason_is_required(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    choose(qtbot, desk, delegate)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F3)
+    qtbot.keyClick(desk.reason_form.reason, Qt.Key.Key_Return)
+    assert "reason" in desk.reason_form.error.text()
+    assert entries(context, delegate.id, Action.REPRINT) == []
+
+
+def test_an_override_admits_a_refused_delegate_with_its_reason(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    cancelled = a_delegate(context, active=False)
+    qtbot.keyClicks(desk.search, cancelled.code)
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    assert desk.last_decision.outcome is Outcome.REVOKED
+    assert "cancelled" in desk.banner.text()
+    qtbot.keyClick(desk.search, Qt.Key.Key_F4)
+    assert context.flow.state is State.OVERRIDE
+    assert "cancelled" in desk.reason_form.explanation.text()
+    give_reason(qtbot, desk, "organiser approved at 9:05")
+    qtbot.waitUntil(lambda: bool(entries(context, cancelled.id, Action.OVERRIDE)), timeout=5000)
+    override = entries(context, cancelled.id, Action.OVERRIDE)[0]
+    assert override.reason == "organiser approved at 9:05" and override.outcome is Outcome.ADMITTED
+    qtbot.waitUntil(lambda: desk.last_decision.admitted, timeout=5000)
+    assert context.store.journal.history(cancelled.id, "entrance", False).first_admission is not None
+
+
+def test_a_void_lets_the_delegate_check_in_again(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    first = context.service.check_in(delegate.code)
+    choose(qtbot, desk, delegate)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F5)
+    give_reason(qtbot, desk, "wrong person")
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.VOID)), timeout=5000)
+    assert entries(context, delegate.id, Action.VOID)[0].voids == first.checkin_id
+    qtbot.waitUntil(lambda: "again" in desk.banner.text(), timeout=5000)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: desk.last_decision is not None and desk.last_decision.checkin_id != first.checkin_id,
+                    timeout=5000)  # fmt: skip
+    assert desk.last_decision.outcome is Outcome.ADMITTED
+
+
+def test_a_new_badge_supersedes_the_old_code(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    delegate = a_delegate(context)
+    choose(qtbot, desk, delegate)
+    qtbot.keyClick(desk.search, Qt.Key.Key_F6)
+    give_reason(qtbot, desk, "badge lost")
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REISSUE)), timeout=5000)
+    qtbot.waitUntil(lambda: desk.card.delegate is not None and desk.card.delegate.code != delegate.code,
+                    timeout=5000)  # fmt: skip
+    assert context.service.check_in(delegate.code).outcome is Outcome.REVOKED
+
+
+def test_a_walkin_gets_a_code_and_is_admitted(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(desk.search, Qt.Key.Key_F7)
+    form = desk.walkin_form
+    assert desk.pages.currentWidget() is form
+    form.name.setText("李明月")
+    form.organization.setText("西北大学")
+    form.category.setCurrentIndex(form.category.findData("scholar"))
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    decision = desk.last_decision
+    assert decision.admitted and decision.delegate is not None
+    walkin = context.store.roster.delegate(decision.delegate.id)
+    assert walkin is not None and walkin.name == "李明月" and walkin.code
+    assert context.store.roster.lookup(walkin.code) is not None
+    assert entries(context, walkin.id, Action.WALKIN)[0].outcome is Outcome.ADMITTED
+    assert walkin.id in [d.id for d in context.search.search("lmy")]
+
+
+def test_a_walkin_without_a_name_is_not_registered(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    before = context.store.roster.count()
+    qtbot.keyClick(desk.search, Qt.Key.Key_F7)
+    qtbot.keyClick(desk.walkin_form.name, Qt.Key.Key_Return)
+    assert "name" in desk.walkin_form.error.text()
+    assert context.store.roster.count() == before
+
+
+def test_a_vip_arrival_raises_a_notice_for_protocol_staff(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    vips = {c.id for c in context.store.roster.categories() if c.vip}
+    vip = next(d for d in context.store.roster.iter_delegates() if d.category in vips and d.active)
+    context.service.check_in(vip.code)
+    assert desk.vip.isVisible() and vip.name in desk.vip.label.text()
+    desk.vip.ok.click()
+    assert not desk.vip.isVisible()
+
+
+def test_staged_states_for_the_screenshots(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    stage(desk, "card")
+    assert desk.card.delegate is not None and desk.card.notes.text()
+    stage(desk, "override")
+    assert desk.pages.currentWidget() is desk.reason_form and desk.reason_form.reason.text()
