@@ -1,0 +1,103 @@
+"""``scan SOURCE``: decide on every badge shown to a camera, in a video file or an image folder.
+
+    python main.py scan 0 --gate entrance --json          camera 0 until Ctrl-C
+    python main.py scan desk.avi --every-frame --json     every frame of a file, as fast as possible
+
+With ``--json``, one line per decision:
+``{"code": ..., "outcome": ..., "frame": N, "t": seconds, "delegate": {...} | null}``.
+
+Printing hooks in here: a module that can print appends a factory to ``PRINT_HOOKS``; with
+``--print-to TARGET`` each factory is called as ``factory(TARGET, service)`` and returns an
+``on_admitted(decision)`` callable, called for every admitted decision (off the capture path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
+from kiosk.errors import KioskError
+from kiosk.model import Decision, Outcome
+
+OnAdmitted = Callable[[Decision], None]
+PRINT_HOOKS: list[Callable[[str, Any], OnAdmitted]] = []
+
+
+def result_json(result: Any) -> dict[str, Any]:
+    decision = result.decision
+    return {
+        "code": decision.code,
+        "outcome": str(decision.outcome),
+        "frame": result.frame,
+        "t": round(result.t, 3),
+        "delegate": decision.delegate.to_json() if decision.delegate else None,
+    }
+
+
+def _printer(args: argparse.Namespace) -> Callable[[Any], None]:
+    def show(result: Any) -> None:
+        if args.json:
+            print_json(result_json(result))
+            return
+        decision = result.decision
+        who = decision.delegate.name if decision.delegate else "-"
+        print(f"frame {result.frame:>6}  t={result.t:8.3f}s  {decision.outcome:<20} {who}  {decision.code}", flush=True)
+
+    return show
+
+
+def _admitted_only(on_admitted: OnAdmitted) -> Callable[[Any], None]:
+    def listener(result: Any) -> None:
+        if result.decision.outcome is Outcome.ADMITTED:
+            on_admitted(result.decision)
+
+    return listener
+
+
+def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any], None]] = ()) -> int:
+    """The ``scan`` sub-command; ``extra_listeners`` get every ScanResult (after the output line)."""
+    from kiosk.scan.pipeline import ScanPipeline
+    from kiosk.scan.sources import open_source
+    from kiosk.service import CheckinService
+
+    store = store_from(args)
+    event = store.roster.event()
+    clock = clock_from(args, event.timezone if event else "Asia/Shanghai")
+    service = CheckinService(store, clock, desk=args.desk, gate=args.gate)
+    listeners: list[Callable[[Any], None]] = [_printer(args), *extra_listeners]
+    if args.print_to:
+        if not PRINT_HOOKS:
+            raise KioskError("--print-to: printing is not available in this build (no print hook)")
+        listeners += [_admitted_only(factory(args.print_to, service)) for factory in PRINT_HOOKS]
+    try:
+        source = open_source(args.source, realtime=not args.every_frame)
+    except (OSError, ValueError) as exc:
+        raise KioskError(f"cannot open source {args.source!r}: {exc}") from exc
+    pipeline = ScanPipeline(source, service, gap=args.gap, listeners=listeners).start()
+    try:
+        while not pipeline.join(timeout=0.2):
+            pass
+    except KeyboardInterrupt:
+        pipeline.stop()
+        pipeline.join(timeout=5)
+        print("stopped", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("scan", help="decide on badges shown to a camera, in a video or an image folder")
+    p.add_argument("source", metavar="SOURCE", help="camera index or /dev/videoN, a video file, or an image folder")
+    p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
+    p.add_argument("--desk", default="scan", help="desk name written to the journal")
+    p.add_argument("--every-frame", action="store_true",
+                   help="process every frame of a file as fast as possible (default: play it in real time)")  # fmt: skip
+    p.add_argument("--gap", type=float, default=3.0,
+                   help="seconds a code must be out of view before it counts as shown again (default 3)")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="one JSON line per decision")
+    p.add_argument("--print-to", metavar="TARGET", help="print a pass for each admitted delegate on TARGET")
+    add_db(p)
+    add_clock(p)
+    p.set_defaults(func=run_scan)
