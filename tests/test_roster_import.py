@@ -171,3 +171,33 @@ def test_cli_import_prints_json_report_and_exit_codes(tmp_path: Path):
     ]
     result = run_cli("roster", "import", str(tmp_path / "missing.csv"), db=db)
     assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_event_file_with_a_bad_public_key_installs_nothing(tmp_path: Path):
+    from kiosk.errors import KioskError
+    from kiosk.importers.event import import_event
+
+    data = json.loads(DEMO_EVENT.read_text(encoding="utf-8"))
+    data["public_keys"] = ["-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n"]
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = Store(tmp_path / "k.sqlite")
+    with pytest.raises(KioskError):
+        import_event(store, path)
+    assert store.roster.event() is None
+
+
+def test_event_file_public_keys_are_trusted(tmp_path: Path):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk import keys
+    from kiosk.importers.event import import_event
+
+    public = Ed25519PrivateKey.generate().public_key()
+    data = json.loads(DEMO_EVENT.read_text(encoding="utf-8"))
+    data["public_keys"] = [keys.public_pem(public).decode()]
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    store = Store(tmp_path / "k.sqlite")
+    import_event(store, path)
+    assert [event_id for event_id, _ in keys.trusted(store)] == ["hardtech-demo"]

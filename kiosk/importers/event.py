@@ -91,6 +91,12 @@ def load_event_file(path: Path) -> dict[str, Any]:
 
 
 def import_event(store: Store, path: Path) -> tuple[Event, list[Forum], list[Category]]:
-    parsed = parse_event(load_event_file(path))
-    store.roster.set_event(*parsed)
+    """Install an event file: event, forums, categories and any trusted badge keys, all or nothing."""
+    from kiosk import keys
+
+    data = load_event_file(path)
+    parsed = parse_event(data)
+    with store.transaction():
+        store.roster.set_event(*parsed)
+        keys.trust_from_event_json(store, data, parsed[0].id)
     return parsed
