@@ -26,21 +26,19 @@ from kiosk.model import Action, Category, CheckIn, Delegate, Forum
 from kiosk.names import latin_name
 from ui.desk_banner import outcome_text
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DelegateCard", text)
+translate = QCoreApplication.translate
 
 
 def action_text(action: Action) -> str:
     """What a journal entry was, in the operator's language."""
     return {
-        Action.SCAN: QCoreApplication.translate("DelegateCard", "scan"),
-        Action.OVERRIDE: QCoreApplication.translate("DelegateCard", "override"),
-        Action.VOID: QCoreApplication.translate("DelegateCard", "void"),
-        Action.REPRINT: QCoreApplication.translate("DelegateCard", "reprint"),
-        Action.REISSUE: QCoreApplication.translate("DelegateCard", "new badge"),
-        Action.WALKIN: QCoreApplication.translate("DelegateCard", "walk-in"),
-        Action.PIN_FAILURE: QCoreApplication.translate("DelegateCard", "wrong PIN"),
+        Action.SCAN: translate("DelegateCard", "scan"),
+        Action.OVERRIDE: translate("DelegateCard", "override"),
+        Action.VOID: translate("DelegateCard", "void"),
+        Action.REPRINT: translate("DelegateCard", "reprint"),
+        Action.REISSUE: translate("DelegateCard", "new badge"),
+        Action.WALKIN: translate("DelegateCard", "walk-in"),
+        Action.PIN_FAILURE: translate("DelegateCard", "wrong PIN"),
     }.get(action, str(action))
 
 
@@ -58,7 +56,7 @@ def forum_line(forum: Forum, language: str, tz: ZoneInfo) -> str:
             span += "–" + when_text(forum.ends_at, tz, with_day=False)
         parts.append(span)
     if forum.hall:
-        parts.append(QCoreApplication.translate("DelegateCard", "hall %1").replace("%1", forum.hall))
+        parts.append(translate("DelegateCard", "hall %1").replace("%1", forum.hall))
     return "  ·  ".join(parts)
 
 
@@ -138,12 +136,12 @@ class DelegateCard(QFrame):
 
     def retranslate(self) -> None:
         self.placeholder.setText(
-            tr("Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone")
+            translate("DelegateCard", "Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone")
         )
-        self.forums_title.setText(tr("Forums"))
-        self.history_title.setText(tr("Check-in history"))
+        self.forums_title.setText(translate("DelegateCard", "Forums"))
+        self.history_title.setText(translate("DelegateCard", "Check-in history"))
         self.history.setHorizontalHeaderLabels(
-            [tr("Time"), tr("Gate"), tr("What"), tr("Desk"), tr("Reason")]
+            [translate("DelegateCard", "Time"), translate("DelegateCard", "Gate"), translate("DelegateCard", "What"), translate("DelegateCard", "Desk"), translate("DelegateCard", "Reason")]
         )
 
     def clear(self) -> None:
@@ -165,11 +163,11 @@ class DelegateCard(QFrame):
         self.delegate = delegate
         self.retranslate()
         colour = category.color if category else "#455A64"
-        self.band.setText("   " + (category.name(language) if category else tr("No category")))
+        self.band.setText("   " + (category.name(language) if category else translate("DelegateCard", "No category")))
         self.band.setStyleSheet(
             f"background:{colour}; color:white; font-size:22px; font-weight:bold; padding-left:8px;"
         )
-        self.vip.setText(tr("★ VIP") if category and category.vip else "")
+        self.vip.setText(translate("DelegateCard", "★ VIP") if category and category.vip else "")
         self.vip.setVisible(bool(category and category.vip))
         self.name.setText(delegate.name)
         latin = latin_name(delegate.name, delegate.name_en)
@@ -179,13 +177,13 @@ class DelegateCard(QFrame):
         if delegate.active:
             self.status.hide()
         else:
-            self.status.setText(tr("Registration cancelled: this person may not enter"))
+            self.status.setText(translate("DelegateCard", "Registration cancelled: this person may not enter"))
             self.status.show()
         notes = notes_lines(delegate)
         self.notes.setText("⚑ " + "\n⚑ ".join(notes) if notes else "")
         self.notes.setVisible(bool(notes))
         lines = [forum_line(forums[f], language, tz) for f in delegate.forums if f in forums]
-        self.forums.setText("\n".join(lines) if lines else tr("No forum registered"))
+        self.forums.setText("\n".join(lines) if lines else translate("DelegateCard", "No forum registered"))
         self._fill_history(history, forums, language, tz)
         self.placeholder.hide()
         self.band.show()
@@ -198,18 +196,18 @@ class DelegateCard(QFrame):
         self.history.setRowCount(0)
         if not history:
             self.history.setRowCount(1)
-            self.history.setItem(0, 0, QTableWidgetItem(tr("Not checked in yet")))
+            self.history.setItem(0, 0, QTableWidgetItem(translate("DelegateCard", "Not checked in yet")))
             self.history.setSpan(0, 0, 1, 5)
             return
         self.history.clearSpans()
         self.history.setRowCount(len(history))
         for row, entry in enumerate(reversed(history)):
-            gate = forums[entry.gate].name(language) if entry.gate in forums else tr("Entrance")
+            gate = forums[entry.gate].name(language) if entry.gate in forums else translate("DelegateCard", "Entrance")
             what = action_text(entry.action)
             if entry.action is Action.SCAN:
                 what += ": " + outcome_text(entry.outcome)
             if entry.id in voided:
-                what += " " + tr("(voided)")
+                what += " " + translate("DelegateCard", "(voided)")
             cells = [when_text(entry.at, tz), gate, what, entry.desk, entry.reason]
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))

@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeskActions", text)
+translate = QCoreApplication.translate
 
 
 class DeskActions:
@@ -41,12 +39,12 @@ class DeskActions:
     @staticmethod
     def label(name: str) -> str:
         return {
-            "checkin": _t("Check in"),
-            "reprint": _t("Reprint pass"),
-            "override": _t("Override refusal"),
-            "void": _t("Void check-in"),
-            "reissue": _t("New badge"),
-            "walkin": _t("Walk-in"),
+            "checkin": translate("DeskActions", "Check in"),
+            "reprint": translate("DeskActions", "Reprint pass"),
+            "override": translate("DeskActions", "Override refusal"),
+            "void": translate("DeskActions", "Void check-in"),
+            "reissue": translate("DeskActions", "New badge"),
+            "walkin": translate("DeskActions", "Walk-in"),
         }[name]
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -74,14 +72,14 @@ class DeskActions:
 
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, NotFoundError) and "override" in str(exc):
-            text = _t("This code is not in the roster, so it cannot be overridden: register a walk-in [F7].")
+            text = translate("DeskActions", "This code is not in the roster, so it cannot be overridden: register a walk-in [F7].")
         elif isinstance(exc, NotFoundError) and "void" in str(exc):
-            text = _t("That check-in was already voided.")
+            text = translate("DeskActions", "That check-in was already voided.")
         elif isinstance(exc, KioskError):
-            text = _t("Could not do that: %1").replace("%1", str(exc))
+            text = translate("DeskActions", "Could not do that: %1").replace("%1", str(exc))
         else:
             log.error("desk action failed: %s", type(exc).__name__)
-            text = _t("Could not do that because of an internal error; the journal is unchanged.")
+            text = translate("DeskActions", "Could not do that because of an internal error; the journal is unchanged.")
         self.screen.say(text, RED)
 
     # -- starting an action -----------------------------------------------------------------
@@ -96,7 +94,7 @@ class DeskActions:
             return
         delegate = screen.card.delegate
         if delegate is None:
-            screen.say(_t("Choose a person first: scan a badge or search a name."))
+            screen.say(translate("DeskActions", "Choose a person first: scan a badge or search a name."))
             return
         if name == "checkin":
             self.check_in_code(delegate.code)
@@ -104,7 +102,7 @@ class DeskActions:
         if name == "void":
             standing = self.standing_admission(delegate)
             if standing is None:
-                screen.say(_t("Nothing to void: %1 has no check-in at this gate.").replace("%1", delegate.name))
+                screen.say(translate("DeskActions", "Nothing to void: %1 has no check-in at this gate.").replace("%1", delegate.name))
                 return
             self.pending_void = standing.id
         title, explanation, confirm = self._texts(name, delegate)
@@ -117,17 +115,17 @@ class DeskActions:
     def _texts(self, name: str, delegate: Delegate) -> tuple[str, str, str]:
         who = delegate.name
         if name == "reprint":
-            return (_t("Reprint the pass of %1").replace("%1", who),
-                    _t("The reprint is journalled with your reason and desk."), _t("Reprint"))  # fmt: skip
+            return (translate("DeskActions", "Reprint the pass of %1").replace("%1", who),
+                    translate("DeskActions", "The reprint is journalled with your reason and desk."), translate("DeskActions", "Reprint"))  # fmt: skip
         if name == "override":
-            refusal = self.screen.refusal_text() or _t("The rules did not admit this person here.")
-            return (_t("Override the refusal for %1").replace("%1", who), refusal, _t("Admit anyway"))
+            refusal = self.screen.refusal_text() or translate("DeskActions", "The rules did not admit this person here.")
+            return (translate("DeskActions", "Override the refusal for %1").replace("%1", who), refusal, translate("DeskActions", "Admit anyway"))
         if name == "void":
-            return (_t("Void the check-in of %1").replace("%1", who),
-                    _t("Use this when someone was checked in by mistake; they can then check in again."),
-                    _t("Void"))  # fmt: skip
-        return (_t("Issue a new badge for %1").replace("%1", who),
-                _t("The old badge code stops working at once; a new pass is printed."), _t("Issue new badge"))  # fmt: skip
+            return (translate("DeskActions", "Void the check-in of %1").replace("%1", who),
+                    translate("DeskActions", "Use this when someone was checked in by mistake; they can then check in again."),
+                    translate("DeskActions", "Void"))  # fmt: skip
+        return (translate("DeskActions", "Issue a new badge for %1").replace("%1", who),
+                translate("DeskActions", "The old badge code stops working at once; a new pass is printed."), translate("DeskActions", "Issue new badge"))  # fmt: skip
 
     def summary(self, delegate: Delegate) -> str:
         """Who the form is about, in one line: both scripts, organisation, category."""
@@ -198,7 +196,7 @@ class DeskActions:
 
     def _on_reprinted(self, result: tuple[Delegate, bool]) -> None:
         delegate, printed = result
-        text = _t("Pass of %1 sent to the printer again.") if printed else _t(
+        text = translate("DeskActions", "Pass of %1 sent to the printer again.") if printed else translate("DeskActions",
             "Reprint of %1 journalled; no printer is set up at this desk."
         )
         self.screen.say(text.replace("%1", delegate.name), GREEN if printed else AMBER)
@@ -207,12 +205,12 @@ class DeskActions:
     def _on_voided(self, entry: CheckIn) -> None:
         delegate = self.screen.card.delegate
         who = delegate.name if delegate else ""
-        self.screen.say(_t("Check-in voided: %1 can check in again.").replace("%1", who), GREEN)
+        self.screen.say(translate("DeskActions", "Check-in voided: %1 can check in again.").replace("%1", who), GREEN)
         self.screen.refresh_card()
 
     def _on_reissued(self, result: tuple[Delegate, bool]) -> None:
         fresh, _printed = result
         self.screen.show_delegate(fresh)
         self.screen.say(
-            _t("New badge issued for %1; the old badge no longer works.").replace("%1", fresh.name), GREEN
+            translate("DeskActions", "New badge issued for %1; the old badge no longer works.").replace("%1", fresh.name), GREEN
         )

@@ -17,24 +17,22 @@ GREEN = "#2E7D32"
 RED = "#C62828"
 AMBER = "#FFB300"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeskBanner", text)
+translate = QCoreApplication.translate
 
 
 def outcome_text(outcome: Outcome) -> str:
     """The short name of an outcome (for the history table)."""
     return {
-        Outcome.ADMITTED: _t("admitted"),
-        Outcome.ALREADY_CHECKED_IN: _t("already checked in"),
-        Outcome.UNKNOWN_BADGE: _t("unknown badge"),
-        Outcome.REVOKED: _t("badge no longer valid"),
-        Outcome.NOT_REGISTERED: _t("not registered here"),
-        Outcome.TOO_EARLY: _t("too early"),
-        Outcome.TOO_LATE: _t("too late"),
-        Outcome.FORUM_FULL: _t("room full"),
-        Outcome.INVALID_SIGNATURE: _t("forged code"),
-        Outcome.WRONG_EVENT: _t("another event"),
+        Outcome.ADMITTED: translate("DeskBanner", "admitted"),
+        Outcome.ALREADY_CHECKED_IN: translate("DeskBanner", "already checked in"),
+        Outcome.UNKNOWN_BADGE: translate("DeskBanner", "unknown badge"),
+        Outcome.REVOKED: translate("DeskBanner", "badge no longer valid"),
+        Outcome.NOT_REGISTERED: translate("DeskBanner", "not registered here"),
+        Outcome.TOO_EARLY: translate("DeskBanner", "too early"),
+        Outcome.TOO_LATE: translate("DeskBanner", "too late"),
+        Outcome.FORUM_FULL: translate("DeskBanner", "room full"),
+        Outcome.INVALID_SIGNATURE: translate("DeskBanner", "forged code"),
+        Outcome.WRONG_EVENT: translate("DeskBanner", "another event"),
     }[outcome]
 
 
@@ -42,37 +40,37 @@ def explain(decision: Decision, tz: ZoneInfo) -> str:
     """A decision in plain words for the volunteer, with what to do next."""
     outcome = decision.outcome
     if outcome is Outcome.ADMITTED:
-        return _t("Admitted again (re-entry)") if decision.reentry else _t("Admitted")
+        return translate("DeskBanner", "Admitted again (re-entry)") if decision.reentry else translate("DeskBanner", "Admitted")
     if outcome is Outcome.ALREADY_CHECKED_IN:
         first = decision.first_checkin
         if first is None:
-            return _t("Already checked in. If the pass was lost, reprint it (F3).")
+            return translate("DeskBanner", "Already checked in. If the pass was lost, reprint it (F3).")
         when = first.at.astimezone(tz).strftime("%m-%d %H:%M")
         return (
-            _t("Already checked in on %1 at %2. If the pass was lost, reprint it (F3).")
+            translate("DeskBanner", "Already checked in on %1 at %2. If the pass was lost, reprint it (F3).")
             .replace("%1", when)
             .replace("%2", first.desk)
         )
     if outcome is Outcome.FORUM_FULL:
         return (
-            _t("The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.")
+            translate("DeskBanner", "The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.")
             .replace("%1", str(decision.occupancy or 0))
             .replace("%2", str(decision.capacity or 0))
         )
     if outcome is Outcome.REVOKED and decision.delegate is not None and not decision.delegate.active:
-        return _t("Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.")
+        return translate("DeskBanner", "Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.")
     return {
-        Outcome.UNKNOWN_BADGE: _t(
+        Outcome.UNKNOWN_BADGE: translate("DeskBanner",
             "Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7)."
         ),
-        Outcome.REVOKED: _t(
+        Outcome.REVOKED: translate("DeskBanner",
             "This badge was replaced by a newer one: ask for the new badge, or search the name."
         ),
-        Outcome.NOT_REGISTERED: _t("Not registered for this forum. Override (F4) if the organiser agrees."),
-        Outcome.TOO_EARLY: _t("Check-in has not opened yet. Check the machine's clock and the event dates."),
-        Outcome.TOO_LATE: _t("Check-in has closed for this gate."),
-        Outcome.INVALID_SIGNATURE: _t("Forged or damaged code: the signature does not match. Search the name."),
-        Outcome.WRONG_EVENT: _t("This badge belongs to another event."),
+        Outcome.NOT_REGISTERED: translate("DeskBanner", "Not registered for this forum. Override (F4) if the organiser agrees."),
+        Outcome.TOO_EARLY: translate("DeskBanner", "Check-in has not opened yet. Check the machine's clock and the event dates."),
+        Outcome.TOO_LATE: translate("DeskBanner", "Check-in has closed for this gate."),
+        Outcome.INVALID_SIGNATURE: translate("DeskBanner", "Forged or damaged code: the signature does not match. Search the name."),
+        Outcome.WRONG_EVENT: translate("DeskBanner", "This badge belongs to another event."),
     }[outcome]
 
 
@@ -134,9 +132,9 @@ class VipNotice(QWidget):
     def announce(self, who: str, category: str) -> None:
         self.names.append(f"{who} ({category})")
         self.label.setText(
-            _t("★ VIP arrived: %1. Please inform the protocol staff.").replace("%1", "; ".join(self.names))
+            translate("DeskBanner", "★ VIP arrived: %1. Please inform the protocol staff.").replace("%1", "; ".join(self.names))
         )
-        self.ok.setText(_t("Protocol informed"))
+        self.ok.setText(translate("DeskBanner", "Protocol informed"))
         self.show()
 
     def _on_ok(self) -> None:

@@ -28,18 +28,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.model import Category, Delegate, Forum
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeskDialogs", text)
+translate = QCoreApplication.translate
 
 
 def preset_reasons(kind: str) -> list[str]:
     """The reasons volunteers give most, per action, ready to pick with the arrow keys."""
     return {
-        "reprint": [_t("Pass lost"), _t("Pass damaged"), _t("Printer jammed")],
-        "override": [_t("Organiser approved"), _t("Badge damaged"), _t("Registered by phone")],
-        "void": [_t("Checked in by mistake"), _t("Wrong person selected")],
-        "reissue": [_t("Badge lost"), _t("Badge damaged"), _t("Badge given to someone else")],
+        "reprint": [translate("DeskDialogs", "Pass lost"), translate("DeskDialogs", "Pass damaged"), translate("DeskDialogs", "Printer jammed")],
+        "override": [translate("DeskDialogs", "Organiser approved"), translate("DeskDialogs", "Badge damaged"), translate("DeskDialogs", "Registered by phone")],
+        "void": [translate("DeskDialogs", "Checked in by mistake"), translate("DeskDialogs", "Wrong person selected")],
+        "reissue": [translate("DeskDialogs", "Badge lost"), translate("DeskDialogs", "Badge damaged"), translate("DeskDialogs", "Badge given to someone else")],
     }.get(kind, [])
 
 
@@ -87,7 +85,7 @@ class _Form(QFrame):
 
     def retranslate_buttons(self, confirm: str) -> None:
         self.confirm.setText(confirm + "  [Enter]")
-        self.cancel.setText(_t("Cancel") + "  [Esc]")
+        self.cancel.setText(translate("DeskDialogs", "Cancel") + "  [Esc]")
 
 
 class ReasonForm(_Form):
@@ -126,11 +124,11 @@ class ReasonForm(_Form):
         self.who.setText(who)
         self.explanation.setText(explanation)
         self.explanation.setVisible(bool(explanation))
-        self.reason_label.setText(_t("Reason (type it, or pick one with ↑↓):"))
+        self.reason_label.setText(translate("DeskDialogs", "Reason (type it, or pick one with ↑↓):"))
         self.presets.clear()
         self.presets.addItems(preset_reasons(kind))
         self.reason.clear()
-        self.reason.setPlaceholderText(_t("Why? This goes into the journal"))
+        self.reason.setPlaceholderText(translate("DeskDialogs", "Why? This goes into the journal"))
         self.error.setText("")
         self.retranslate_buttons(confirm_text)
         self.reason.setFocus()
@@ -144,7 +142,7 @@ class ReasonForm(_Form):
     def _on_confirm(self) -> None:
         reason = self.reason.text().strip()
         if not reason:
-            self.error.setText(_t("Please give a reason: it is kept in the journal."))
+            self.error.setText(translate("DeskDialogs", "Please give a reason: it is kept in the journal."))
             self.reason.setFocus()
             return
         self.confirmed.emit(self.kind, reason)
@@ -178,17 +176,17 @@ class WalkinForm(_Form):
         self.finish_layout()
         self.confirm.clicked.connect(self._on_confirm)
         self._labels: list[tuple[QWidget, Callable[[], str]]] = [
-            (self.name, lambda: _t("Name *")),
-            (self.name_en, lambda: _t("English name")),
-            (self.organization, lambda: _t("Organisation *")),
-            (self.title_edit, lambda: _t("Title")),
-            (self.phone, lambda: _t("Phone")),
-            (self.category, lambda: _t("Category *")),
+            (self.name, lambda: translate("DeskDialogs", "Name *")),
+            (self.name_en, lambda: translate("DeskDialogs", "English name")),
+            (self.organization, lambda: translate("DeskDialogs", "Organisation *")),
+            (self.title_edit, lambda: translate("DeskDialogs", "Title")),
+            (self.phone, lambda: translate("DeskDialogs", "Phone")),
+            (self.category, lambda: translate("DeskDialogs", "Category *")),
         ]
 
     def start(self, categories: list[Category], forums: list[Forum], language: str) -> None:
-        self.title.setText(_t("Register a walk-in"))
-        self.explanation.setText(_t("They get a new badge code, are admitted here and their pass is printed."))
+        self.title.setText(translate("DeskDialogs", "Register a walk-in"))
+        self.explanation.setText(translate("DeskDialogs", "They get a new badge code, are admitted here and their pass is printed."))
         while self.form.rowCount():
             self.form.takeRow(0)
         for widget, label in self._labels:
@@ -206,7 +204,7 @@ class WalkinForm(_Form):
             item.setCheckState(Qt.CheckState.Checked if forum.kind == "main" else Qt.CheckState.Unchecked)
             self.forums.addItem(item)
         self.error.setText("")
-        self.retranslate_buttons(_t("Register and admit"))
+        self.retranslate_buttons(translate("DeskDialogs", "Register and admit"))
         self.name.setFocus()
 
     def chosen_forums(self) -> tuple[str, ...]:
@@ -231,13 +229,13 @@ class WalkinForm(_Form):
         missing = [
             text
             for ok, text in (
-                (delegate.name, _t("name")),
-                (delegate.organization, _t("organisation")),
-                (delegate.category, _t("category")),
+                (delegate.name, translate("DeskDialogs", "name")),
+                (delegate.organization, translate("DeskDialogs", "organisation")),
+                (delegate.category, translate("DeskDialogs", "category")),
             )
             if not ok
         ]
         if missing:
-            self.error.setText(_t("Please fill in: %1").replace("%1", ", ".join(missing)))
+            self.error.setText(translate("DeskDialogs", "Please fill in: %1").replace("%1", ", ".join(missing)))
             return
         self.submitted.emit(delegate)

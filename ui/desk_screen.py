@@ -75,9 +75,7 @@ STYLE = """
 #deskForm QPushButton#formConfirm { background: #1565C0; color: white; font-weight: bold; }
 """
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DeskScreen", text)
+translate = QCoreApplication.translate
 
 
 def result_text(delegate: Delegate) -> str:
@@ -174,9 +172,9 @@ class DeskScreen(QWidget):
     # -- text -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(_t("Scan, or type a name, pinyin, initials, phone tail…  [F1]"))
+        self.search.setPlaceholderText(translate("DeskScreen", "Scan, or type a name, pinyin, initials, phone tail…  [F1]"))
         self.hint.setText(
-            _t("Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear")
+            translate("DeskScreen", "Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear")
         )
         for name, button in self.buttons.items():
             button.setText(f"{self.actions_.label(name)}  [{self.actions_.KEYS[name]}]")
@@ -237,7 +235,7 @@ class DeskScreen(QWidget):
         elif looks_like_code(text):
             self.actions_.check_in_code(text)
         else:
-            self.say(_t("Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7]."))
+            self.say(translate("DeskScreen", "Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7]."))
 
     def _on_escape(self) -> None:
         if self.pages.currentWidget() is not self.card:

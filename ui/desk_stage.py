@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.model import Decision, Delegate
+from kiosk.model import Decision, Delegate, Outcome
 from kiosk.names import has_han, syllables
 
 if TYPE_CHECKING:
@@ -55,7 +55,12 @@ def stage(screen: DeskScreen, state: str) -> None:
         delegate = pick(screen, lambda d: d.active, lambda d: bool(d.notes), lambda d: has_han(d.name),
                         vip, lambda d: len(d.forums) >= 2)  # fmt: skip
         _search_for(screen, delegate)
-        _show(screen, service.check_in(delegate.code))
+        standing = screen.actions_.standing_admission(delegate)
+        if standing is None:
+            _show(screen, service.check_in(delegate.code))
+        else:  # staged before (the other language): show the same admission again
+            _show(screen, Decision(Outcome.ADMITTED, standing.gate, standing.code, delegate,
+                                   checkin_id=standing.id))  # fmt: skip
     elif state == "override":
         delegate = pick(screen, lambda d: not d.active, lambda d: has_han(d.name))
         _search_for(screen, delegate)
