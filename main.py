@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "kiosk.cli.scan",
     "kiosk.cli.badges",
     "ui.cli_pass",
+    "kiosk.cli.sync",
+    "hub.cli",
 )
 
 APP_FLAGS = ("--demo", "--lang", "--db", "--mode", "--fullscreen")

@@ -1,0 +1,115 @@
+"""Request and response shapes of the hub API (what its OpenAPI schema documents)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from kiosk.model import Action, Outcome
+from kiosk.sync.wire import MAX_BATCH
+
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str, StringConstraints(max_length=2000, pattern=NO_NUL)]
+Short = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
+Cell = Annotated[str, StringConstraints(max_length=2000, pattern=NO_NUL)] | int | float | None
+MAX_UPLOAD_ROWS = 200_000
+
+
+class Message(BaseModel):
+    detail: str
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+
+
+class Entry(BaseModel):
+    """One journal entry as a desk journalled it."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: Id
+    at: AwareDatetime
+    desk: Short = ""
+    gate: Id
+    code: Annotated[str, StringConstraints(max_length=600, pattern=NO_NUL)] = ""
+    outcome: Outcome
+    delegate_id: Short | None = None
+    action: Action = Action.SCAN
+    reason: Text = ""
+    voids: Short | None = None
+    rehearsal: bool = False
+
+
+class PulledEntry(Entry):
+    seq: int
+    origin: str
+
+
+class Push(BaseModel):
+    entries: Annotated[list[Entry], Field(max_length=MAX_BATCH)]
+
+
+class PushResult(BaseModel):
+    accepted: int
+    duplicates: int
+
+
+class CheckinPage(BaseModel):
+    entries: list[PulledEntry]
+    cursor: int
+    roster_cursor: int
+
+
+class DelegateOut(BaseModel):
+    id: str
+    code: str
+    name: str
+    name_en: str = ""
+    organization: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    category: str = ""
+    forums: list[str] = []
+    status: str = "active"
+    language: str = ""
+    notes: dict[str, str] = {}
+    search: str = ""
+
+
+class RosterChange(BaseModel):
+    rev: int
+    op: str  # upsert | revoke
+    delegate: DelegateOut
+
+
+class RosterPage(BaseModel):
+    changes: list[RosterChange]
+    cursor: int
+    more: bool
+    event_version: int
+
+
+class RosterUpload(BaseModel):
+    """Roster rows as a registration system exports them: column header -> cell."""
+
+    rows: Annotated[list[dict[Short, Cell]], Field(max_length=MAX_UPLOAD_ROWS)]
+    replace: bool = False
+
+
+class Rejected(BaseModel):
+    line: int
+    reason: str
+    message: str
+
+
+class ImportResult(BaseModel):
+    imported: int
+    updated: int
+    unchanged: int
+    revoked: int = 0
+    rejected: list[Rejected]
+    error: str | None = None

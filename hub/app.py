@@ -1,0 +1,190 @@
+"""The hub's HTTP API (FastAPI): /v1/health, /v1/event, /v1/roster, /v1/checkins.
+
+Every route but health needs ``Authorization: Bearer <token>``; a wrong or
+revoked token gets 401 and nothing else. Pulling check-ins long-polls: the
+answer comes as soon as another desk pushes, or the roster moves, or ``wait``
+seconds pass.
+"""
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from hub import api_models as m
+from hub.store_db import HubStore
+from hub.store_dialect import HubStoreError
+from hub.store_tokens import TokenInfo
+from kiosk.importers.apply import ImportReport
+from kiosk.importers.readers import RosterFileError, cell_text
+from kiosk.model import CheckIn
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 64 * 1024 * 1024
+MAX_WAIT = 25.0
+BIGINT = 2**62
+DENIED: dict[int | str, dict[str, Any]] = {
+    401: {"model": m.Message, "description": "missing, wrong or revoked token"}
+}
+
+
+class ChangeBus:
+    """Wakes long-polls: fired by pushes in this process, and by a poller of the store's
+    counters (changes made by another hub process or by ``hub roster import``)."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def current(self) -> asyncio.Event:
+        return self._event
+
+    def fire(self) -> None:
+        self._event.set()
+        self._event = asyncio.Event()
+
+    def fire_threadsafe(self) -> None:
+        if self.loop is not None:
+            self.loop.call_soon_threadsafe(self.fire)
+
+
+def create_app(store: HubStore, poll_interval: float = 0.25) -> FastAPI:
+    bus = ChangeBus()
+
+    async def watch_counters() -> None:
+        last = await run_in_threadpool(store.counters)
+        while True:
+            await asyncio.sleep(poll_interval)
+            try:
+                now = await run_in_threadpool(store.counters)
+            except Exception as exc:  # the database went away for a moment: keep watching
+                log.warning("hub: cannot read counters (%s)", type(exc).__name__)
+                continue
+            if now != last:
+                last = now
+                bus.fire()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        bus.loop = asyncio.get_running_loop()
+        watcher = asyncio.create_task(watch_counters())
+        yield
+        watcher.cancel()
+        bus.fire()
+
+    app = FastAPI(title="Forum kiosk hub", version="1", lifespan=lifespan)
+    bearer = HTTPBearer(auto_error=False)
+
+    def desk(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> TokenInfo:
+        info = store.tokens.check(credentials.credentials) if credentials else None
+        if info is None:
+            raise HTTPException(401, "missing, wrong or revoked token", {"WWW-Authenticate": "Bearer"})
+        return info
+
+    Desk = Annotated[TokenInfo, Depends(desk)]
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Response:
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.exception_handler(HubStoreError)
+    async def store_down(request: Request, exc: HubStoreError) -> JSONResponse:
+        return JSONResponse({"detail": "hub database unavailable"}, status_code=503)
+
+    @app.get("/v1/health", response_model=m.Health)
+    def health() -> m.Health:
+        return m.Health(status="ok", store=store.kind)
+
+    @app.get("/v1/event", responses={**DENIED, 404: {"model": m.Message}})
+    def event(token: Desk) -> dict[str, Any]:
+        """The event, its forums and categories (the event file's format) and trusted public keys."""
+        document = store.roster.event_document()
+        if document is None:
+            raise HTTPException(404, "no event on the hub yet: run `hub event import FILE.json`")
+        return document
+
+    @app.get("/v1/roster", responses={**DENIED, 200: {"model": m.RosterPage}})
+    def roster(
+        token: Desk,
+        since: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
+        limit: Annotated[int, Query(ge=1, le=20000)] = 5000,
+    ) -> Response:
+        """Delegates changed after the cursor ``since`` (0: the whole roster), oldest change first."""
+        rows, cursor, more = store.roster.changes(since, limit)
+        ops = {"cancelled": "revoke"}
+        changes = ",".join(
+            f'{{"rev":{rev},"op":"{ops.get(status, "upsert")}","delegate":{body}}}'
+            for rev, status, body in rows
+        )
+        event_version = store.roster.event_version()
+        text = (f'{{"changes":[{changes}],"cursor":{cursor},"more":{json.dumps(more)},'
+                f'"event_version":{event_version}}}')  # fmt: skip
+        return Response(text, media_type="application/json")
+
+    @app.post("/v1/roster", response_model=m.ImportResult, responses={**DENIED, 403: {"model": m.Message}})
+    def upload_roster(token: Desk, upload: m.RosterUpload) -> m.ImportResult:
+        """Admin tokens only: roster rows (header -> cell), checked and reported row by row."""
+        if not token.admin:
+            raise HTTPException(403, "only an admin token may upload a roster")
+        headers: list[str] = []
+        for row in upload.rows:
+            headers.extend(h for h in row if h not in headers)
+        cells = [(i, [cell_text(row.get(h)) for h in headers]) for i, row in enumerate(upload.rows, start=1)]
+        report = ImportReport()
+        try:
+            store.roster.import_rows(headers, cells, report, upload.replace)
+        except RosterFileError as exc:
+            report.rejected.clear()
+            report.error = str(exc)
+        if report.error:
+            raise HTTPException(422, report.error)
+        return m.ImportResult.model_validate(report.to_json() | {"revoked": report.revoked})
+
+    @app.post("/v1/checkins", response_model=m.PushResult, responses=DENIED)
+    def push(token: Desk, batch: m.Push) -> m.PushResult:
+        """Journal entries from a desk; idempotent by entry id, so a batch sent twice adds nothing."""
+        entries = [CheckIn(origin=token.desk, **e.model_dump()) for e in batch.entries]
+        accepted, duplicates = store.checkins.push(entries, token.desk)
+        if accepted:
+            bus.fire_threadsafe()
+        return m.PushResult(accepted=accepted, duplicates=duplicates)
+
+    @app.get("/v1/checkins", response_model=m.CheckinPage, responses=DENIED)
+    async def pull(
+        token: Desk,
+        since: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        wait: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 0,
+        roster: Annotated[int, Query(ge=-1, le=BIGINT)] = -1,
+    ) -> m.CheckinPage:
+        """Other desks' entries after ``since``. With ``wait``, answers when there are some, when
+        the roster cursor passes ``roster``, or after ``wait`` seconds."""
+        deadline = time.monotonic() + wait
+        while True:
+            woken = bus.current()
+            entries, cursor = await run_in_threadpool(store.checkins.since, since, limit, token.desk)
+            roster_cursor = await run_in_threadpool(store.counter, "roster")
+            left = deadline - time.monotonic()
+            if entries or left <= 0 or 0 <= roster < roster_cursor:
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(woken.wait(), timeout=left)
+        return m.CheckinPage(
+            entries=[m.PulledEntry(seq=seq, **e.to_json()) for seq, e in entries],
+            cursor=cursor,
+            roster_cursor=roster_cursor,
+        )
+
+    return app

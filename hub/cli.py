@@ -1,0 +1,131 @@
+"""The ``hub`` sub-commands: serve, event import, roster import, token create/revoke/list.
+
+Every one takes ``--db PATH`` or ``--database-url URL`` (else $KIOSK_HUB_DB): the
+hub's own store, never a kiosk database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hub.store_db import HubStore, open_hub_store
+from kiosk.cli.common import print_json
+
+
+def _store(args: argparse.Namespace) -> HubStore:
+    return open_hub_store(args.db, args.database_url)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from hub.server import make_server
+
+    store = _store(args)
+    print(f"hub on http://{args.host}:{args.port} ({store.kind} store)", file=sys.stderr, flush=True)
+    make_server(store, args.host, args.port, log_level="info" if args.verbose else "warning").run()
+    return 0
+
+
+def _event_import(args: argparse.Namespace) -> int:
+    from kiosk.importers.event import load_event_file
+
+    store = _store(args)
+    event_id = store.roster.set_event(load_event_file(args.file))
+    document = store.roster.event_document() or {}
+    print(
+        f"event {event_id}: {len(document.get('forums') or [])} forums, "
+        f"{len(document.get('categories') or [])} categories, {len(document.get('public_keys') or [])} keys"
+    )
+    return 0
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    report = _store(args).roster.import_file(args.file, replace=args.replace)
+    if args.json:
+        print_json(report.to_json())
+    elif report.error:
+        print(f"error: {report.error}", file=sys.stderr)
+    else:
+        print(
+            f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}"
+            + (f", revoked {report.revoked}" if report.revoked else "")
+            + f", rejected {len(report.rejected)}"
+        )
+        for rejection in report.rejected:
+            print(f"  line {rejection.line}: {rejection.message} ({rejection.reason})")
+    return report.exit_code
+
+
+def _token_create(args: argparse.Namespace) -> int:
+    info, token = _store(args).tokens.create(args.desk, admin=args.admin)
+    kind = "admin token" if info.admin else "desk token"
+    print(f"{kind} {info.id} for {info.desk}; it is shown only this once:")
+    print(token)
+    return 0
+
+
+def _token_revoke(args: argparse.Namespace) -> int:
+    if not (args.id or args.desk or args.token):
+        print("error: name a token id, --desk NAME or --token TOKEN", file=sys.stderr)
+        return 2
+    count = _store(args).tokens.revoke(token_id=args.id, desk=args.desk, token=args.token)
+    print(f"revoked {count} token(s)")
+    return 0 if count else 1
+
+
+def _token_list(args: argparse.Namespace) -> int:
+    for info in _store(args).tokens.list():
+        state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
+        print(f"{info.id}\t{info.desk}\t{'admin' if info.admin else 'desk'}\t{info.created_at}\t{state}")
+    return 0
+
+
+def _add_store(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db", type=Path, help="the hub's SQLite file (default: $KIOSK_HUB_DB)")
+    group.add_argument("--database-url", help="the hub's PostgreSQL, postgresql://user:password@host/db")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    hub = subparsers.add_parser("hub", help="the hub server that many desks share")
+    sub = hub.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("serve", help="serve the hub API over HTTP")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8787)
+    _add_store(p)
+    p.set_defaults(func=_serve)
+
+    event = sub.add_parser("event", help="the event on the hub")
+    event_sub = event.add_subparsers(dest="hub_event_command", metavar="ACTION", required=True)
+    p = event_sub.add_parser("import", help="install an event file (JSON; 'public_keys' are trusted)")
+    p.add_argument("file", type=Path)
+    _add_store(p)
+    p.set_defaults(func=_event_import)
+
+    roster = sub.add_parser("roster", help="the delegates on the hub")
+    roster_sub = roster.add_subparsers(dest="hub_roster_command", metavar="ACTION", required=True)
+    p = roster_sub.add_parser("import", help="import a roster file (CSV in UTF-8/GBK, or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true", help="the file is the whole roster: revoke the rest")
+    p.add_argument("--json", action="store_true")
+    _add_store(p)
+    p.set_defaults(func=_roster_import)
+
+    token = sub.add_parser("token", help="desk and admin tokens")
+    token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)
+    p = token_sub.add_parser("create", help="a new token; printed once, alone on the last line")
+    p.add_argument("--desk", required=True, help="the desk's name (its check-ins carry it)")
+    p.add_argument("--admin", action="store_true", help="may also upload rosters")
+    _add_store(p)
+    p.set_defaults(func=_token_create)
+    p = token_sub.add_parser("revoke", help="revoke a token by id, by value, or all of a desk's")
+    p.add_argument("id", nargs="?")
+    p.add_argument("--desk")
+    p.add_argument("--token")
+    _add_store(p)
+    p.set_defaults(func=_token_revoke)
+    p = token_sub.add_parser("list", help="tokens (ids and desks, never the tokens)")
+    _add_store(p)
+    p.set_defaults(func=_token_list)

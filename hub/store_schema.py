@@ -1,0 +1,44 @@
+"""The hub's one schema, for SQLite and PostgreSQL alike, as named migrations.
+
+Only types and syntax both databases share. Change cursors are plain BIGINT
+columns numbered from ``hub_counters`` inside the writing transaction (whose
+row lock also makes writers commit in cursor order, so a reader that has seen
+cursor N has seen everything up to N).
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "hub-0001-base",
+        """
+        CREATE TABLE hub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE hub_counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+        INSERT INTO hub_counters (name, value) VALUES ('roster', 0);
+        INSERT INTO hub_counters (name, value) VALUES ('checkins', 0);
+        CREATE TABLE hub_event (
+            id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE TABLE hub_keys (
+            key_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, pem TEXT NOT NULL, added_at TEXT NOT NULL
+        );
+        CREATE TABLE hub_delegates (
+            id TEXT PRIMARY KEY, code TEXT NOT NULL, status TEXT NOT NULL,
+            body TEXT NOT NULL, rev BIGINT NOT NULL, updated_at TEXT NOT NULL
+        );
+        CREATE INDEX hub_delegates_by_rev ON hub_delegates (rev);
+        CREATE UNIQUE INDEX hub_delegates_by_code ON hub_delegates (code);
+        CREATE TABLE hub_checkins (
+            seq BIGINT PRIMARY KEY, id TEXT NOT NULL UNIQUE, origin TEXT NOT NULL,
+            at TEXT NOT NULL, desk TEXT NOT NULL, gate TEXT NOT NULL, code TEXT NOT NULL,
+            outcome TEXT NOT NULL, delegate_id TEXT, action TEXT NOT NULL,
+            reason TEXT NOT NULL, voids TEXT, rehearsal INTEGER NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX hub_checkins_by_delegate ON hub_checkins (delegate_id, gate);
+        CREATE TABLE hub_tokens (
+            id TEXT PRIMARY KEY, desk TEXT NOT NULL, admin INTEGER NOT NULL,
+            hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT
+        );
+        CREATE INDEX hub_tokens_by_desk ON hub_tokens (desk)
+        """,
+    ),
+]

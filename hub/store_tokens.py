@@ -1,0 +1,90 @@
+"""Desk and admin tokens. Only a SHA-256 of each token is stored.
+
+A token is 256 random bits, so a plain hash (no salt, no stretching) cannot be
+reversed or guessed; it only keeps the tokens themselves out of the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hub.store_db import now_text
+from hub.store_dialect import HubStoreError
+
+if TYPE_CHECKING:
+    from hub.store_db import HubStore
+
+PREFIX = "kh_"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    id: str
+    desk: str
+    admin: bool
+    created_at: str
+    revoked_at: str | None = None
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+class Tokens:
+    def __init__(self, store: HubStore) -> None:
+        self._store = store
+
+    def create(self, desk: str, admin: bool = False) -> tuple[TokenInfo, str]:
+        """A new token for a desk; the token itself is returned once and never stored."""
+        desk = desk.strip()
+        if not desk or desk == "local" or len(desk) > 100:
+            raise HubStoreError("a desk name must be 1-100 characters and not 'local'")
+        token = PREFIX + secrets.token_urlsafe(32)
+        info = TokenInfo(secrets.token_hex(4), desk, admin, now_text())
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO hub_tokens (id, desk, admin, hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                (info.id, desk, int(admin), token_hash(token), info.created_at),
+            )
+        return info, token
+
+    def check(self, token: str) -> TokenInfo | None:
+        """The token's desk, or None when it is unknown or revoked."""
+        if not token.startswith(PREFIX) or len(token) > 200:
+            return None
+        with self._store.read() as conn:
+            row = conn.execute(
+                "SELECT id, desk, admin, created_at FROM hub_tokens WHERE hash = ? AND revoked_at IS NULL",
+                (token_hash(token),),
+            ).fetchone()
+        return TokenInfo(row[0], row[1], bool(row[2]), row[3]) if row else None
+
+    def revoke(self, token_id: str | None = None, desk: str | None = None, token: str | None = None) -> int:
+        """Revoke by token id, by token, or every token of a desk; returns how many."""
+        clauses, params = [], []
+        for column, value in (
+            ("id", token_id),
+            ("desk", desk),
+            ("hash", token_hash(token) if token else None),
+        ):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if not clauses:
+            return 0
+        with self._store.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE hub_tokens SET revoked_at = ? WHERE revoked_at IS NULL AND ({' OR '.join(clauses)})",
+                (now_text(), *params),
+            )
+            return int(cursor.rowcount)
+
+    def list(self) -> list[TokenInfo]:
+        with self._store.read() as conn:
+            rows = conn.execute(
+                "SELECT id, desk, admin, created_at, revoked_at FROM hub_tokens ORDER BY created_at"
+            ).fetchall()
+        return [TokenInfo(r[0], r[1], bool(r[2]), r[3], r[4]) for r in rows]

@@ -1,0 +1,174 @@
+"""SyncWorker: the kiosk's background sync, two threads that never block a decision.
+
+- the *pusher* sends the outbox as soon as ``notify()`` is called (wire it to
+  ``CheckinService.listeners``) and every ``push_interval`` seconds anyway;
+- the *puller* long-polls the hub for other desks' check-ins (answers as soon as
+  one arrives) and pulls roster changes whenever the hub's roster cursor moves.
+
+Each thread has its own HTTP client; both share the Store (its lock serialises
+writes). When the hub is away the worker backs off and retries; the desk
+decides alone meanwhile, and ``state().backlog`` counts what is still to send.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.errors import KioskError
+from kiosk.store import Store
+from kiosk.sync.apply import CHECKIN_CURSOR, ROSTER_CURSOR, meta_int
+from kiosk.sync.client import HubClient, HubRefused
+from kiosk.sync.engine import SyncReport, backlog, pull_checkins, pull_event, pull_roster, push_outbox
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """What the admin screen shows. ``last_sync`` is the last successful exchange (UTC)."""
+
+    connected: bool = False
+    last_sync: datetime | None = None
+    backlog: int = 0
+    last_error: str | None = None
+    roster_cursor: int = 0
+    checkin_cursor: int = 0
+    running: bool = False
+
+
+class SyncWorker:
+    """Background sync of one desk with one hub. ``start()``, ``notify()``, ``state()``, ``stop()``."""
+
+    def __init__(
+        self,
+        store: Store,
+        hub_url: str,
+        token: str,
+        wait: float = 2.0,
+        push_interval: float = 0.5,
+        retry: float = 0.5,
+        max_retry: float = 5.0,
+    ) -> None:
+        self.store = store
+        self.hub_url = hub_url
+        self._token = token
+        self.wait = wait
+        self.push_interval = push_interval
+        self.retry = retry
+        self.max_retry = max_retry
+        self.listeners: list[Callable[[SyncState], None]] = []
+        self._state = SyncState()
+        self._state_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._roster_pulled = False
+
+    # -- the public API ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._threads:
+            return
+        self._stop.clear()
+        self._update(running=True)
+        for name, loop in (("sync-push", self._push_loop), ("sync-pull", self._pull_loop)):
+            thread = threading.Thread(target=self._run, args=(loop,), name=name, daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def notify(self, *_: Any) -> None:
+        """Something was journalled: push now. Usable as a CheckinService listener."""
+        self._wake.set()
+
+    def state(self) -> SyncState:
+        with self._state_lock:
+            state = self._state
+        return replace(state, backlog=backlog(self.store))
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Ask both threads to finish and wait for them (at most one long-poll, ``wait`` s)."""
+        self._stop.set()
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(timeout if timeout is not None else self.wait + 15)
+        self._threads = []
+        self._update(running=False)
+
+    # -- the loops -----------------------------------------------------------------------------
+
+    def _run(self, loop: Callable[[HubClient], None]) -> None:
+        client = HubClient(self.hub_url, self._token)
+        delay = self.retry
+        try:
+            while not self._stop.is_set():
+                try:
+                    loop(client)
+                    delay = self.retry
+                except HubRefused as exc:
+                    self._failed(str(exc))
+                    self._stop.wait(self.max_retry)
+                except KioskError as exc:
+                    self._failed(str(exc))
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, self.max_retry)
+                except Exception as exc:  # a bug must not end sync for the rest of the day
+                    log.exception("sync: unexpected error")
+                    self._failed(f"{type(exc).__name__}: {exc}")
+                    self._stop.wait(self.max_retry)
+        finally:
+            client.close()
+
+    def _push_loop(self, client: HubClient) -> None:
+        self._wake.wait(self.push_interval)
+        self._wake.clear()
+        if self._stop.is_set():
+            return
+        report = SyncReport()
+        push_outbox(self.store, client, report)
+        if report.pushed:
+            self._succeeded(report)
+
+    def _pull_loop(self, client: HubClient) -> None:
+        report = SyncReport()
+        if not self._roster_pulled:
+            pull_event(self.store, client, report)
+            pull_roster(self.store, client, report)
+            self._roster_pulled = True
+            self._succeeded(report)
+        hub_roster = pull_checkins(self.store, client, report, wait=self.wait)
+        if hub_roster > meta_int(self.store, ROSTER_CURSOR):
+            pull_roster(self.store, client, report)
+        self._succeeded(report)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _update(self, **changes: Any) -> None:
+        with self._state_lock:
+            before = self._state
+            self._state = replace(self._state, **changes)
+            changed = self._state != before
+        if changed:
+            state = self.state()
+            for listener in list(self.listeners):
+                listener(state)
+
+    def _succeeded(self, report: SyncReport) -> None:
+        self._update(
+            connected=True,
+            last_sync=datetime.now(UTC),
+            last_error=None,
+            roster_cursor=meta_int(self.store, ROSTER_CURSOR),
+            checkin_cursor=meta_int(self.store, CHECKIN_CURSOR),
+        )
+        if report.pulled or report.upserts or report.revocations:
+            log.info("sync: %d roster changes, %d check-ins from other desks",
+                     report.upserts + report.revocations, report.pulled)  # fmt: skip
+
+    def _failed(self, message: str) -> None:
+        log.warning("sync: %s", message)
+        self._update(connected=False, last_error=message)
