@@ -274,10 +274,11 @@ def resolve_signed(store: Store, code: str, event: Event) -> ResolvedCode:
 def _known(store: Store, code: str, claims: SignedClaims) -> ResolvedCode:
     """A verified code, with what the roster knows of its delegate and badge."""
     row = store.query_one(
-        "SELECT MAX(serial) FROM badges WHERE delegate_id = ? AND code != ?", (claims.delegate_id, code)
+        "SELECT MAX(CASE WHEN code != ?1 THEN serial END), "
+        "MAX(code = ?1 AND status = 'superseded') FROM badges WHERE delegate_id = ?2",
+        (code, claims.delegate_id),
     )
-    newest = row[0] if row and row[0] is not None else None
-    stored = store.roster.badge(code)
-    superseded = (newest is not None and newest > claims.serial) or (stored is not None and stored.superseded)
+    newest, stored_superseded = (row[0], row[1]) if row else (None, None)
+    superseded = (newest is not None and newest > claims.serial) or bool(stored_superseded)
     badge = Badge(code, claims.delegate_id, claims.serial, "superseded" if superseded else "active", "signed")
     return ResolvedCode(code, CodeKind.SIGNED, badge, store.roster.delegate(claims.delegate_id), claims)
