@@ -165,8 +165,8 @@ def main() -> None:
             except Exception:  # noqa: BLE001 - counting them is the point
                 errors[kind] += 1
                 continue
-            text = payload.strip() if isinstance(payload, str) else None
-            if decision.outcome is Outcome.ADMITTED and text not in genuine_set:
+            cleaned = payload.strip() if isinstance(payload, str) else None
+            if decision.outcome is Outcome.ADMITTED and cleaned not in genuine_set:
                 admitted[kind] += 1
         elapsed = time.perf_counter() - start
         print(
