@@ -80,11 +80,11 @@ def scene(width: int, height: int, rng: np.random.Generator, brightness: float =
         for x in range(x0, min(width, x0 + width // 3), period):
             cv2.line(img, (x, 0), (x, height), (30, 30, 30), max(1, period // 3))
     for _ in range(int(rng.integers(0, 4))):  # printed text: small dark marks
-        x, y = int(rng.integers(0, width - 200)), int(rng.integers(0, height - 40))
+        x, y = int(rng.integers(0, max(1, width - 200))), int(rng.integers(0, max(1, height - 40)))
         cv2.putText(img, "Forum 2023 Hall B", (x, y + 30), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.5, 1.2), (20, 20, 20), 2)
     if rng.random() < 0.3:  # a checkerboard poster: finder-like squares everywhere
         cell = int(rng.integers(6, 24))
-        x, y = int(rng.integers(0, width - 8 * cell)), int(rng.integers(0, height - 8 * cell))
+        x, y = int(rng.integers(0, max(1, width - 8 * cell))), int(rng.integers(0, max(1, height - 8 * cell)))
         for i in range(8):
             for j in range(8):
                 if (i + j) % 2 == 0:

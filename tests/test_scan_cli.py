@@ -1,0 +1,69 @@
+"""``python main.py scan SOURCE``: JSON lines, end of a file source, print hooks, bad sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import main
+from kiosk.cli import scan as scan_cli
+from kiosk.scan.badgevideo import write_badge_video
+from tests.test_scan_support import CODES, START, code_picture, make_store, write_pictures
+
+AT = (START.replace(tzinfo=None)).isoformat()  # parse_time reads it in the event's zone: inside the window
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    make_store(tmp_path / "k.sqlite").close()
+    return tmp_path / "k.sqlite"
+
+
+def scan(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict]]:
+    code = main.run(["scan", *argv])
+    out = capsys.readouterr().out
+    return code, [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_scan_of_a_video_prints_one_json_line_per_decision(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    video = tmp_path / "desk.avi"
+    truth = write_badge_video(video, [(CODES["D1"], 0.5, 0.3), (CODES["D1"], 0.5, 3.2), (CODES["D1"], 0.5, 0.1)],
+                              size=(640, 360), variants=("still",))  # fmt: skip
+    code, lines = scan(capsys, str(video), "--db", str(db), "--at", AT, "--every-frame", "--json")
+    assert code == 0
+    assert [(x["code"], x["outcome"]) for x in lines] == [(CODES["D1"], "admitted"), (CODES["D1"], "already_checked_in")]
+    assert set(lines[0]) == {"code", "outcome", "frame", "t", "delegate"}
+    assert lines[0]["delegate"]["id"] == "D1"
+    assert truth[0].first_frame <= lines[0]["frame"] <= truth[0].last_frame
+    assert truth[2].first_frame <= lines[1]["frame"] <= truth[2].last_frame
+    assert lines[1]["t"] == pytest.approx(lines[1]["frame"] / 30, abs=1e-3)
+
+
+def test_unknown_code_in_an_image_folder_has_a_null_delegate(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = write_pictures(tmp_path / "pics", [code_picture(["NOBODY-42"])])
+    code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json")
+    assert code == 0
+    assert lines == [{"code": "NOBODY-42", "outcome": "unknown_badge", "frame": 0, "t": 0.0, "delegate": None}]
+
+
+def test_print_to_calls_the_print_hooks_for_admitted_delegates_only(tmp_path: Path, db: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    printed: list[tuple[str, str]] = []
+
+    def factory(target, service):  # type: ignore[no-untyped-def]
+        return lambda decision: printed.append((target, decision.delegate.id))
+
+    monkeypatch.setattr(scan_cli, "PRINT_HOOKS", [factory])
+    folder = write_pictures(tmp_path / "pics", [code_picture([CODES["D2"], "NOBODY"])])
+    code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json", "--print-to", "thermal")
+    assert code == 0 and len(lines) == 2
+    assert printed == [("thermal", "D2")]
+
+
+def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = write_pictures(tmp_path / "pics", [])
+    assert main.run(["scan", str(folder), "--db", str(db), "--print-to", "x"]) != 0
+    assert "--print-to" in capsys.readouterr().err
+    assert main.run(["scan", str(tmp_path / "nothing.avi"), "--db", str(db)]) != 0
+    assert "cannot open source" in capsys.readouterr().err
