@@ -162,10 +162,10 @@ class PrintQueue:
         age = max(0.0, self.clock.now().timestamp() - since) if since is not None else 0.0
         if self._busy:
             status = "printing"
-        elif waiting and age > STUCK_AFTER:
-            status = "stuck"
         elif self._offline or (waiting and error):
-            status = "offline"
+            status = "offline"  # the printer said no (unreachable, out of paper): it is retried
+        elif waiting and age > STUCK_AFTER:
+            status = "stuck"  # nothing failed, yet nothing moves (no worker, a hung spooler)
         else:
             status = "ready"
         return PrinterState(self.printer.name, status, waiting, failed, self._offline or error, age)

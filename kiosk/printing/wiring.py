@@ -29,6 +29,7 @@ _schemes: dict[str, SchemeFactory] = {
     "pdf": lambda target, renderer: PdfFolderPrinter(Path(target), renderer),
     "escpos": lambda target, renderer: EscposPrinter(target, renderer),
 }
+LAYOUT_KEY = "pass_layout"
 SPEC_HELP = "pdf:DIR | cups:QUEUE | escpos:HOST[:PORT] | escpos:usb:VID:PID"
 
 
@@ -51,13 +52,20 @@ def printer_for(spec: str) -> Printer:
     return _schemes[scheme](target, _renderer())
 
 
-def attach_printing(service, spec: str, layout: str = DEFAULT_LAYOUT, language: str = "zh") -> PrintQueue:  # type: ignore[no-untyped-def]
-    """Print a pass for every admission at the entrance that ``service`` (a CheckinService)
-    decides. The pass is queued durably in the service's store; the caller pumps or starts it."""
+def chosen_layout(store) -> str:  # type: ignore[no-untyped-def]
+    """The stock the admin picked (meta ``pass_layout``), else the default."""
+    return store.get_meta(LAYOUT_KEY, DEFAULT_LAYOUT) or DEFAULT_LAYOUT
+
+
+def pass_printer(service, spec: str, layout: str | None = None,  # type: ignore[no-untyped-def]
+                 language: str = "zh") -> tuple[PrintQueue, Callable[[Decision], None]]:
+    """A print queue for ``service``'s store and a callable that queues (and prints) the pass of
+    an admission at the entrance. Re-entries, forum doors and refusals print nothing."""
+    layout = layout or chosen_layout(service.store)
     load_layout(layout)  # fail now, not at the first admission
     queue = PrintQueue(service.store, printer_for(spec), service.clock, layout)
 
-    def on_decision(decision: Decision) -> None:
+    def on_admitted(decision: Decision) -> None:
         delegate = decision.delegate
         if not decision.admitted or decision.reentry or decision.gate != ENTRANCE or delegate is None:
             return
@@ -67,6 +75,15 @@ def attach_printing(service, spec: str, layout: str = DEFAULT_LAYOUT, language: 
         content = build_content(delegate, service.event, list(service.forums.values()), roster.categories(),
                                 service.clock.now(), service.desk, language, decision.code)
         queue.enqueue(decision.checkin_id, content)
+        queue.pump()  # print now; a printer that is away leaves the job to the worker's retries
 
-    service.listeners.append(on_decision)
+    return queue, on_admitted
+
+
+def attach_printing(service, spec: str, layout: str | None = None, language: str = "zh") -> PrintQueue:  # type: ignore[no-untyped-def]
+    """Print a pass for every admission at the entrance that ``service`` decides, retrying in a
+    background thread while the printer is away. Returns the (started) queue."""
+    queue, on_admitted = pass_printer(service, spec, layout, language)
+    service.listeners.append(on_admitted)
+    queue.start()
     return queue

@@ -75,7 +75,7 @@ class Flow:
             self.painter.setPen(color)
             block.draw(self.painter, QPointF(x, y))
         left = x + (w - natural) / 2 if center else x
-        self.placed.append(Placed("text", QRectF(left, y, natural, height), text))
+        self.placed.append(Placed("text", QRectF(left, y, natural, height), text.replace("\u2028", "")))
         return height
 
     def _wrap(self, text: str, size: float, bold: bool, w: float, center: bool) -> tuple[QTextLayout, float, float]:
@@ -133,10 +133,27 @@ class Flow:
             size = max(floor, size * SCALE_STEP)
         return size
 
+    def name_lines(self, size: float, w: float) -> str:
+        """A name too long for one line breaks between its parts (阿卜杜勒·克里木), not inside one."""
+        name = self.content.name
+        if "·" not in name or self.lines(name, size, True, w) == 1:
+            return name
+        lines: list[str] = []
+        for part in name.split("·"):
+            joined = f"{lines[-1]}·{part}" if lines else part
+            if lines and self.lines(joined + "·", size, True, w) == 1:  # room for a trailing dot
+                lines[-1] = joined
+            else:
+                if lines:
+                    lines[-1] += "·"
+                lines.append(part)
+        return "\u2028".join(lines)
+
     def identity(self, x: float, y: float, w: float, center: bool) -> float:
         c, start = self.content, y
         y += self.text(c.event_name, "event", x, y, w, color=self.grey, center=center) + self.gap / 2
-        y += self.text(c.name, "name", x, y, w, bold=True, center=center, size=self.name_size(w))
+        size = self.name_size(w)
+        y += self.text(self.name_lines(size, w), "name", x, y, w, bold=True, center=center, size=size)
         y += self.text(c.latin_name, "latin", x, y, w, center=center) + self.gap / 2
         y += self.text(c.organization, "organization", x, y, w, center=center)
         y += self.text(c.title, "title", x, y, w, color=self.grey, center=center)

@@ -6,6 +6,10 @@ commands stay fast to start.
 
 from __future__ import annotations
 
+import atexit
+from collections.abc import Callable
+
+from kiosk.model import Decision
 from kiosk.printing import wiring
 from kiosk.printing.backends import PassRenderer, Printer
 
@@ -22,6 +26,21 @@ def _system_printer(target: str, renderer: PassRenderer) -> Printer:
     return QtSystemPrinter(target)
 
 
+def _scan_hook(target: str, service) -> Callable[[Decision], None]:  # type: ignore[no-untyped-def]
+    """``scan --print-to``: print each admitted delegate's pass; retry in the background."""
+    queue, on_admitted = wiring.pass_printer(service, target)
+    queue.start()
+    atexit.register(queue.stop, 2.0)
+    return on_admitted
+
+
 def install() -> None:
+    """Register the Qt renderer, the ``cups:`` scheme and the ``scan --print-to`` hook (once)."""
     wiring.register_renderer(_renderer)
     wiring.register_scheme("cups", _system_printer)
+    try:
+        from kiosk.cli import scan
+    except ImportError:  # a build without the scan command
+        return
+    if _scan_hook not in scan.PRINT_HOOKS:
+        scan.PRINT_HOOKS.append(_scan_hook)
