@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "kiosk.cli.core",
     "kiosk.cli.scan",
     "kiosk.cli.badges",
+    "ui.cli_badges",
     "ui.cli_pass",
     "kiosk.cli.sync",
     "hub.cli",

@@ -22,10 +22,21 @@ log = logging.getLogger(__name__)
 DEMO_EVENT = Path(__file__).resolve().parents[2] / "resources" / "demo_event.json"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    badges = subparsers.add_parser("badges", help="signing keys, signed badge codes, printable badges")
-    sub = badges.add_subparsers(dest="badges_command", metavar="ACTION", required=True)
+_GROUPS: dict[int, argparse._SubParsersAction] = {}
 
+
+def badge_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The `badges` group's actions (created once per parser), so ui/cli_badges.py adds `issue`."""
+    if id(subparsers) not in _GROUPS:
+        badges = subparsers.add_parser("badges", help="signing keys, signed badge codes, printable badges")
+        _GROUPS[id(subparsers)] = badges.add_subparsers(
+            dest="badges_command", metavar="ACTION", required=True
+        )
+    return _GROUPS[id(subparsers)]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    sub = badge_actions(subparsers)
     keygen = sub.add_parser("keygen", help="write DIR/private.pem (0600) and DIR/public.pem")
     keygen.add_argument("--out", type=Path, required=True)
     keygen.add_argument("--force", action="store_true", help="replace an existing key")
@@ -41,16 +52,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sign.add_argument("--valid-until", help="ISO time after which the code is refused")
     add_db(sign)
     sign.set_defaults(func=cmd_sign)
-
-    issue = sub.add_parser("issue", help="sign codes for delegates without one and render badges to a PDF")
-    issue.add_argument("--key", type=Path, required=True)
-    issue.add_argument("--out", type=Path, required=True)
-    issue.add_argument(
-        "--stock", choices=("a4", "4x3"), default="a4", help="A4 sheets (8 up) or 4x3 in badges"
-    )
-    issue.add_argument("--valid-until", help="ISO time (default: the end of the event)")
-    add_db(issue)
-    issue.set_defaults(func=cmd_issue)
 
     purge = subparsers.add_parser("purge", help="remove personal data after the event (keeps counts)")
     purge.add_argument("--yes", action="store_true", help="really purge (required)")
@@ -78,7 +79,7 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store_event(store: Store) -> Event:
+def store_event(store: Store) -> Event:
     event = store.roster.event()
     if event is None:
         raise KioskError("no event in this database: run `event import FILE.json` first")
@@ -89,7 +90,7 @@ def _layout_and_event(args: argparse.Namespace) -> tuple[codes.Layout, str]:
     if args.db or os.environ.get("KIOSK_DB"):
         store = store_from(args)
         try:
-            return codes.Layout.of(store), _store_event(store).id
+            return codes.Layout.of(store), store_event(store).id
         finally:
             store.close()
     if DEMO_EVENT.exists():
@@ -120,7 +121,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def issue_codes(store: Store, key: Ed25519PrivateKey, valid_until: datetime | None) -> int:
     """Sign and store a code for every active delegate without an active signed badge."""
-    event = _store_event(store)
+    event = store_event(store)
     layout = codes.Layout.of(store)
     known = {
         r[0]
@@ -147,45 +148,14 @@ def issue_codes(store: Store, key: Ed25519PrivateKey, valid_until: datetime | No
     return len(rows)
 
 
-def cmd_issue(args: argparse.Namespace) -> int:
-    from kiosk.names import latin_name
-
-    key = keys.load_private(args.key)
-    store = store_from(args)
-    event = _store_event(store)
-    until = parse_time(args.valid_until, event.timezone) if args.valid_until else event.ends_at
-    issued = issue_codes(store, key, until)
-    keys.trust(store, key.public_key(), event.id)  # this database can verify its own badges
-    categories = {c.id: c for c in store.roster.categories()}
-    signed = {
-        r[0]: r[1]
-        for r in store.query(
-            "SELECT delegate_id, code FROM badges WHERE kind = 'signed' AND status = 'active'"
-        )
-    }
-    from ui.badges_render import BadgeCard, render_badges
-
-    cards = []
-    for d in store.roster.iter_delegates():
-        if not d.active or d.id not in signed:
-            continue
-        cat = categories.get(d.category)
-        cards.append(BadgeCard(
-            code=signed[d.id], name=d.name, latin_name=latin_name(d.name, d.name_en),
-            organization=d.organization, title=d.title,
-            category_zh=cat.name_zh if cat else d.category, category_en=cat.name_en if cat else "",
-            color=cat.color if cat else "#455A64", event_zh=event.name_zh, event_en=event.name_en,
-        ))  # fmt: skip
-    pages = render_badges(cards, args.out, args.stock)
-    print_json({"issued": issued, "badges": len(cards), "pages": pages, "out": str(args.out)})
-    return 0
-
-
 def cmd_trust(args: argparse.Namespace) -> int:
     key = keys.load_public(args.public_key)
     store = store_from(args)
-    event_id = args.event or _store_event(store).id
-    kid = keys.trust(store, key, event_id)
+    try:
+        event_id = args.event or store_event(store).id
+        kid = keys.trust(store, key, event_id)
+    finally:
+        store.close()
     print_json({"trusted": kid, "event": event_id})
     return 0
 
