@@ -15,12 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.model import Category
 from kiosk.search import SearchIndex
 from kiosk.service import CheckinService
 from kiosk.store import Store
 from ui import i18n
 from ui import settings as settings_module
+from ui.code_router import CodeRouter
 from ui.flow import Mode, ScreenFlow
+from ui.pass_printing import PassPrinter
 from ui.qt_flow import FlowEvents
 from ui.settings import Settings
 
@@ -60,13 +63,17 @@ class AppContext:
         self.service = service or CheckinService(store, desk=self.settings.desk, gate=self.settings.gate)
         self.search = search or SearchIndex(store)
         self.print_queue = print_queue
+        self._invoker = _UiInvoker()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
         self.flow = ScreenFlow(_mode(self.settings.mode))
         self.events = FlowEvents(self.flow)
         self.service.listeners.append(self.events.on_decision)
-        self.camera: Any = None  # ui.camera_view / kiosk.scan pipeline, set by the app
+        self.camera: Any = None  # ui.scan_feed.CameraFeed (anything with latest()/start()/stop())
+        self.codes = CodeRouter(self)  # submit(code, source): camera, scanner and search codes
+        self.pass_printer: PassPrinter | None = PassPrinter(self) if print_queue is not None else None
+        self.sounds: Any = NoSounds()  # ui.sounds.Sounds once the app has an audio device
         self.language = i18n.normalize(self.settings.language)
-        self._invoker = _UiInvoker()
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
+        self._categories: tuple[int, dict[str, Category]] = (-1, {})
 
     # -- language ---------------------------------------------------------------------------
 
@@ -85,6 +92,13 @@ class AppContext:
     def guest_text(self, language: str, context: str, source: str) -> str:
         """``source`` translated into a guest's language (which may differ from the operator's)."""
         return i18n.translate_in(i18n.normalize(language or self.language), context, source)
+
+    def categories(self) -> dict[str, Category]:
+        """The event's categories by id (cached until the roster changes)."""
+        version = self.store.roster.version
+        if self._categories[0] != version:
+            self._categories = (version, {c.id: c for c in self.store.roster.categories()})
+        return self._categories[1]
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -137,12 +151,33 @@ class AppContext:
 
         return self._pool.submit(work)
 
+    def start_camera(self, source: str | int) -> None:
+        """Start reading ``source`` (device index or video file) on its own thread."""
+        from ui.scan_feed import CameraFeed
+
+        if self.camera is not None:
+            self.camera.stop()
+        self.camera = CameraFeed(source, lambda code: self.codes.submit(code, "camera"),
+                                 self.events.camera_state.emit)  # fmt: skip
+        self.camera.start()
+
     def close(self) -> None:
         if self.camera is not None and hasattr(self.camera, "stop"):
             self.camera.stop()
+        if self.print_queue is not None and hasattr(self.print_queue, "stop"):
+            self.print_queue.stop()
+        self.codes.close()
         self._pool.shutdown(wait=True, cancel_futures=True)
         if self.events.on_decision in self.service.listeners:
             self.service.listeners.remove(self.events.on_decision)
+
+
+class NoSounds:
+    def play_for(self, decision: Any) -> None:
+        pass
+
+    def play(self, name: str) -> None:
+        pass
 
 
 def _mode(text: str) -> Mode:

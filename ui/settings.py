@@ -21,7 +21,7 @@ class Settings:
     gate: str = "entrance"  # entrance or a forum id
     language: str = "zh_CN"  # the operator language: zh_CN | en
     desk: str = "desk-1"  # this kiosk's name in the journal
-    reset_seconds: int = 6  # self-service: back to the attract screen after a result
+    reset_seconds: int = 5  # self-service: back to the attract screen after a result
     camera: str = "demo"  # demo (badge video) | a device index | a video file path | none
     printer: str = "pdf"  # pdf (folder) | cups:NAME | escpos:HOST:PORT | none
     pdf_folder: str = ""  # where the PDF printer writes; empty = <data dir>/passes

@@ -1,0 +1,106 @@
+"""The live camera picture: polls the feed's latest frame on a timer and paints it.
+
+The hand-off is one lock-guarded reference (``CameraFeed.latest``); converting and
+painting happen here on the UI thread, scaled down first so a frame costs a few ms.
+A still image can stand in for the camera (screenshots, a fixed demo frame).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:
+    """A BGR frame scaled to fit ``width`` x ``height``, as a QImage that owns its pixels."""
+    h, w = frame.shape[:2]
+    scale = min(width / w, height / h, 1.0)
+    if scale < 1.0:
+        frame = cv2.resize(frame, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB) if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
+    rgb = np.ascontiguousarray(rgb)
+    image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
+    return image.copy()
+
+
+class CameraView(QWidget):
+    """Shows the feed of ``context.camera`` (anything with ``latest()`` and ``state``)."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None, fps: int = 15) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._image: QImage | None = None
+        self._frame_id = 0
+        self._still: QImage | None = None
+        self._message = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(10, 1000 // fps))
+        self._timer.timeout.connect(self._on_tick)
+        context.events.camera_state.connect(self._on_camera_state)
+
+    def set_still(self, frame: np.ndarray | None) -> None:
+        """Show a fixed picture instead of the live feed (None: back to live)."""
+        self._still = to_qimage(frame, 1280, 720) if frame is not None else None
+        self.update()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def _on_camera_state(self, state: str) -> None:
+        self._message = state if state.startswith("failed") else ""
+        self.update()
+
+    def _problem(self) -> str:
+        if self._message == "failed:open":
+            return self.tr("it cannot be opened")
+        if self._message == "failed:lost":
+            return self.tr("it stopped sending pictures")
+        return self.tr("no camera")
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    def _on_tick(self) -> None:
+        feed = self.context.camera
+        if self._still is not None or feed is None:
+            return
+        frame = feed.latest()
+        if frame is None or id(frame) == self._frame_id:
+            return
+        self._frame_id = id(frame)
+        self._image = to_qimage(frame, max(1, self.width()), max(1, self.height()))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111111"))
+        image = self._still or self._image
+        if image is not None:
+            scaled = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            x = (self.width() - scaled.width()) / 2
+            y = (self.height() - scaled.height()) / 2
+            painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
+        if self._message or (image is None and self.context.camera is None):
+            painter.fillRect(self.rect().adjusted(0, self.height() - 64, 0, 0), QColor(198, 40, 40, 220))
+            font = QFont(self.font())
+            font.setPointSize(16)
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            text = self.tr("Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.").replace(
+                "%1", self._problem())
+            painter.drawText(self.rect().adjusted(12, self.height() - 64, -12, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)  # fmt: skip
+        painter.end()

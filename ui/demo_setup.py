@@ -1,0 +1,100 @@
+"""The built-in demo's data: a store with the demo event and roster, a badge video, a pass folder.
+
+Made once in a data directory and reused; ``python main.py --demo`` needs no hardware.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kiosk.demo import setup_demo
+from kiosk.model import Delegate
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+DEMO_DELEGATES = 3000
+VIDEO_NAME = "badge-video.avi"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoData:
+    store: Store
+    video: Path
+    passes: Path
+    codes: tuple[str, ...]  # in the order the video shows them
+
+
+def demo_schedule(delegates: list[Delegate], vip_categories: set[str]) -> list[str]:
+    """Codes for the video: admissions in both languages, a VIP, a cancelled badge, an unknown code."""
+    rng = random.Random(5)
+    active = [d for d in delegates if d.active]
+    zh = [d for d in active if d.language == "zh" and d.category not in vip_categories]
+    en = [d for d in active if d.language == "en"]
+    vip = [d for d in active if d.category in vip_categories]
+    cancelled = [d for d in delegates if not d.active]
+    picks = [rng.choice(zh), rng.choice(en) if en else rng.choice(zh)]
+    codes = [d.code for d in picks]
+    codes.append("NOT-A-BADGE-7Q2")
+    if vip:
+        codes.append(rng.choice(vip).code)
+    if cancelled:
+        codes.append(rng.choice(cancelled).code)
+    codes.extend(d.code for d in rng.sample(zh, 3))
+    return codes
+
+
+def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple[float, float] = (2.0, 6.0),
+                 fps: float = 15.0) -> DemoData:  # fmt: skip
+    """Create (or reuse) the demo store, badge video and pass folder under ``folder``."""
+    from kiosk.scan.badgevideo import EASY, write_badge_video
+
+    folder.mkdir(parents=True, exist_ok=True)
+    template = folder / "demo-template.sqlite"
+    if not template.exists() or date.fromtimestamp(template.stat().st_mtime) != date.today():
+        _make_template(template, count)  # the demo event is moved to today: rebuild daily
+    run = Path(tempfile.mkdtemp(prefix="run-", dir=folder))
+    shutil.copyfile(template, run / "demo.sqlite")
+    _forget_old_runs(folder, keep=run)
+    store = Store(run / "demo.sqlite")
+    delegates = list(store.roster.iter_delegates())
+    vip = {c.id for c in store.roster.categories() if c.vip}
+    codes = demo_schedule(delegates, vip)
+    video = folder / VIDEO_NAME
+    stamp = folder / "badge-video.codes"
+    shown, gap = video_seconds
+    recipe = f"{shown} {gap} {fps}\n" + "\n".join(codes)
+    if not video.exists() or not stamp.exists() or stamp.read_text() != recipe:
+        write_badge_video(video, [(c, shown, gap) for c in codes], size=(960, 540), fps=fps, variants=EASY)
+        stamp.write_text(recipe)
+    passes = run / "passes"
+    passes.mkdir(exist_ok=True)
+    return DemoData(store, video, passes, tuple(codes))
+
+
+def _make_template(path: Path, count: int) -> None:
+    """A demo store with the event and roster but an empty journal, copied for each run."""
+    log.info("creating the demo roster (%d delegates)", count)
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    partial = path.with_suffix(".part")
+    partial.unlink(missing_ok=True)
+    store = Store(partial)
+    setup_demo(store, count)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.conn.execute("PRAGMA journal_mode=DELETE")
+    store.close()
+    partial.replace(path)
+
+
+def _forget_old_runs(folder: Path, keep: Path) -> None:
+    """Each demo run starts with an empty journal; earlier runs' folders are removed."""
+    for old in folder.glob("run-*"):
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,39 @@
+"""A real install asks for the admin PIN on its first start (the demo uses the documented one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FirstStart", text)
+
+
+def ensure_pin(context: Any) -> bool:
+    """True when an admin PIN is set (asking for one if not); False if the operator gave up."""
+    try:
+        from kiosk import security
+    except ImportError:
+        return True
+    if security.has_pin(context.store):
+        return True
+    title = _t("Set the admin PIN")
+    while True:
+        pin, ok = QInputDialog.getText(None, title, _t("Choose an admin PIN (4 to 12 digits):"),
+                                       QLineEdit.EchoMode.Password)  # fmt: skip
+        if not ok:
+            return False
+        again, ok = QInputDialog.getText(None, title, _t("Enter the same PIN again:"),
+                                         QLineEdit.EchoMode.Password)  # fmt: skip
+        if not ok:
+            return False
+        try:
+            if pin != again:
+                raise security.PinError(_t("The two PINs differ."))
+            security.set_pin(context.store, pin)
+            return True
+        except security.PinError as exc:
+            QMessageBox.warning(None, title, str(exc))
