@@ -44,6 +44,7 @@ class Flow:
     painter: QPainter | None = None
     placed: list[Placed] = field(default_factory=list)
     extra_columns: int = 0  # forum columns beyond the layout's, when a fixed card must hold many
+    spare: float = 0.0  # room left on a fixed card: the QR and footer sit at the bottom
 
     def __post_init__(self) -> None:
         self.grey = BLACK if self.layout.monochrome else GREY  # dithered grey is speckle on thermal
@@ -215,7 +216,7 @@ class Flow:
             y += self.identity(self.left, y, self.width, center=True) + self.gap
         y += self.rule(y) + self.gap
         y += self.forums(y)
-        y += self.rule(y) + self.gap / 2
+        y += self.rule(y) + self.gap / 2 + self.spare
         if self.layout.arrangement == "stack":
             y += self.code(self.left, y, self.width)
         y += self.gap / 2 + self.footer(y + self.gap / 2)
@@ -234,11 +235,13 @@ def fit(flow: Flow) -> float:
         return max(flow.mm(lay.min_height_mm), flow.run())
     limit = flow.mm(lay.height_mm)
     widen = (0, 1) if len(flow.content.forums) > 4 else (0,)
-    flow.scale = 1.0
+    flow.scale, flow.spare = 1.0, 0.0
     while flow.scale > LAST_RESORT_SCALE:
         for extra in widen:  # one more forum column before smaller type
             flow.extra_columns = extra
-            if flow.run() <= limit:
+            used = flow.run()
+            if used <= limit:
+                flow.spare = limit - used
                 return limit
         flow.scale *= SCALE_STEP
     return limit
