@@ -16,6 +16,7 @@ from kiosk.store import StoreError
 
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
+    "ui.cli_app",
     "kiosk.cli.core",
     "kiosk.cli.scan",
     "kiosk.cli.badges",
