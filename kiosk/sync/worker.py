@@ -91,13 +91,19 @@ class SyncWorker:
         return replace(state, backlog=backlog(self.store))
 
     def stop(self, timeout: float | None = None) -> None:
-        """Ask both threads to finish and wait for them (at most one long-poll, ``wait`` s)."""
+        """Ask both threads to finish and wait for them: at most one long-poll (``wait`` s).
+
+        ``stop(timeout=0)`` only asks; calling it on several workers first, then
+        ``stop()`` on each, stops them all in one long-poll's time.
+        """
         self._stop.set()
         self._wake.set()
+        limit = self.wait + 15 if timeout is None else timeout
         for thread in self._threads:
-            thread.join(timeout if timeout is not None else self.wait + 15)
-        self._threads = []
-        self._update(running=False)
+            thread.join(limit)
+        self._threads = [t for t in self._threads if t.is_alive()]
+        if not self._threads:
+            self._update(running=False)
 
     # -- the loops -----------------------------------------------------------------------------
 

@@ -1,0 +1,201 @@
+"""Shared parts of the hub and sync tests: real hub stores, real servers, real desks.
+
+The PostgreSQL store is tested against $KIOSK_TEST_PG_URL (default
+postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test, which scripts/setup.d/postgres.sh
+creates); each test gets its own schema. Without a reachable server those
+tests skip, unless KIOSK_REQUIRE_POSTGRES=1 (then they fail).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from hub.server import ServerThread
+from hub.store_db import HubStore
+from kiosk.clock import FixedClock
+from kiosk.demo import generate_roster
+from kiosk.importers.event import load_event_file, parse_event
+from kiosk.model import Delegate
+from kiosk.service import CheckinService
+from kiosk.store import Store
+from kiosk.sync.worker import SyncWorker
+from tests.conftest import DEMO_EVENT, ROOT, at
+
+PG_URL = os.environ.get("KIOSK_TEST_PG_URL", "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test")
+BACKENDS = ["sqlite", "postgres"]
+EVENT_DATA = load_event_file(DEMO_EVENT)
+_, FORUMS, CATEGORIES = parse_event(EVENT_DATA)
+DURING_EVENT = "2023-12-06T10:00"
+
+
+def postgres_reason() -> str | None:
+    import psycopg
+
+    try:
+        psycopg.connect(PG_URL, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        return f"PostgreSQL not reachable at {PG_URL} (run scripts/setup.d/postgres.sh): {str(exc).strip()[:120]}"
+    return None
+
+
+@contextlib.contextmanager
+def hub_target(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty hub database: a SQLite file, or a PostgreSQL schema of its own."""
+    if backend == "sqlite":
+        yield str(tmp_path / "hub.sqlite")
+        return
+    reason = postgres_reason()
+    if reason:
+        if os.environ.get("KIOSK_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    import psycopg
+
+    schema = f"hubtest_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until(predicate: Callable[[], object], timeout: float = 10.0, every: float = 0.02) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s")
+        time.sleep(every)
+
+
+def roster(count: int = 50, seed: int = 7) -> list[Delegate]:
+    return [d for d in generate_roster(count, FORUMS, CATEGORIES, seed=seed)]
+
+
+def active(delegates: list[Delegate]) -> list[Delegate]:
+    return [d for d in delegates if d.active]
+
+
+@dataclass
+class Hub:
+    """A hub store with the demo event and a roster, served by a real uvicorn on loopback."""
+
+    store: HubStore
+    target: str
+    delegates: list[Delegate]
+    server: ServerThread | None = None
+    url: str = ""
+
+    def token(self, desk: str, admin: bool = False) -> str:
+        return self.store.tokens.create(desk, admin)[1]
+
+    def serve(self) -> Hub:
+        self.server = ServerThread(self.store).start()
+        self.url = self.server.url
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.stop()
+
+
+@dataclass
+class Desk:
+    """A kiosk with its own SQLite file, its check-in service and (when started) a sync worker."""
+
+    name: str
+    store: Store
+    token: str
+    hub_url: str
+    clock: FixedClock = field(default_factory=lambda: FixedClock(at(DURING_EVENT)))
+    worker: SyncWorker | None = None
+
+    @property
+    def service(self) -> CheckinService:
+        service = CheckinService(self.store, self.clock, desk=self.name)
+        if self.worker:
+            service.listeners.append(self.worker.notify)
+        return service
+
+    def start_sync(self, **kwargs: float) -> SyncWorker:
+        self.worker = SyncWorker(self.store, self.hub_url, self.token, **kwargs)
+        self.worker.start()
+        return self.worker
+
+    def ids(self) -> set[str]:
+        return {r[0] for r in self.store.query("SELECT id FROM journal")}
+
+
+def stop_all(desks: list[Desk]) -> None:
+    workers = [d.worker for d in desks if d.worker]
+    for worker in workers:
+        worker.stop(timeout=0)
+    for worker in workers:
+        worker.stop()
+
+
+def make_hub(target: str, delegates: list[Delegate]) -> Hub:
+    store = HubStore(target)
+    store.roster.set_event(EVENT_DATA)
+    store.roster.put(delegates)
+    return Hub(store, target, delegates)
+
+
+def make_desk(hub: Hub, tmp_path: Path, name: str) -> Desk:
+    return Desk(name, Store(tmp_path / f"{name}.sqlite"), hub.token(name), hub.url)
+
+
+class HubProcess:
+    """``python main.py hub serve`` in a subprocess that a test can kill -9 and start again."""
+
+    def __init__(self, target: str, port: int | None = None) -> None:
+        self.target = target
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 20.0) -> HubProcess:
+        flag = "--database-url" if self.target.startswith("postgresql://") else "--db"
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "hub", "serve", flag, self.target, "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+        )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while True:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(self.url + "/v1/health", timeout=1).status_code == 200:
+                    return self
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the hub process did not start")
+            time.sleep(0.05)
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+
+def post_json(url: str, token: str, path: str, body: object) -> httpx.Response:
+    return httpx.post(url + path, content=json.dumps(body), headers={"Authorization": f"Bearer {token}",
+                      "Content-Type": "application/json"}, timeout=10)  # fmt: skip
