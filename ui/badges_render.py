@@ -71,9 +71,15 @@ def _mm(value: float) -> float:
 
 
 def _ensure_app() -> QGuiApplication:
+    """The running application, or a QApplication (a widget-capable one, so a later
+    QApplication user in the same process, such as pytest-qt, is not refused)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication.instance()
-    return app if isinstance(app, QGuiApplication) else QGuiApplication([])
+    if isinstance(app, QGuiApplication):
+        return app
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication([])
 
 
 def _family() -> str:
