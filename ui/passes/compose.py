@@ -76,7 +76,7 @@ class Flow:
             self.painter.setPen(color)
             block.draw(self.painter, QPointF(x, y))
         left = x + (w - natural) / 2 if center else x
-        self.placed.append(Placed("text", QRectF(left, y, natural, height), text.replace("\u2028", "")))
+        self.placed.append(Placed("text", QRectF(left, y, natural, height), text.replace("\u2028", " " if " " in self.content.name else "")))
         return height
 
     def _wrap(self, text: str, size: float, bold: bool, w: float, center: bool) -> tuple[QTextLayout, float, float]:
@@ -98,9 +98,12 @@ class Flow:
         return self._wrap(text, size, bold, w, False)[0].lineCount()
 
     def rule(self, y: float) -> float:
+        rect = QRectF(self.left, y, self.width, max(1.0, self.mm(0.25)))
+        if self.pixel_exact:  # whole pixels: a grey anti-aliased edge would dither into dots
+            rect = QRectF(round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height()))
         if self.painter is not None:
-            self.painter.fillRect(QRectF(self.left, y, self.width, max(1.0, self.mm(0.25))), self.grey)
-        self.placed.append(Placed("rule", QRectF(self.left, y, self.width, max(1.0, self.mm(0.25)))))
+            self.painter.fillRect(rect, self.grey)
+        self.placed.append(Placed("rule", rect))
         return self.mm(0.25)
 
     # -- pieces --------------------------------------------------------------------------
@@ -135,19 +138,21 @@ class Flow:
         return size
 
     def name_lines(self, size: float, w: float) -> str:
-        """A name too long for one line breaks between its parts (阿卜杜勒·克里木), not inside one."""
+        """A name too long for one line breaks between its parts (阿卜杜勒·克里木, or words),
+        never inside one: not at the hyphen of Fernández-Castellanos, not inside 克里木."""
         name = self.content.name
-        if "·" not in name or self.lines(name, size, True, w) == 1:
+        sep = "·" if "·" in name else " " if " " in name.strip() else ""
+        if not sep or self.lines(name, size, True, w) == 1:
             return name
+        keep = "·" if sep == "·" else ""  # a dot stays at the end of its line; a space becomes the break
         lines: list[str] = []
-        for part in name.split("·"):
-            joined = f"{lines[-1]}·{part}" if lines else part
-            if lines and self.lines(joined + "·", size, True, w) == 1:  # room for a trailing dot
-                lines[-1] = joined
-            else:
-                if lines:
-                    lines[-1] += "·"
-                lines.append(part)
+        for part in name.split(sep):
+            if lines and self.lines(lines[-1] + sep + part + keep, size, True, w) == 1:
+                lines[-1] += sep + part
+                continue
+            if lines:
+                lines[-1] += keep
+            lines.append(part)
         return "\u2028".join(lines)
 
     def identity(self, x: float, y: float, w: float, center: bool) -> float:

@@ -27,7 +27,15 @@ def _system_printer(target: str, renderer: PassRenderer) -> Printer:
 
 
 def _scan_hook(target: str, service) -> Callable[[Decision], None]:  # type: ignore[no-untyped-def]
-    """``scan --print-to``: print each admitted delegate's pass; retry in the background."""
+    """``scan --print-to``: print each admitted delegate's pass; retry in the background.
+
+    Called on the main thread before scanning starts: the Qt application is made here, since
+    passes are then rendered on the scan and print threads (QImage/QPdfWriter painting is
+    thread-safe; creating the application is not)."""
+    from ui.passes.fonts import ensure_app, family
+
+    ensure_app()
+    family()
     queue, on_admitted = wiring.pass_printer(service, target)
     queue.start()
     atexit.register(queue.stop, 2.0)

@@ -23,13 +23,13 @@ def page_size(layout: PassLayout, height_mm: float) -> QPageSize:
 
 
 def paint(content: PassContent, layout: PassLayout, painter: QPainter, device: QPaintDevice, dpi: float,
-          canvas_mm: float | None = None, pixel_exact: bool = False) -> Flow:
+          canvas_mm: float | None = None, pixel_exact: bool = False, antialias: bool = True) -> Flow:
     """Paint onto an open painter whose page is already sized (see ``measure``)."""
     flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
     fit(flow)
     flow.painter = painter
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, antialias)
     flow.run()
     flow.painter = None
     return flow
@@ -77,9 +77,9 @@ def _blank(width: int, height: int, dpi: float) -> QImage:
 
 
 def render_image(content: PassContent, layout: PassLayout, dpi: float | None = None,
-                 printable: bool = False) -> QImage:
+                 printable: bool = False, antialias: bool = True) -> QImage:
     """The pass as a colour image at ``dpi`` (default: the stock's). ``printable``: only the
-    width a raster printer reaches, with the QR on whole pixels."""
+    width a raster printer reaches. The QR is always on whole pixels."""
     ensure_app()
     dpi = dpi or layout.dpi
     canvas = layout.printable_width_mm if printable else layout.width_mm
@@ -87,7 +87,7 @@ def render_image(content: PassContent, layout: PassLayout, dpi: float | None = N
     height_mm, _ = measure(content, layout, probe, dpi, canvas, pixel_exact=True)
     image = _blank(round(canvas * dpi / 25.4), round(height_mm * dpi / 25.4), dpi)
     painter = QPainter(image)
-    paint(content, layout, painter, image, dpi, canvas, pixel_exact=True)
+    paint(content, layout, painter, image, dpi, canvas, pixel_exact=True, antialias=antialias)
     painter.end()
     return image
 
@@ -104,8 +104,12 @@ def to_raster(image: QImage) -> Raster:
 
 
 def render_raster(content: PassContent, layout: PassLayout, dpi: float | None = None) -> Raster:
-    """What a raster printer prints: the printable width at the stock's dpi, in 1 bit."""
-    return to_raster(render_image(content, layout, dpi, printable=True))
+    """What a raster printer prints: the printable width at the stock's dpi, in 1 bit.
+
+    Monochrome stocks are painted in pure black and white without anti-aliasing (crisp glyph
+    edges, like a printer's own font); colour stocks keep anti-aliasing and their colour band,
+    and error diffusion turns those greys into dots."""
+    return to_raster(render_image(content, layout, dpi, printable=True, antialias=not layout.monochrome))
 
 
 def raster_image(raster: Raster) -> QImage:
