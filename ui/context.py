@@ -63,6 +63,7 @@ class AppContext:
         self.service = service or CheckinService(store, desk=self.settings.desk, gate=self.settings.gate)
         self.search = search or SearchIndex(store)
         self.print_queue = print_queue
+        self.closed = False
         self._invoker = _UiInvoker()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
         self.flow = ScreenFlow(_mode(self.settings.mode))
@@ -123,8 +124,8 @@ class AppContext:
         on_done: Callable[[Any], None] | None = None,
         on_progress: Callable[..., None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> Future[Any]:
-        """Run ``fn(*args)`` on a worker; call back on the UI thread.
+    ) -> Future[Any] | None:
+        """Run ``fn(*args)`` on a worker; call back on the UI thread (None once the context is closed).
 
         With ``on_progress``, ``fn`` is also given ``progress=`` — a callable that forwards its
         arguments to ``on_progress`` on the UI thread. Without ``on_error``, failures are logged.
@@ -149,19 +150,22 @@ class AppContext:
                 self.on_ui_thread(lambda: on_done(result))
             return result
 
+        if self.closed:
+            log.debug("context closed: %s not run", getattr(fn, "__name__", fn))
+            return None
         return self._pool.submit(work)
 
-    def start_camera(self, source: str | int) -> None:
-        """Start reading ``source`` (device index or video file) on its own thread."""
+    def start_camera(self, source: str | int, opener: Any = None) -> None:
+        """Run the scan pipeline on ``source`` (device index or video file) on its own threads."""
         from ui.scan_feed import CameraFeed
 
         if self.camera is not None:
             self.camera.stop()
-        self.camera = CameraFeed(source, lambda code: self.codes.submit(code, "camera"),
-                                 self.events.camera_state.emit)  # fmt: skip
+        self.camera = CameraFeed(source, self.service, self.events.camera_state.emit, opener=opener)
         self.camera.start()
 
     def close(self) -> None:
+        self.closed = True
         if self.camera is not None and hasattr(self.camera, "stop"):
             self.camera.stop()
         if self.print_queue is not None and hasattr(self.print_queue, "stop"):

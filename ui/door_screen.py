@@ -13,6 +13,8 @@ from ui.flow import FlowChange, Mode, State
 from ui.outcome_text import describe
 from ui.result_panel import ResultPanel, big_font
 
+COUNT_STYLE = "background: #ECEFF1; border: 2px solid #90A4AE; border-radius: 10px; padding: 4px 16px;"
+
 
 def room_count(store: Any, gate: str) -> int:
     """Distinct delegates admitted at ``gate`` (blocking: call it in the background)."""
@@ -30,10 +32,12 @@ class DoorScreen(QWidget):
         self.heading.setFont(big_font(self.font(), 26, True))
         self.count = QLabel()
         self.count.setFont(big_font(self.font(), 26, True))
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count.setStyleSheet(COUNT_STYLE)
         top = QHBoxLayout()
         top.setContentsMargins(24, 12, 24, 12)
         top.addWidget(self.heading, 1)
+        top.addSpacing(24)
         top.addWidget(self.count)
         self.waiting = QWidget()
         waiting_layout = QVBoxLayout(self.waiting)
@@ -89,7 +93,7 @@ class DoorScreen(QWidget):
         if capacity:
             text += f" / {capacity}"
             full = self.occupancy >= capacity
-            self.count.setStyleSheet("color: #C62828;" if full else "")
+            self.count.setStyleSheet(COUNT_STYLE + ("color: white; background: #C62828;" if full else ""))
         self.count.setText(text)
 
     def _on_flow_changed(self, change: FlowChange) -> None:

@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FirstStart", text)
-
-
 def ensure_pin(context: Any) -> bool:
     """True when an admin PIN is set (asking for one if not); False if the operator gave up."""
     try:
@@ -20,19 +16,19 @@ def ensure_pin(context: Any) -> bool:
         return True
     if security.has_pin(context.store):
         return True
-    title = _t("Set the admin PIN")
+    title = QCoreApplication.translate("FirstStart", "Set the admin PIN")
     while True:
-        pin, ok = QInputDialog.getText(None, title, _t("Choose an admin PIN (4 to 12 digits):"),
+        pin, ok = QInputDialog.getText(None, title, QCoreApplication.translate("FirstStart", "Choose an admin PIN (4 to 12 digits):"),
                                        QLineEdit.EchoMode.Password)  # fmt: skip
         if not ok:
             return False
-        again, ok = QInputDialog.getText(None, title, _t("Enter the same PIN again:"),
+        again, ok = QInputDialog.getText(None, title, QCoreApplication.translate("FirstStart", "Enter the same PIN again:"),
                                          QLineEdit.EchoMode.Password)  # fmt: skip
         if not ok:
             return False
         try:
             if pin != again:
-                raise security.PinError(_t("The two PINs differ."))
+                raise security.PinError(QCoreApplication.translate("FirstStart", "The two PINs differ."))
             security.set_pin(context.store, pin)
             return True
         except security.PinError as exc:

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
 
     def _on_flow_changed(self, change: FlowChange) -> None:
         if change.mode_changed:
+            if self.context.camera is not None and hasattr(self.context.camera, "pause"):
+                self.context.camera.pause(change.mode is Mode.ADMIN)  # no check-ins from the admin screen
             if change.mode is not Mode.ADMIN:  # remembered so a restart comes back in this mode
                 self.context.run_in_background(functools.partial(self.context.update_settings, mode=str(change.mode)))
             self.show_mode(change.mode)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
             log.info("close refused in self-service")
             event.ignore()
             return
+        self._status_timer.stop()
         event.accept()
 
     def quit_app(self) -> None:

@@ -1,168 +1,153 @@
-"""The camera as the app sees it: frames on a worker thread, decoded, de-duplicated, handed off.
+"""The camera as the app sees it: the scan pipeline (kiosk.scan) behind a preview-able source.
 
-An adapter over OpenCV and zxing-cpp until the scan pipeline (kiosk.scan) offers one: a
-device index or a video file (looped, paced at its own frame rate) is read on a thread; each
-frame is decoded there; a code seen again within ``repeat_after`` seconds is not reported
-twice. The UI picks the latest frame up with ``latest()`` (a lock held for one assignment),
-so it never waits on the camera or the decoder.
+``PreviewSource`` wraps a frame source: it keeps the newest frame for the screen
+(``latest()``, one lock-guarded reference, so the UI never waits on the camera or the
+decoder), loops a video file (the demo's badge video) with a clock that keeps running,
+pauses while the admin screen is open, and turns the camera's status into the app's
+camera state ("live", "failed:lost", "failed:open", "paused", "stopped"). Decoding and
+the decision happen on the pipeline's threads; decisions reach the screens through the
+check-in service's listeners.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-import cv2
 import numpy as np
-import zxingcpp
+
+from kiosk.scan.pipeline import ScanPipeline
+from kiosk.scan.sources import CameraSource, Frame, FrameSource, VideoFileSource
 
 log = logging.getLogger(__name__)
 
-CodeCallback = Callable[[str], object]
 StateCallback = Callable[[str], None]
+CAMERA_STATES = {"open": "live", "lost": "failed:lost", "reopening": "failed:open", "closed": "stopped"}
 
 
-class CameraFeed:
-    """Reads a camera or a looped video on its own thread; reports codes and state changes."""
+def open_frames(spec: str | int | Path, opener: Any = None) -> FrameSource:
+    """A camera (index or /dev/video*) or a video file played at its own rate."""
+    text = str(spec)
+    if text.isdigit() or text.startswith("/dev/video") or opener is not None:
+        device: int | str = int(text) if text.isdigit() else text
+        return CameraSource(device, opener=opener) if opener is not None else CameraSource(device)
+    return VideoFileSource(text, realtime=True)
 
-    def __init__(
-        self,
-        source: str | int | Path,
-        on_code: CodeCallback,
-        on_state: StateCallback | None = None,
-        repeat_after: float = 4.0,
-        loop: bool = True,
-        realtime: bool = True,
-        decode_width: int = 960,
-    ) -> None:
-        self.source = source
-        self.on_code = on_code
-        self.on_state = on_state or (lambda state: None)
-        self.repeat_after = repeat_after
+
+class PreviewSource:
+    """A FrameSource that remembers the newest frame, loops files and can be paused."""
+
+    live = True
+
+    def __init__(self, make: Callable[[], FrameSource], on_state: StateCallback, loop: bool = True) -> None:
+        self._make = make
+        self._on_state = on_state
         self.loop = loop
-        self.realtime = realtime
-        self.decode_width = decode_width
-        self.state = "stopped"
-        self.frames = 0
-        self.decoded = 0
+        self.state = ""
+        self._inner: FrameSource | None = None
         self._latest: np.ndarray | None = None
-        self._latest_lock = threading.Lock()
-        self._recent: dict[str, float] = {}
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self.fail_next_read = False  # tests and the demo: simulate an unplugged camera
+        self._lock = threading.Lock()
+        self._running = threading.Event()
+        self._running.set()
+        self._closed = threading.Event()
+        self._index = 0
+        self._offset = 0.0  # seconds of earlier loops, so the clock never runs backwards
+        self._last_t = 0.0
 
-    # -- life cycle -------------------------------------------------------------------------
-
-    def start(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="camera", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-        self._set_state("stopped")
-
-    def latest(self) -> np.ndarray | None:
-        """The newest frame (BGR), or None before the first one. Never blocks for long."""
-        with self._latest_lock:
-            return self._latest
-
-    # -- the worker -------------------------------------------------------------------------
-
-    def _set_state(self, state: str) -> None:
+    def set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
             log.info("camera %s", state)
-            self.on_state(state)
+            self._on_state(state)
 
-    def _open(self) -> cv2.VideoCapture | None:
-        source: str | int = int(str(self.source)) if str(self.source).isdigit() else str(self.source)
-        capture = cv2.VideoCapture(source)
-        if not capture.isOpened():
-            capture.release()
-            return None
-        return capture
-
-    def _run(self) -> None:
-        retry = 0.5
-        while not self._stop.is_set():
-            capture = self._open()
-            if capture is None:
-                self._set_state("failed:open")
-                self._stop.wait(retry)
-                retry = min(retry * 2, 5.0)
-                continue
-            retry = 0.5
-            self._set_state("live")
-            fps = capture.get(cv2.CAP_PROP_FPS) or 15.0
-            fps = fps if 1.0 <= fps <= 120.0 else 15.0
-            try:
-                self._read_loop(capture, fps)
-            finally:
-                capture.release()
-            if not self.loop and not self._stop.is_set() and self.state == "live":
-                self._set_state("stopped")
-                return
-
-    def _read_loop(self, capture: cv2.VideoCapture, fps: float) -> None:
-        period = 1.0 / fps
-        next_at = time.monotonic()
-        while not self._stop.is_set():
-            ok, frame = capture.read()
-            if self.fail_next_read:
-                self.fail_next_read, ok = False, False
-                self._set_state("failed:lost")
-                self._stop.wait(1.0)
-                return  # reopened by _run
-            if not ok:
-                if self.loop and not str(self.source).isdigit():
-                    capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
-                    ok, frame = capture.read()
-                if not ok:
-                    self._set_state("failed:lost")
-                    self._stop.wait(1.0)
-                    return
-            self.frames += 1
-            with self._latest_lock:
-                self._latest = frame
-            self._decode(frame)
-            if self.realtime:
-                next_at += period
-                delay = next_at - time.monotonic()
-                if delay > 0:
-                    self._stop.wait(delay)
-                else:
-                    next_at = time.monotonic()
-
-    def _decode(self, frame: np.ndarray) -> None:
-        gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY) if frame.ndim == 3 else frame
-        if gray.shape[1] > self.decode_width:
-            scale = self.decode_width / gray.shape[1]
-            gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    def _open(self) -> FrameSource | None:
         try:
-            results = zxingcpp.read_barcodes(gray)
-        except Exception as exc:  # noqa: BLE001 - a decoder hiccup must not stop the camera
-            log.warning("decoder failed on a frame: %s", exc)
-            return
-        now = time.monotonic()
-        for result in results:
-            text = result.text
-            if not text:
+            inner = self._make()
+        except OSError as exc:
+            log.warning("camera cannot be opened: %s", exc)
+            self.set_state("failed:open")
+            return None
+        if isinstance(inner, CameraSource):
+            inner.on_status.append(lambda status: self.set_state(CAMERA_STATES.get(status, status)))
+        else:
+            self.set_state("live")
+        return inner
+
+    def read(self) -> Frame | None:
+        while not self._closed.is_set():
+            if not self._running.is_set():
+                self._running.wait(0.2)
                 continue
-            seen = self._recent.get(text)
-            self._recent[text] = now
-            if seen is not None and now - seen < self.repeat_after:
+            if self._inner is None:
+                self._inner = self._open()
+                if self._inner is None:
+                    self._closed.wait(1.0)
+                    continue
+            frame = self._inner.read()
+            if frame is None:
+                if self._closed.is_set() or not self.loop:
+                    break
+                self._offset = self._last_t + 0.1  # a file ended: play it again from the start
+                self._inner.close()
+                self._inner = None
                 continue
-            self.decoded += 1
-            self.on_code(text)
-        if len(self._recent) > 256:
-            self._recent = {k: v for k, v in self._recent.items() if now - v < self.repeat_after}
+            frame = replace(frame, index=self._index, t=self._offset + frame.t)
+            self._index += 1
+            self._last_t = frame.t
+            with self._lock:
+                self._latest = frame.image
+            return frame
+        return None
+
+    def latest(self) -> np.ndarray | None:
+        with self._lock:
+            return self._latest
+
+    def now(self) -> float:
+        return self._offset + (self._inner.now() if self._inner is not None else 0.0)
+
+    def pause(self, paused: bool) -> None:
+        if paused:
+            self._running.clear()
+            self.set_state("paused")
+        else:
+            self._running.set()
+            self.set_state("live")
+
+    def close(self) -> None:
+        self._closed.set()
+        self._running.set()
+        if self._inner is not None:
+            self._inner.close()
+        self.set_state("stopped")
+
+
+class CameraFeed:
+    """The running scan pipeline for one source; what ``AppContext.camera`` holds."""
+
+    def __init__(self, spec: str | int | Path, service: Any, on_state: StateCallback,
+                 opener: Any = None, loop: bool = True) -> None:  # fmt: skip
+        self.spec = spec
+        self.source = PreviewSource(lambda: open_frames(spec, opener), on_state, loop)
+        self.pipeline = ScanPipeline(self.source, service)
+
+    @property
+    def state(self) -> str:
+        return self.source.state
+
+    def start(self) -> None:
+        self.pipeline.start()
+
+    def latest(self) -> np.ndarray | None:
+        return self.source.latest()
+
+    def pause(self, paused: bool) -> None:
+        self.source.pause(paused)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.pipeline.stop()
+        self.pipeline.join(timeout)

@@ -64,8 +64,8 @@ class SearchPage(QWidget):
         top.addWidget(self.back)
         layout.addLayout(top)
         layout.addWidget(self.query)
-        layout.addWidget(self.results, 2)
-        layout.addWidget(self.keyboard, 3)
+        layout.addWidget(self.results, 5)
+        layout.addWidget(self.keyboard, 6)
         self.retranslate()
 
     def retranslate(self) -> None:

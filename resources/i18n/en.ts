@@ -1,7 +1,562 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
   <context>
-    <name />
+    <name>AdminData</name>
+    <message>
+      <source>Export the journal</source>
+      <translation>Export the journal</translation>
+    </message>
+    <message>
+      <source>Export all check-ins…</source>
+      <translation>Export all check-ins…</translation>
+    </message>
+    <message>
+      <source>Rehearsal</source>
+      <translation>Rehearsal</translation>
+    </message>
+    <message>
+      <source>Rehearsal mode (check-ins are kept apart and not counted)</source>
+      <translation>Rehearsal mode (check-ins are kept apart and not counted)</translation>
+    </message>
+    <message>
+      <source>While it is on, every screen shows a banner. Turn it off before the doors open.</source>
+      <translation>While it is on, every screen shows a banner. Turn it off before the doors open.</translation>
+    </message>
+    <message>
+      <source>Purge personal data after the event</source>
+      <translation>Purge personal data after the event</translation>
+    </message>
+    <message>
+      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</source>
+      <translation>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</translation>
+    </message>
+    <message>
+      <source>Type %1 here</source>
+      <translation>Type %1 here</translation>
+    </message>
+    <message>
+      <source>Purge personal data</source>
+      <translation>Purge personal data</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>%1 check-ins written to %2</source>
+      <translation>%1 check-ins written to %2</translation>
+    </message>
+    <message>
+      <source>Export failed: %1</source>
+      <translation>Export failed: %1</translation>
+    </message>
+    <message>
+      <source>Purging is not available in this version.</source>
+      <translation>Purging is not available in this version.</translation>
+    </message>
+    <message>
+      <source>Purging…</source>
+      <translation>Purging…</translation>
+    </message>
+    <message>
+      <source>Personal data of %1 delegates removed.</source>
+      <translation>Personal data of %1 delegates removed.</translation>
+    </message>
+    <message>
+      <source>Purge failed: %1</source>
+      <translation>Purge failed: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminRoster</name>
+    <message>
+      <source>no name</source>
+      <translation>no name</translation>
+    </message>
+    <message>
+      <source>no badge code</source>
+      <translation>no badge code</translation>
+    </message>
+    <message>
+      <source>badge code used twice in the file</source>
+      <translation>badge code used twice in the file</translation>
+    </message>
+    <message>
+      <source>id used twice in the file</source>
+      <translation>id used twice in the file</translation>
+    </message>
+    <message>
+      <source>unknown category</source>
+      <translation>unknown category</translation>
+    </message>
+    <message>
+      <source>unknown forum</source>
+      <translation>unknown forum</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>unknown status</translation>
+    </message>
+    <message>
+      <source>badge code belongs to someone else</source>
+      <translation>badge code belongs to someone else</translation>
+    </message>
+    <message>
+      <source>first used on line %1</source>
+      <translation>first used on line %1</translation>
+    </message>
+    <message>
+      <source>Roster file (CSV in UTF-8 or GBK, or XLSX):</source>
+      <translation>Roster file (CSV in UTF-8 or GBK, or XLSX):</translation>
+    </message>
+    <message>
+      <source>Choose the file exported by the registration system</source>
+      <translation>Choose the file exported by the registration system</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>Full roster: cancel everyone who is not in this file</source>
+      <translation>Full roster: cancel everyone who is not in this file</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Rejected rows</source>
+      <translation>Rejected rows</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
+      <source>Roster file</source>
+      <translation>Roster file</translation>
+    </message>
+    <message>
+      <source>Rosters (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation>Rosters (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Choose a roster file first.</source>
+      <translation>Choose a roster file first.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>Read %1 rows…</source>
+      <translation>Read %1 rows…</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>The import failed; nothing was changed: %1</source>
+      <translation>The import failed; nothing was changed: %1</translation>
+    </message>
+    <message>
+      <source>This file cannot be imported; nothing was changed: %1</source>
+      <translation>This file cannot be imported; nothing was changed: %1</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</source>
+      <translation>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminScreen</name>
+    <message>
+      <source>self-service</source>
+      <translation>self-service</translation>
+    </message>
+    <message>
+      <source>help desk</source>
+      <translation>help desk</translation>
+    </message>
+    <message>
+      <source>forum door</source>
+      <translation>forum door</translation>
+    </message>
+    <message>
+      <source>Administration</source>
+      <translation>Administration</translation>
+    </message>
+    <message>
+      <source>Back to %1  [Ctrl+Q]</source>
+      <translation>Back to %1  [Ctrl+Q]</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Roster import</source>
+      <translation>Roster import</translation>
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation>Statistics</translation>
+    </message>
+    <message>
+      <source>VIPs</source>
+      <translation>VIPs</translation>
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Export and purge</source>
+      <translation>Export and purge</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminSettings</name>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Gate</source>
+      <translation>Gate</translation>
+    </message>
+    <message>
+      <source>Desk name (in the journal)</source>
+      <translation>Desk name (in the journal)</translation>
+    </message>
+    <message>
+      <source>Operator language</source>
+      <translation>Operator language</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>ESC/POS address (host:port)</source>
+      <translation>ESC/POS address (host:port)</translation>
+    </message>
+    <message>
+      <source>PDF folder</source>
+      <translation>PDF folder</translation>
+    </message>
+    <message>
+      <source>Pass layout</source>
+      <translation>Pass layout</translation>
+    </message>
+    <message>
+      <source>Self-service: back to start after (seconds)</source>
+      <translation>Self-service: back to start after (seconds)</translation>
+    </message>
+    <message>
+      <source>Sounds</source>
+      <translation>Sounds</translation>
+    </message>
+    <message>
+      <source>Look for cameras</source>
+      <translation>Look for cameras</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>Play a sound for each result</source>
+      <translation>Play a sound for each result</translation>
+    </message>
+    <message>
+      <source>Default: the passes folder beside the database</source>
+      <translation>Default: the passes folder beside the database</translation>
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation>Save settings</translation>
+    </message>
+    <message>
+      <source>No picture yet: press Preview</source>
+      <translation>No picture yet: press Preview</translation>
+    </message>
+    <message>
+      <source>Self-service kiosk</source>
+      <translation>Self-service kiosk</translation>
+    </message>
+    <message>
+      <source>Help desk</source>
+      <translation>Help desk</translation>
+    </message>
+    <message>
+      <source>Forum door</source>
+      <translation>Forum door</translation>
+    </message>
+    <message>
+      <source>Main entrance</source>
+      <translation>Main entrance</translation>
+    </message>
+    <message>
+      <source>PDF folder (no paper)</source>
+      <translation>PDF folder (no paper)</translation>
+    </message>
+    <message>
+      <source>System printer: %1</source>
+      <translation>System printer: %1</translation>
+    </message>
+    <message>
+      <source>ESC/POS thermal printer (address below)</source>
+      <translation>ESC/POS thermal printer (address below)</translation>
+    </message>
+    <message>
+      <source>No printer</source>
+      <translation>No printer</translation>
+    </message>
+    <message>
+      <source>Demo badge video</source>
+      <translation>Demo badge video</translation>
+    </message>
+    <message>
+      <source>No camera</source>
+      <translation>No camera</translation>
+    </message>
+    <message>
+      <source>Camera %1</source>
+      <translation>Camera %1</translation>
+    </message>
+    <message>
+      <source>Looking for cameras…</source>
+      <translation>Looking for cameras…</translation>
+    </message>
+    <message>
+      <source>%1 camera(s) found</source>
+      <translation>%1 camera(s) found</translation>
+    </message>
+    <message>
+      <source>No camera found: check the cable, or use the demo video</source>
+      <translation>No camera found: check the cable, or use the demo video</translation>
+    </message>
+    <message>
+      <source>Cannot look for cameras: %1</source>
+      <translation>Cannot look for cameras: %1</translation>
+    </message>
+    <message>
+      <source>Opening the camera…</source>
+      <translation>Opening the camera…</translation>
+    </message>
+    <message>
+      <source>No picture from this camera</source>
+      <translation>No picture from this camera</translation>
+    </message>
+    <message>
+      <source>Not saved: %1</source>
+      <translation>Not saved: %1</translation>
+    </message>
+    <message>
+      <source>Saved. Camera and printer changes take effect when the app restarts.</source>
+      <translation>Saved. Camera and printer changes take effect when the app restarts.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminStats</name>
+    <message>
+      <source>Arrived at the entrance: %1 of %2 registered</source>
+      <translation>Arrived at the entrance: %1 of %2 registered</translation>
+    </message>
+    <message>
+      <source>%1 double check-ins made while offline</source>
+      <translation>%1 double check-ins made while offline</translation>
+    </message>
+    <message>
+      <source>REHEARSAL figures</source>
+      <translation>REHEARSAL figures</translation>
+    </message>
+    <message>
+      <source>VIPs arrived (%1)</source>
+      <translation>VIPs arrived (%1)</translation>
+    </message>
+    <message>
+      <source>VIPs not yet arrived (%1)</source>
+      <translation>VIPs not yet arrived (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminSync</name>
+    <message>
+      <source>Hub address</source>
+      <translation>Hub address</translation>
+    </message>
+    <message>
+      <source>Desk token</source>
+      <translation>Desk token</translation>
+    </message>
+    <message>
+      <source>From the hub admin (not saved)</source>
+      <translation>From the hub admin (not saved)</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <source>Sync automatically in the background</source>
+      <translation>Sync automatically in the background</translation>
+    </message>
+    <message>
+      <source>Enter the hub address and this desk's token first.</source>
+      <translation>Enter the hub address and this desk's token first.</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <source>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</source>
+      <translation>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</translation>
+    </message>
+    <message>
+      <source>Sync failed: %1. This desk keeps working on its own.</source>
+      <translation>Sync failed: %1. This desk keeps working on its own.</translation>
+    </message>
+    <message>
+      <source>Sync with a hub is not available in this version.</source>
+      <translation>Sync with a hub is not available in this version.</translation>
+    </message>
+    <message>
+      <source>Automatic sync is off. %1 check-ins not yet sent.</source>
+      <translation>Automatic sync is off. %1 check-ins not yet sent.</translation>
+    </message>
+    <message>
+      <source>connected</source>
+      <translation>connected</translation>
+    </message>
+    <message>
+      <source>not connected</source>
+      <translation>not connected</translation>
+    </message>
+    <message>
+      <source>Hub: %1 · last sync %2 · %3 check-ins waiting to be sent</source>
+      <translation>Hub: %1 · last sync %2 · %3 check-ins waiting to be sent</translation>
+    </message>
+    <message>
+      <source>Last problem: %1</source>
+      <translation>Last problem: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <source>it cannot be opened</source>
+      <translation>it cannot be opened</translation>
+    </message>
+    <message>
+      <source>it stopped sending pictures</source>
+      <translation>it stopped sending pictures</translation>
+    </message>
+    <message>
+      <source>no camera</source>
+      <translation>no camera</translation>
+    </message>
+    <message>
+      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
+      <translation>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Charts</name>
+    <message>
+      <source>Arrivals per 10 minutes</source>
+      <translation>Arrivals per 10 minutes</translation>
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>Admitted</translation>
+    </message>
+    <message>
+      <source>Forums: admitted against capacity</source>
+      <translation>Forums: admitted against capacity</translation>
+    </message>
+    <message>
+      <source>% of capacity</source>
+      <translation>% of capacity</translation>
+    </message>
+    <message>
+      <source>Arrivals by category</source>
+      <translation>Arrivals by category</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Other</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
+      <translation>To confirm it is you, enter the last 4 digits of your mobile phone number</translation>
+    </message>
+    <message>
+      <source>Not me — back</source>
+      <translation>Not me — back</translation>
+    </message>
+    <message>
+      <source>Those digits do not match. Tries left: %1</source>
+      <translation>Those digits do not match. Tries left: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegateCard</name>
+    <message>
+      <source>scan</source>
+      <translation>scan</translation>
+    </message>
+    <message>
+      <source>override</source>
+      <translation>override</translation>
+    </message>
+    <message>
+      <source>void</source>
+      <translation>void</translation>
+    </message>
+    <message>
+      <source>reprint</source>
+      <translation>reprint</translation>
+    </message>
+    <message>
+      <source>new badge</source>
+      <translation>new badge</translation>
+    </message>
+    <message>
+      <source>walk-in</source>
+      <translation>walk-in</translation>
+    </message>
+    <message>
+      <source>wrong PIN</source>
+      <translation>wrong PIN</translation>
+    </message>
+    <message>
+      <source>hall %1</source>
+      <translation>hall %1</translation>
+    </message>
     <message>
       <source>Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone</source>
       <translation>Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone</translation>
@@ -64,38 +619,571 @@
     </message>
   </context>
   <context>
-    <name>DelegateCard</name>
+    <name>DeskActions</name>
     <message>
-      <source>scan</source>
-      <translation>scan</translation>
+      <source>Check in</source>
+      <translation>Check in</translation>
     </message>
     <message>
-      <source>override</source>
-      <translation>override</translation>
+      <source>Reprint pass</source>
+      <translation>Reprint pass</translation>
     </message>
     <message>
-      <source>void</source>
-      <translation>void</translation>
+      <source>Override refusal</source>
+      <translation>Override refusal</translation>
     </message>
     <message>
-      <source>reprint</source>
-      <translation>reprint</translation>
+      <source>Void check-in</source>
+      <translation>Void check-in</translation>
     </message>
     <message>
-      <source>new badge</source>
-      <translation>new badge</translation>
+      <source>New badge</source>
+      <translation>New badge</translation>
     </message>
     <message>
-      <source>walk-in</source>
-      <translation>walk-in</translation>
+      <source>Walk-in</source>
+      <translation>Walk-in</translation>
     </message>
     <message>
-      <source>wrong PIN</source>
-      <translation>wrong PIN</translation>
+      <source>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</source>
+      <translation>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</translation>
     </message>
     <message>
-      <source>hall %1</source>
-      <translation>hall %1</translation>
+      <source>That check-in was already voided.</source>
+      <translation>That check-in was already voided.</translation>
+    </message>
+    <message>
+      <source>Could not do that: %1</source>
+      <translation>Could not do that: %1</translation>
+    </message>
+    <message>
+      <source>Could not do that because of an internal error; the journal is unchanged.</source>
+      <translation>Could not do that because of an internal error; the journal is unchanged.</translation>
+    </message>
+    <message>
+      <source>Choose a person first: scan a badge or search a name.</source>
+      <translation>Choose a person first: scan a badge or search a name.</translation>
+    </message>
+    <message>
+      <source>Nothing to void: %1 has no check-in at this gate.</source>
+      <translation>Nothing to void: %1 has no check-in at this gate.</translation>
+    </message>
+    <message>
+      <source>Reprint the pass of %1</source>
+      <translation>Reprint the pass of %1</translation>
+    </message>
+    <message>
+      <source>The reprint is journalled with your reason and desk.</source>
+      <translation>The reprint is journalled with your reason and desk.</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>Reprint</translation>
+    </message>
+    <message>
+      <source>The rules did not admit this person here.</source>
+      <translation>The rules did not admit this person here.</translation>
+    </message>
+    <message>
+      <source>Override the refusal for %1</source>
+      <translation>Override the refusal for %1</translation>
+    </message>
+    <message>
+      <source>Admit anyway</source>
+      <translation>Admit anyway</translation>
+    </message>
+    <message>
+      <source>Void the check-in of %1</source>
+      <translation>Void the check-in of %1</translation>
+    </message>
+    <message>
+      <source>Use this when someone was checked in by mistake; they can then check in again.</source>
+      <translation>Use this when someone was checked in by mistake; they can then check in again.</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>Void</translation>
+    </message>
+    <message>
+      <source>Issue a new badge for %1</source>
+      <translation>Issue a new badge for %1</translation>
+    </message>
+    <message>
+      <source>The old badge code stops working at once; a new pass is printed.</source>
+      <translation>The old badge code stops working at once; a new pass is printed.</translation>
+    </message>
+    <message>
+      <source>Issue new badge</source>
+      <translation>Issue new badge</translation>
+    </message>
+    <message>
+      <source>Pass of %1 sent to the printer again.</source>
+      <translation>Pass of %1 sent to the printer again.</translation>
+    </message>
+    <message>
+      <source>Reprint of %1 journalled; no printer is set up at this desk.</source>
+      <translation>Reprint of %1 journalled; no printer is set up at this desk.</translation>
+    </message>
+    <message>
+      <source>Check-in voided: %1 can check in again.</source>
+      <translation>Check-in voided: %1 can check in again.</translation>
+    </message>
+    <message>
+      <source>New badge issued for %1; the old badge no longer works.</source>
+      <translation>New badge issued for %1; the old badge no longer works.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskBanner</name>
+    <message>
+      <source>admitted</source>
+      <translation>admitted</translation>
+    </message>
+    <message>
+      <source>already checked in</source>
+      <translation>already checked in</translation>
+    </message>
+    <message>
+      <source>unknown badge</source>
+      <translation>unknown badge</translation>
+    </message>
+    <message>
+      <source>badge no longer valid</source>
+      <translation>badge no longer valid</translation>
+    </message>
+    <message>
+      <source>not registered here</source>
+      <translation>not registered here</translation>
+    </message>
+    <message>
+      <source>too early</source>
+      <translation>too early</translation>
+    </message>
+    <message>
+      <source>too late</source>
+      <translation>too late</translation>
+    </message>
+    <message>
+      <source>room full</source>
+      <translation>room full</translation>
+    </message>
+    <message>
+      <source>forged code</source>
+      <translation>forged code</translation>
+    </message>
+    <message>
+      <source>another event</source>
+      <translation>another event</translation>
+    </message>
+    <message>
+      <source>Admitted again (re-entry)</source>
+      <translation>Admitted again (re-entry)</translation>
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>Admitted</translation>
+    </message>
+    <message>
+      <source>Already checked in. If the pass was lost, reprint it (F3).</source>
+      <translation>Already checked in. If the pass was lost, reprint it (F3).</translation>
+    </message>
+    <message>
+      <source>Already checked in on %1 at %2. If the pass was lost, reprint it (F3).</source>
+      <translation>Already checked in on %1 at %2. If the pass was lost, reprint it (F3).</translation>
+    </message>
+    <message>
+      <source>The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.</source>
+      <translation>The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.</translation>
+    </message>
+    <message>
+      <source>Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.</source>
+      <translation>Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.</translation>
+    </message>
+    <message>
+      <source>Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7).</source>
+      <translation>Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7).</translation>
+    </message>
+    <message>
+      <source>This badge was replaced by a newer one: ask for the new badge, or search the name.</source>
+      <translation>This badge was replaced by a newer one: ask for the new badge, or search the name.</translation>
+    </message>
+    <message>
+      <source>Not registered for this forum. Override (F4) if the organiser agrees.</source>
+      <translation>Not registered for this forum. Override (F4) if the organiser agrees.</translation>
+    </message>
+    <message>
+      <source>Check-in has not opened yet. Check the machine's clock and the event dates.</source>
+      <translation>Check-in has not opened yet. Check the machine's clock and the event dates.</translation>
+    </message>
+    <message>
+      <source>Check-in has closed for this gate.</source>
+      <translation>Check-in has closed for this gate.</translation>
+    </message>
+    <message>
+      <source>Forged or damaged code: the signature does not match. Search the name.</source>
+      <translation>Forged or damaged code: the signature does not match. Search the name.</translation>
+    </message>
+    <message>
+      <source>This badge belongs to another event.</source>
+      <translation>This badge belongs to another event.</translation>
+    </message>
+    <message>
+      <source>★ VIP arrived: %1. Please inform the protocol staff.</source>
+      <translation>★ VIP arrived: %1. Please inform the protocol staff.</translation>
+    </message>
+    <message>
+      <source>Protocol informed</source>
+      <translation>Protocol informed</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskDialogs</name>
+    <message>
+      <source>Pass lost</source>
+      <translation>Pass lost</translation>
+    </message>
+    <message>
+      <source>Pass damaged</source>
+      <translation>Pass damaged</translation>
+    </message>
+    <message>
+      <source>Printer jammed</source>
+      <translation>Printer jammed</translation>
+    </message>
+    <message>
+      <source>Organiser approved</source>
+      <translation>Organiser approved</translation>
+    </message>
+    <message>
+      <source>Badge damaged</source>
+      <translation>Badge damaged</translation>
+    </message>
+    <message>
+      <source>Registered by phone</source>
+      <translation>Registered by phone</translation>
+    </message>
+    <message>
+      <source>Checked in by mistake</source>
+      <translation>Checked in by mistake</translation>
+    </message>
+    <message>
+      <source>Wrong person selected</source>
+      <translation>Wrong person selected</translation>
+    </message>
+    <message>
+      <source>Badge lost</source>
+      <translation>Badge lost</translation>
+    </message>
+    <message>
+      <source>Badge given to someone else</source>
+      <translation>Badge given to someone else</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Reason (type it, or pick one with ↑↓):</source>
+      <translation>Reason (type it, or pick one with ↑↓):</translation>
+    </message>
+    <message>
+      <source>Why? This goes into the journal</source>
+      <translation>Why? This goes into the journal</translation>
+    </message>
+    <message>
+      <source>Please give a reason: it is kept in the journal.</source>
+      <translation>Please give a reason: it is kept in the journal.</translation>
+    </message>
+    <message>
+      <source>Register a walk-in</source>
+      <translation>Register a walk-in</translation>
+    </message>
+    <message>
+      <source>They get a new badge code, are admitted here and their pass is printed.</source>
+      <translation>They get a new badge code, are admitted here and their pass is printed.</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>Name *</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>English name</translation>
+    </message>
+    <message>
+      <source>Organisation *</source>
+      <translation>Organisation *</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Category *</source>
+      <translation>Category *</translation>
+    </message>
+    <message>
+      <source>Register and admit</source>
+      <translation>Register and admit</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>name</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>organisation</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>category</translation>
+    </message>
+    <message>
+      <source>Please fill in: %1</source>
+      <translation>Please fill in: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskScreen</name>
+    <message>
+      <source>Scan, or type a name, pinyin, initials, phone tail…  [F1]</source>
+      <translation>Scan, or type a name, pinyin, initials, phone tail…  [F1]</translation>
+    </message>
+    <message>
+      <source>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</source>
+      <translation>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</translation>
+    </message>
+    <message>
+      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
+      <translation>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorScreen</name>
+    <message>
+      <source>Scan your badge or pass</source>
+      <translation>Scan your badge or pass</translation>
+    </message>
+    <message>
+      <source>Main entrance</source>
+      <translation>Main entrance</translation>
+    </message>
+    <message>
+      <source>In the room: %1</source>
+      <translation>In the room: %1</translation>
+    </message>
+    <message>
+      <source>Re-entry: already counted in the room</source>
+      <translation>Re-entry: already counted in the room</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstStart</name>
+    <message>
+      <source>Set the admin PIN</source>
+      <translation>Set the admin PIN</translation>
+    </message>
+    <message>
+      <source>Choose an admin PIN (4 to 12 digits):</source>
+      <translation>Choose an admin PIN (4 to 12 digits):</translation>
+    </message>
+    <message>
+      <source>Enter the same PIN again:</source>
+      <translation>Enter the same PIN again:</translation>
+    </message>
+    <message>
+      <source>The two PINs differ.</source>
+      <translation>The two PINs differ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Forum check-in</source>
+      <translation>Forum check-in</translation>
+    </message>
+    <message>
+      <source>REHEARSAL MODE — check-ins are not counted</source>
+      <translation>REHEARSAL MODE — check-ins are not counted</translation>
+    </message>
+    <message>
+      <source>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</source>
+      <translation>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Outcome</name>
+    <message>
+      <source>Welcome, %1</source>
+      <translation>Welcome, %1</translation>
+    </message>
+    <message>
+      <source>Already checked in</source>
+      <translation>Already checked in</translation>
+    </message>
+    <message>
+      <source>Badge not recognised</source>
+      <translation>Badge not recognised</translation>
+    </message>
+    <message>
+      <source>This badge is no longer valid</source>
+      <translation>This badge is no longer valid</translation>
+    </message>
+    <message>
+      <source>Not registered for this forum</source>
+      <translation>Not registered for this forum</translation>
+    </message>
+    <message>
+      <source>Check-in has not opened yet</source>
+      <translation>Check-in has not opened yet</translation>
+    </message>
+    <message>
+      <source>Check-in has closed</source>
+      <translation>Check-in has closed</translation>
+    </message>
+    <message>
+      <source>The room is full</source>
+      <translation>The room is full</translation>
+    </message>
+    <message>
+      <source>Invalid badge</source>
+      <translation>Invalid badge</translation>
+    </message>
+    <message>
+      <source>This badge is for another event</source>
+      <translation>This badge is for another event</translation>
+    </message>
+    <message>
+      <source>Your forums:</source>
+      <translation>Your forums:</translation>
+    </message>
+    <message>
+      <source>This badge was checked in on %1 at %2. Lost your pass? Please go to the help desk.</source>
+      <translation>This badge was checked in on %1 at %2. Lost your pass? Please go to the help desk.</translation>
+    </message>
+    <message>
+      <source>We could not find this code. Please go to the help desk.</source>
+      <translation>We could not find this code. Please go to the help desk.</translation>
+    </message>
+    <message>
+      <source>A new badge was issued to replace it. Please go to the help desk.</source>
+      <translation>A new badge was issued to replace it. Please go to the help desk.</translation>
+    </message>
+    <message>
+      <source>Your badge does not include this forum. Please ask a volunteer.</source>
+      <translation>Your badge does not include this forum. Please ask a volunteer.</translation>
+    </message>
+    <message>
+      <source>Please come back a little later.</source>
+      <translation>Please come back a little later.</translation>
+    </message>
+    <message>
+      <source>Please go to the help desk.</source>
+      <translation>Please go to the help desk.</translation>
+    </message>
+    <message>
+      <source>Please wait for a volunteer.</source>
+      <translation>Please wait for a volunteer.</translation>
+    </message>
+    <message>
+      <source>This code could not be verified. Please go to the help desk.</source>
+      <translation>This code could not be verified. Please go to the help desk.</translation>
+    </message>
+    <message>
+      <source>Welcome back, %1</source>
+      <translation>Welcome back, %1</translation>
+    </message>
+    <message>
+      <source>Re-entry</source>
+      <translation>Re-entry</translation>
+    </message>
+    <message>
+      <source>Your registration was cancelled. Please go to the help desk.</source>
+      <translation>Your registration was cancelled. Please go to the help desk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinDialog</name>
+    <message>
+      <source>Admin PIN</source>
+      <translation>Admin PIN</translation>
+    </message>
+    <message>
+      <source>Enter the admin PIN</source>
+      <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. PIN entry is locked until %1.</source>
+      <translation>Too many wrong PINs. PIN entry is locked until %1.</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Tries left: %1</source>
+      <translation>Wrong PIN. Tries left: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPage</name>
+    <message>
+      <source>Type your name: pinyin, initials or English</source>
+      <translation>Type your name: pinyin, initials or English</translation>
+    </message>
+    <message>
+      <source>e.g. zhangwei, zw, Smith</source>
+      <translation>e.g. zhangwei, zw, Smith</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <source>No one found. Check the spelling, or go to the help desk.</source>
+      <translation>No one found. Check the spelling, or go to the help desk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelfService</name>
+    <message>
+      <source>Your pass will be printed at the help desk</source>
+      <translation>Your pass will be printed at the help desk</translation>
+    </message>
+    <message>
+      <source>Please take your pass below ↓</source>
+      <translation>Please take your pass below ↓</translation>
+    </message>
+    <message>
+      <source>Please show your QR code to the camera</source>
+      <translation>Please show your QR code to the camera</translation>
+    </message>
+    <message>
+      <source>No QR code? Find your name</source>
+      <translation>No QR code? Find your name</translation>
+    </message>
+    <message>
+      <source>No event loaded</source>
+      <translation>No event loaded</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelfServiceScreen</name>
+    <message>
+      <source>Please go to the help desk</source>
+      <translation>Please go to the help desk</translation>
+    </message>
+    <message>
+      <source>A volunteer will find your registration and print your pass.</source>
+      <translation>A volunteer will find your registration and print your pass.</translation>
     </message>
   </context>
 </TS>

@@ -1,101 +1,1189 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name />
+    <name>AdminData</name>
     <message>
-      <source>Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone</source>
+      <source>Export the journal</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Forums</source>
+      <source>Export all check-ins…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Check-in history</source>
+      <source>Rehearsal</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Time</source>
+      <source>Rehearsal mode (check-ins are kept apart and not counted)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>While it is on, every screen shows a banner. Turn it off before the doors open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Purge personal data after the event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type %1 here</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Purge personal data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 check-ins written to %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export failed: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Purging is not available in this version.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Purging…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Personal data of %1 delegates removed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Purge failed: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdminRoster</name>
+    <message>
+      <source>no name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no badge code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>badge code used twice in the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>id used twice in the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown forum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>badge code belongs to someone else</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first used on line %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roster file (CSV in UTF-8 or GBK, or XLSX):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the file exported by the registration system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full roster: cancel everyone who is not in this file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roster file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rosters (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a roster file first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read %1 rows…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The import failed; nothing was changed: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This file cannot be imported; nothing was changed: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdminScreen</name>
+    <message>
+      <source>self-service</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>help desk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>forum door</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Administration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back to %1  [Ctrl+Q]</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roster import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Statistics</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>VIPs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export and purge</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdminSettings</name>
+    <message>
+      <source>Mode</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Gate</source>
+      <translation>入口</translation>
+    </message>
+    <message>
+      <source>Desk name (in the journal)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>What</source>
+      <source>Operator language</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Desk</source>
+      <source>Camera</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Reason</source>
+      <source>Printer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>No category</source>
+      <source>ESC/POS address (host:port)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>★ VIP</source>
+      <source>PDF folder</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Registration cancelled: this person may not enter</source>
+      <source>Pass layout</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>No forum registered</source>
+      <source>Self-service: back to start after (seconds)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Not checked in yet</source>
+      <source>Sounds</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Entrance</source>
+      <source>Look for cameras</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>(voided)</source>
+      <source>Preview</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Play a sound for each result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Default: the passes folder beside the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No picture yet: press Preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Self-service kiosk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Help desk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forum door</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Main entrance</source>
+      <translation>主入口</translation>
+    </message>
+    <message>
+      <source>PDF folder (no paper)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>System printer: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ESC/POS thermal printer (address below)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo badge video</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No camera</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Looking for cameras…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 camera(s) found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No camera found: check the cable, or use the demo video</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot look for cameras: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opening the camera…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No picture from this camera</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not saved: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved. Camera and printer changes take effect when the app restarts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdminStats</name>
+    <message>
+      <source>Arrived at the entrance: %1 of %2 registered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 double check-ins made while offline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>REHEARSAL figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>VIPs arrived (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>VIPs not yet arrived (%1)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>AdminSync</name>
+    <message>
+      <source>Hub address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Desk token</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From the hub admin (not saved)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync automatically in the background</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the hub address and this desk's token first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync failed: %1. This desk keeps working on its own.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync with a hub is not available in this version.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Automatic sync is off. %1 check-ins not yet sent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not connected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hub: %1 · last sync %2 · %3 check-ins waiting to be sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last problem: %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CameraView</name>
+    <message>
+      <source>it cannot be opened</source>
+      <translation>无法打开</translation>
+    </message>
+    <message>
+      <source>it stopped sending pictures</source>
+      <translation>没有画面</translation>
+    </message>
+    <message>
+      <source>no camera</source>
+      <translation>未连接摄像头</translation>
+    </message>
+    <message>
+      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
+      <translation>摄像头故障：%1。正在重试……请使用扫码枪或咨询志愿者。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Charts</name>
+    <message>
+      <source>Arrivals per 10 minutes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>允许入场</translation>
+    </message>
+    <message>
+      <source>Forums: admitted against capacity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>% of capacity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Arrivals by category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Other</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
+      <translation>为确认身份，请输入您手机号码的后 4 位</translation>
+    </message>
+    <message>
+      <source>Not me — back</source>
+      <translation>不是我，返回</translation>
+    </message>
+    <message>
+      <source>Those digits do not match. Tries left: %1</source>
+      <translation>号码不符。剩余次数：%1</translation>
     </message>
   </context>
   <context>
     <name>DelegateCard</name>
     <message>
       <source>scan</source>
-      <translation type="unfinished" />
+      <translation>扫码</translation>
     </message>
     <message>
       <source>override</source>
-      <translation type="unfinished" />
+      <translation>人工放行</translation>
     </message>
     <message>
       <source>void</source>
-      <translation type="unfinished" />
+      <translation>撤销</translation>
     </message>
     <message>
       <source>reprint</source>
-      <translation type="unfinished" />
+      <translation>补打</translation>
     </message>
     <message>
       <source>new badge</source>
-      <translation type="unfinished" />
+      <translation>换发胸卡</translation>
     </message>
     <message>
       <source>walk-in</source>
-      <translation type="unfinished" />
+      <translation>现场注册</translation>
     </message>
     <message>
       <source>wrong PIN</source>
-      <translation type="unfinished" />
+      <translation>PIN 错误</translation>
     </message>
     <message>
       <source>hall %1</source>
-      <translation type="unfinished" />
+      <translation>%1 厅</translation>
+    </message>
+    <message>
+      <source>Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone</source>
+      <translation>请扫码，或输入姓名、拼音、首字母、单位或手机尾号后四位</translation>
+    </message>
+    <message>
+      <source>Forums</source>
+      <translation>论坛</translation>
+    </message>
+    <message>
+      <source>Check-in history</source>
+      <translation>签到记录</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Gate</source>
+      <translation>入口</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>服务台</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>No category</source>
+      <translation>无身份类别</translation>
+    </message>
+    <message>
+      <source>★ VIP</source>
+      <translation>★ 贵宾</translation>
+    </message>
+    <message>
+      <source>Registration cancelled: this person may not enter</source>
+      <translation>报名已取消：此人不得入场</translation>
+    </message>
+    <message>
+      <source>No forum registered</source>
+      <translation>未报名任何论坛</translation>
+    </message>
+    <message>
+      <source>Not checked in yet</source>
+      <translation>尚未签到</translation>
+    </message>
+    <message>
+      <source>Entrance</source>
+      <translation>主入口</translation>
+    </message>
+    <message>
+      <source>(voided)</source>
+      <translation>（已撤销）</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskActions</name>
+    <message>
+      <source>Check in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <source>Reprint pass</source>
+      <translation>补打证件</translation>
+    </message>
+    <message>
+      <source>Override refusal</source>
+      <translation>人工放行</translation>
+    </message>
+    <message>
+      <source>Void check-in</source>
+      <translation>撤销签到</translation>
+    </message>
+    <message>
+      <source>New badge</source>
+      <translation>换发胸卡</translation>
+    </message>
+    <message>
+      <source>Walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</source>
+      <translation>此码不在名单中，无法放行：请办理现场注册 [F7]。</translation>
+    </message>
+    <message>
+      <source>That check-in was already voided.</source>
+      <translation>该签到已被撤销。</translation>
+    </message>
+    <message>
+      <source>Could not do that: %1</source>
+      <translation>操作失败：%1</translation>
+    </message>
+    <message>
+      <source>Could not do that because of an internal error; the journal is unchanged.</source>
+      <translation>内部错误，操作未完成；签到记录未改动。</translation>
+    </message>
+    <message>
+      <source>Choose a person first: scan a badge or search a name.</source>
+      <translation>请先选定人员：扫描胸卡或搜索姓名。</translation>
+    </message>
+    <message>
+      <source>Nothing to void: %1 has no check-in at this gate.</source>
+      <translation>无可撤销：%1 在此入口没有签到。</translation>
+    </message>
+    <message>
+      <source>Reprint the pass of %1</source>
+      <translation>为 %1 补打证件</translation>
+    </message>
+    <message>
+      <source>The reprint is journalled with your reason and desk.</source>
+      <translation>补打将连同原因和服务台记入签到日志。</translation>
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>The rules did not admit this person here.</source>
+      <translation>按规则此人不能在此入场。</translation>
+    </message>
+    <message>
+      <source>Override the refusal for %1</source>
+      <translation>人工放行 %1</translation>
+    </message>
+    <message>
+      <source>Admit anyway</source>
+      <translation>仍然放行</translation>
+    </message>
+    <message>
+      <source>Void the check-in of %1</source>
+      <translation>撤销 %1 的签到</translation>
+    </message>
+    <message>
+      <source>Use this when someone was checked in by mistake; they can then check in again.</source>
+      <translation>用于误签到；撤销后此人可重新签到。</translation>
+    </message>
+    <message>
+      <source>Void</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Issue a new badge for %1</source>
+      <translation>为 %1 换发胸卡</translation>
+    </message>
+    <message>
+      <source>The old badge code stops working at once; a new pass is printed.</source>
+      <translation>旧胸卡码立即失效，并打印新证件。</translation>
+    </message>
+    <message>
+      <source>Issue new badge</source>
+      <translation>换发胸卡</translation>
+    </message>
+    <message>
+      <source>Pass of %1 sent to the printer again.</source>
+      <translation>%1 的证件已重新送打印机。</translation>
+    </message>
+    <message>
+      <source>Reprint of %1 journalled; no printer is set up at this desk.</source>
+      <translation>%1 的补打已记录；本服务台未配置打印机。</translation>
+    </message>
+    <message>
+      <source>Check-in voided: %1 can check in again.</source>
+      <translation>签到已撤销：%1 可以重新签到。</translation>
+    </message>
+    <message>
+      <source>New badge issued for %1; the old badge no longer works.</source>
+      <translation>已为 %1 换发胸卡；旧胸卡已失效。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskBanner</name>
+    <message>
+      <source>admitted</source>
+      <translation>已入场</translation>
+    </message>
+    <message>
+      <source>already checked in</source>
+      <translation>已签到过</translation>
+    </message>
+    <message>
+      <source>unknown badge</source>
+      <translation>未知胸卡</translation>
+    </message>
+    <message>
+      <source>badge no longer valid</source>
+      <translation>胸卡已失效</translation>
+    </message>
+    <message>
+      <source>not registered here</source>
+      <translation>未报名此论坛</translation>
+    </message>
+    <message>
+      <source>too early</source>
+      <translation>尚未开放</translation>
+    </message>
+    <message>
+      <source>too late</source>
+      <translation>已经结束</translation>
+    </message>
+    <message>
+      <source>room full</source>
+      <translation>会场已满</translation>
+    </message>
+    <message>
+      <source>forged code</source>
+      <translation>伪造码</translation>
+    </message>
+    <message>
+      <source>another event</source>
+      <translation>其他活动</translation>
+    </message>
+    <message>
+      <source>Admitted again (re-entry)</source>
+      <translation>再次入场</translation>
+    </message>
+    <message>
+      <source>Admitted</source>
+      <translation>允许入场</translation>
+    </message>
+    <message>
+      <source>Already checked in. If the pass was lost, reprint it (F3).</source>
+      <translation>已签到过。如证件遗失，请补打 (F3)。</translation>
+    </message>
+    <message>
+      <source>Already checked in on %1 at %2. If the pass was lost, reprint it (F3).</source>
+      <translation>已于 %1 在 %2 签到。如证件遗失，请补打 (F3)。</translation>
+    </message>
+    <message>
+      <source>The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.</source>
+      <translation>会场已满（%2 个座位已有 %1 人）。须经会场负责人同意方可放行 (F4)。</translation>
+    </message>
+    <message>
+      <source>Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.</source>
+      <translation>报名已取消：此人不在预期名单中。须经主办方同意方可放行 (F4)。</translation>
+    </message>
+    <message>
+      <source>Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7).</source>
+      <translation>未知胸卡：此码不在名单中。请搜索姓名，或办理现场注册 (F7)。</translation>
+    </message>
+    <message>
+      <source>This badge was replaced by a newer one: ask for the new badge, or search the name.</source>
+      <translation>此胸卡已被新胸卡取代：请出示新胸卡，或搜索姓名。</translation>
+    </message>
+    <message>
+      <source>Not registered for this forum. Override (F4) if the organiser agrees.</source>
+      <translation>未报名本论坛。经主办方同意可放行 (F4)。</translation>
+    </message>
+    <message>
+      <source>Check-in has not opened yet. Check the machine's clock and the event dates.</source>
+      <translation>签到尚未开始。请检查本机时钟和活动日期。</translation>
+    </message>
+    <message>
+      <source>Check-in has closed for this gate.</source>
+      <translation>此入口签到已结束。</translation>
+    </message>
+    <message>
+      <source>Forged or damaged code: the signature does not match. Search the name.</source>
+      <translation>伪造或损坏的码：签名不符。请搜索姓名。</translation>
+    </message>
+    <message>
+      <source>This badge belongs to another event.</source>
+      <translation>此胸卡属于其他活动。</translation>
+    </message>
+    <message>
+      <source>★ VIP arrived: %1. Please inform the protocol staff.</source>
+      <translation>★ 贵宾已到：%1。请通知礼宾人员。</translation>
+    </message>
+    <message>
+      <source>Protocol informed</source>
+      <translation>已通知礼宾</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskDialogs</name>
+    <message>
+      <source>Pass lost</source>
+      <translation>证件遗失</translation>
+    </message>
+    <message>
+      <source>Pass damaged</source>
+      <translation>证件损坏</translation>
+    </message>
+    <message>
+      <source>Printer jammed</source>
+      <translation>打印机卡纸</translation>
+    </message>
+    <message>
+      <source>Organiser approved</source>
+      <translation>主办方同意</translation>
+    </message>
+    <message>
+      <source>Badge damaged</source>
+      <translation>胸卡损坏</translation>
+    </message>
+    <message>
+      <source>Registered by phone</source>
+      <translation>电话确认报名</translation>
+    </message>
+    <message>
+      <source>Checked in by mistake</source>
+      <translation>误签到</translation>
+    </message>
+    <message>
+      <source>Wrong person selected</source>
+      <translation>选错了人</translation>
+    </message>
+    <message>
+      <source>Badge lost</source>
+      <translation>胸卡遗失</translation>
+    </message>
+    <message>
+      <source>Badge given to someone else</source>
+      <translation>胸卡转给他人</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Reason (type it, or pick one with ↑↓):</source>
+      <translation>原因（可输入，或用 ↑↓ 选择）：</translation>
+    </message>
+    <message>
+      <source>Why? This goes into the journal</source>
+      <translation>原因将记入签到日志</translation>
+    </message>
+    <message>
+      <source>Please give a reason: it is kept in the journal.</source>
+      <translation>请填写原因：原因将记入签到日志。</translation>
+    </message>
+    <message>
+      <source>Register a walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>They get a new badge code, are admitted here and their pass is printed.</source>
+      <translation>将发放新胸卡码、在此入场并打印证件。</translation>
+    </message>
+    <message>
+      <source>Name *</source>
+      <translation>姓名 *</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>英文名</translation>
+    </message>
+    <message>
+      <source>Organisation *</source>
+      <translation>单位 *</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>Category *</source>
+      <translation>身份类别 *</translation>
+    </message>
+    <message>
+      <source>Register and admit</source>
+      <translation>注册并放行</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>身份类别</translation>
+    </message>
+    <message>
+      <source>Please fill in: %1</source>
+      <translation>请填写：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskScreen</name>
+    <message>
+      <source>Scan, or type a name, pinyin, initials, phone tail…  [F1]</source>
+      <translation>扫码，或输入姓名、拼音、首字母、手机尾号…  [F1]</translation>
+    </message>
+    <message>
+      <source>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</source>
+      <translation>回车：签到 · ↑↓ 选择 · Esc：清空</translation>
+    </message>
+    <message>
+      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
+      <translation>未找到。请试试拼音首字母、单位或手机尾号，或办理现场注册 [F7]。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorScreen</name>
+    <message>
+      <source>Scan your badge or pass</source>
+      <translation>请扫描胸卡或通行证</translation>
+    </message>
+    <message>
+      <source>Main entrance</source>
+      <translation>主入口</translation>
+    </message>
+    <message>
+      <source>In the room: %1</source>
+      <translation>场内人数：%1</translation>
+    </message>
+    <message>
+      <source>Re-entry: already counted in the room</source>
+      <translation>再次入场：已计入场内人数</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstStart</name>
+    <message>
+      <source>Set the admin PIN</source>
+      <translation>设置管理员 PIN</translation>
+    </message>
+    <message>
+      <source>Choose an admin PIN (4 to 12 digits):</source>
+      <translation>请设置管理员 PIN（4 至 12 位数字）：</translation>
+    </message>
+    <message>
+      <source>Enter the same PIN again:</source>
+      <translation>请再次输入同一 PIN：</translation>
+    </message>
+    <message>
+      <source>The two PINs differ.</source>
+      <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Forum check-in</source>
+      <translation>论坛签到</translation>
+    </message>
+    <message>
+      <source>REHEARSAL MODE — check-ins are not counted</source>
+      <translation>演练模式：签到不计入统计</translation>
+    </message>
+    <message>
+      <source>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</source>
+      <translation>请检查时钟：本机时间为 %1，不在活动日期（%2）内，所有胸卡都会被拒绝。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Outcome</name>
+    <message>
+      <source>Welcome, %1</source>
+      <translation>欢迎，%1</translation>
+    </message>
+    <message>
+      <source>Already checked in</source>
+      <translation>已签到过</translation>
+    </message>
+    <message>
+      <source>Badge not recognised</source>
+      <translation>无法识别此胸卡</translation>
+    </message>
+    <message>
+      <source>This badge is no longer valid</source>
+      <translation>此胸卡已失效</translation>
+    </message>
+    <message>
+      <source>Not registered for this forum</source>
+      <translation>您未报名本论坛</translation>
+    </message>
+    <message>
+      <source>Check-in has not opened yet</source>
+      <translation>签到尚未开始</translation>
+    </message>
+    <message>
+      <source>Check-in has closed</source>
+      <translation>签到已结束</translation>
+    </message>
+    <message>
+      <source>The room is full</source>
+      <translation>会场已满</translation>
+    </message>
+    <message>
+      <source>Invalid badge</source>
+      <translation>无效胸卡</translation>
+    </message>
+    <message>
+      <source>This badge is for another event</source>
+      <translation>此胸卡属于其他活动</translation>
+    </message>
+    <message>
+      <source>Your forums:</source>
+      <translation>您的论坛：</translation>
+    </message>
+    <message>
+      <source>This badge was checked in on %1 at %2. Lost your pass? Please go to the help desk.</source>
+      <translation>此胸卡已于 %1 在 %2 签到。遗失通行证？请到服务台。</translation>
+    </message>
+    <message>
+      <source>We could not find this code. Please go to the help desk.</source>
+      <translation>找不到此二维码，请到服务台。</translation>
+    </message>
+    <message>
+      <source>A new badge was issued to replace it. Please go to the help desk.</source>
+      <translation>已补发新胸卡替换此卡，请到服务台。</translation>
+    </message>
+    <message>
+      <source>Your badge does not include this forum. Please ask a volunteer.</source>
+      <translation>您的胸卡不含本论坛，请咨询志愿者。</translation>
+    </message>
+    <message>
+      <source>Please come back a little later.</source>
+      <translation>请稍后再来。</translation>
+    </message>
+    <message>
+      <source>Please go to the help desk.</source>
+      <translation>请到服务台。</translation>
+    </message>
+    <message>
+      <source>Please wait for a volunteer.</source>
+      <translation>请稍候，志愿者会为您安排。</translation>
+    </message>
+    <message>
+      <source>This code could not be verified. Please go to the help desk.</source>
+      <translation>此二维码无法验证，请到服务台。</translation>
+    </message>
+    <message>
+      <source>Welcome back, %1</source>
+      <translation>欢迎回来，%1</translation>
+    </message>
+    <message>
+      <source>Re-entry</source>
+      <translation>再次入场</translation>
+    </message>
+    <message>
+      <source>Your registration was cancelled. Please go to the help desk.</source>
+      <translation>您的报名已取消，请到服务台。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PinDialog</name>
+    <message>
+      <source>Admin PIN</source>
+      <translation>管理员 PIN</translation>
+    </message>
+    <message>
+      <source>Enter the admin PIN</source>
+      <translation>请输入管理员 PIN</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs. PIN entry is locked until %1.</source>
+      <translation>错误次数过多，PIN 输入已锁定至 %1。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN. Tries left: %1</source>
+      <translation>PIN 错误，剩余次数：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPage</name>
+    <message>
+      <source>Type your name: pinyin, initials or English</source>
+      <translation>请输入您的姓名：拼音、首字母或英文名</translation>
+    </message>
+    <message>
+      <source>e.g. zhangwei, zw, Smith</source>
+      <translation>例如 zhangwei、zw、Smith</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>No one found. Check the spelling, or go to the help desk.</source>
+      <translation>未找到，请检查拼写或到服务台。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelfService</name>
+    <message>
+      <source>Your pass will be printed at the help desk</source>
+      <translation>您的通行证将在服务台打印</translation>
+    </message>
+    <message>
+      <source>Please take your pass below ↓</source>
+      <translation>请在下方取走您的通行证 ↓</translation>
+    </message>
+    <message>
+      <source>Please show your QR code to the camera</source>
+      <translation>请向摄像头出示您的二维码</translation>
+    </message>
+    <message>
+      <source>No QR code? Find your name</source>
+      <translation>没有二维码？查找您的姓名</translation>
+    </message>
+    <message>
+      <source>No event loaded</source>
+      <translation>尚未导入活动</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelfServiceScreen</name>
+    <message>
+      <source>Please go to the help desk</source>
+      <translation>请到服务台</translation>
+    </message>
+    <message>
+      <source>A volunteer will find your registration and print your pass.</source>
+      <translation>志愿者会为您查找报名信息并打印通行证。</translation>
     </message>
   </context>
 </TS>
