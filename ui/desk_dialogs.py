@@ -7,8 +7,6 @@ refuses to confirm without what it needs, saying so in plain words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -175,22 +173,25 @@ class WalkinForm(_Form):
         self.layout_.addLayout(grid)
         self.finish_layout()
         self.confirm.clicked.connect(self._on_confirm)
-        self._labels: list[tuple[QWidget, Callable[[], str]]] = [
-            (self.name, lambda: translate("DeskDialogs", "Name *")),
-            (self.name_en, lambda: translate("DeskDialogs", "English name")),
-            (self.organization, lambda: translate("DeskDialogs", "Organisation *")),
-            (self.title_edit, lambda: translate("DeskDialogs", "Title")),
-            (self.phone, lambda: translate("DeskDialogs", "Phone")),
-            (self.category, lambda: translate("DeskDialogs", "Category *")),
-        ]
+        self.labels: list[QLabel] = []
+        for field in (self.name, self.name_en, self.organization, self.title_edit, self.phone, self.category):
+            label = QLabel()
+            self.labels.append(label)
+            self.form.addRow(label, field)
 
     def start(self, categories: list[Category], forums: list[Forum], language: str) -> None:
         self.title.setText(translate("DeskDialogs", "Register a walk-in"))
         self.explanation.setText(translate("DeskDialogs", "They get a new badge code, are admitted here and their pass is printed."))
-        while self.form.rowCount():
-            self.form.takeRow(0)
-        for widget, label in self._labels:
-            self.form.addRow(label(), widget)
+        texts = [
+            translate("DeskDialogs", "Name *"),
+            translate("DeskDialogs", "English name"),
+            translate("DeskDialogs", "Organisation *"),
+            translate("DeskDialogs", "Title"),
+            translate("DeskDialogs", "Phone"),
+            translate("DeskDialogs", "Category *"),
+        ]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
         for edit in (self.name, self.name_en, self.organization, self.title_edit, self.phone):
             edit.clear()
         self.category.clear()

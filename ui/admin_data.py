@@ -1,0 +1,167 @@
+"""Admin tab for the event's data: export the journal, rehearsal on/off, purge after the event.
+
+Purging personal data cannot be undone, so it asks the admin to type a word first;
+the button stays disabled until the word is typed exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.export import export_journal
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+CONFIRM_WORD = "PURGE"  # typed as is in every language: no input method needed
+
+
+class DataTab(QWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.export_box = QGroupBox()
+        self.format = QComboBox()
+        self.format.addItems(["CSV", "XLSX"])
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._on_export)
+        self.export_result = QLabel()
+        self.export_result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.format)
+        row.addWidget(self.export_button, 1)
+        box = QVBoxLayout(self.export_box)
+        box.addLayout(row)
+        box.addWidget(self.export_result)
+
+        self.rehearsal_box = QGroupBox()
+        self.rehearsal = QCheckBox()
+        self.rehearsal.setObjectName("rehearsalSwitch")
+        self.rehearsal.setChecked(context.store.rehearsal)
+        self.rehearsal.toggled.connect(self.set_rehearsal)
+        self.rehearsal_note = QLabel()
+        self.rehearsal_note.setWordWrap(True)
+        box = QVBoxLayout(self.rehearsal_box)
+        box.addWidget(self.rehearsal)
+        box.addWidget(self.rehearsal_note)
+
+        self.purge_box = QGroupBox()
+        self.purge_box.setObjectName("dangerBox")
+        self.purge_note = QLabel()
+        self.purge_note.setWordWrap(True)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("purgeConfirm")
+        self.confirm.textChanged.connect(self._on_confirm_text)
+        self.purge_button = QPushButton()
+        self.purge_button.setObjectName("dangerAction")
+        self.purge_button.setEnabled(False)
+        self.purge_button.clicked.connect(self.purge)
+        self.purge_result = QLabel()
+        self.purge_result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.confirm, 1)
+        row.addWidget(self.purge_button)
+        box = QVBoxLayout(self.purge_box)
+        box.addWidget(self.purge_note)
+        box.addLayout(row)
+        box.addWidget(self.purge_result)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.export_box)
+        layout.addWidget(self.rehearsal_box)
+        layout.addWidget(self.purge_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.export_box.setTitle(translate("AdminData", "Export the journal"))
+        self.export_button.setText(translate("AdminData", "Export all check-ins…"))
+        self.rehearsal_box.setTitle(translate("AdminData", "Rehearsal"))
+        self.rehearsal.setText(translate("AdminData", "Rehearsal mode (check-ins are kept apart and not counted)"))
+        self.rehearsal_note.setText(
+            translate("AdminData", "While it is on, every screen shows a banner. Turn it off before the doors open.")
+        )
+        self.purge_box.setTitle(translate("AdminData", "Purge personal data after the event"))
+        self.purge_note.setText(
+            translate("AdminData", "Removes names, phones, e-mails, organisations and notes from this kiosk for good. "
+                      "The statistics stay. Export the journal first. Type %1 to confirm.").replace("%1", CONFIRM_WORD)
+        )  # fmt: skip
+        self.confirm.setPlaceholderText(translate("AdminData", "Type %1 here").replace("%1", CONFIRM_WORD))
+        self.purge_button.setText(translate("AdminData", "Purge personal data"))
+
+    # -- export -----------------------------------------------------------------------------
+
+    def _on_export(self) -> None:
+        suffix = self.format.currentText().lower()
+        name, _ = QFileDialog.getSaveFileName(
+            self, translate("AdminData", "Export the journal"), f"checkins.{suffix}", f"*.{suffix}"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        self.export_button.setEnabled(False)
+        self.export_result.setText(translate("AdminData", "Exporting…"))
+        self.context.run_in_background(
+            export_journal, self.context.store, path,
+            on_done=lambda count: self._exported(path, count), on_error=self._export_failed,
+        )  # fmt: skip
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.export_button.setEnabled(True)
+        self.export_result.setText(
+            translate("AdminData", "%1 check-ins written to %2").replace("%1", str(count)).replace("%2", str(path))
+        )
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.export_result.setText(translate("AdminData", "Export failed: %1").replace("%1", str(exc)))
+
+    # -- rehearsal --------------------------------------------------------------------------
+
+    def set_rehearsal(self, on: bool) -> None:
+        self.context.store.set_rehearsal(on)
+        log.info("rehearsal mode %s", "on" if on else "off")
+
+    # -- purge ------------------------------------------------------------------------------
+
+    def _on_confirm_text(self, text: str) -> None:
+        self.purge_button.setEnabled(text.strip() == CONFIRM_WORD)
+
+    def purge(self) -> None:
+        if self.confirm.text().strip() != CONFIRM_WORD:
+            return
+        try:
+            from kiosk.purge import purge
+        except ImportError:
+            self.purge_result.setText(translate("AdminData", "Purging is not available in this version."))
+            return
+        self.purge_button.setEnabled(False)
+        self.confirm.clear()
+        self.purge_result.setText(translate("AdminData", "Purging…"))
+        self.context.run_in_background(purge, self.context.store, on_done=self._purged, on_error=self._purge_failed)
+
+    def _purged(self, report: Any) -> None:
+        self.purge_result.setText(
+            translate("AdminData", "Personal data of %1 delegates removed.").replace("%1", str(report.delegates))
+        )
+        self.context.events.roster_changed.emit()
+
+    def _purge_failed(self, exc: BaseException) -> None:
+        self.purge_result.setText(translate("AdminData", "Purge failed: %1").replace("%1", str(exc)))
