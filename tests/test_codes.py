@@ -127,7 +127,10 @@ def test_another_event_id_is_the_wrong_event(kiosk: Store, key):
 def test_a_good_signature_under_another_events_key_is_the_wrong_event(kiosk: Store, key):
     last_year = new_key()
     trusting(kiosk, last_year, "hardtech-2022")
-    assert service(kiosk).check_in(signed(last_year, kiosk, event_id="hardtech-2022")).outcome is Outcome.WRONG_EVENT
+    assert (
+        service(kiosk).check_in(signed(last_year, kiosk, event_id="hardtech-2022")).outcome
+        is Outcome.WRONG_EVENT
+    )
     # The same event id signed with the other event's key does not pass as this event's.
     assert service(kiosk).check_in(signed(last_year, kiosk)).outcome is Outcome.INVALID_SIGNATURE
 

@@ -69,9 +69,14 @@ def test_purge_keeps_the_anonymous_counts(used: Path):
     journal = before.journal.count()
     report = purge(before)
     assert report.delegates == 3 and "delegates.name" in report.columns and report.journal_reasons == 1
-    after = [tuple(r) for r in before.query("SELECT gate, category, COUNT(*) FROM admissions GROUP BY 1, 2 ORDER BY 1, 2")]
+    after = [
+        tuple(r)
+        for r in before.query("SELECT gate, category, COUNT(*) FROM admissions GROUP BY 1, 2 ORDER BY 1, 2")
+    ]
     assert after == [tuple(r) for r in counts] and before.journal.count() == journal
-    kept = before.query_one("SELECT id, category, forums, status, name, phone FROM delegates WHERE id = 'D000001'")
+    kept = before.query_one(
+        "SELECT id, category, forums, status, name, phone FROM delegates WHERE id = 'D000001'"
+    )
     assert tuple(kept) == ("D000001", "scientist", "main,p1", "active", "", "")
 
 
