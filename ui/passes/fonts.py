@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -16,27 +14,6 @@ FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-m
 _family: str | None = None
 
 
-_none_guarded = False
-
-
-def guard_none_refcount() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops one
-    reference to ``None`` (measured: 1000 ``QFont.setBold`` calls, refcount of None -1000), so a
-    few thousand paints end in "Fatal Python error: none_dealloc". Python 3.12+ has an immortal
-    None; here we give it a huge refcount once, when the bug is detected. Harmless otherwise."""
-    global _none_guarded
-    if _none_guarded or sys.version_info >= (3, 12):
-        return
-    probe = QFont()
-    before = sys.getrefcount(None)
-    for _ in range(64):
-        probe.setBold(True)
-    if sys.getrefcount(None) < before - 32:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-        log.debug("PySide6 drops references to None; None made effectively immortal")
-    _none_guarded = True
-
-
 def ensure_app() -> QGuiApplication:
     """The running Qt application, or a new offscreen one for headless rendering."""
     app = QGuiApplication.instance()
@@ -45,7 +22,6 @@ def ensure_app() -> QGuiApplication:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
     assert isinstance(app, QGuiApplication)
-    guard_none_refcount()
     return app
 
 
