@@ -31,8 +31,8 @@ ORGS = ["西安交通大学", "西北工业大学", "中国科学院西安光学
         "西安电子科技大学", "华为技术有限公司", "国家开发银行陕西分行", "西咸新区管委会", "陕西煤业化工集团"]  # fmt: skip
 FOREIGN_ORGS = ["Fraunhofer Institute", "MIT", "Siemens AG", "UNIDO", "University of Cambridge", "Reuters",
                 "Sequoia Capital", "Max Planck Society", "Tokyo Institute of Technology", "Nature"]  # fmt: skip
-TITLES = ["院长", "教授", "研究员", "总经理", "董事长", "副市长", "处长", "记者", "合伙人", "首席科学家", "Professor",
-          "CEO", "Director", "Correspondent", "Partner", "Chief Scientist"]  # fmt: skip
+TITLES = ["院长", "教授", "研究员", "总经理", "董事长", "副市长", "处长", "记者", "合伙人", "首席科学家"]
+FOREIGN_TITLES = ["Professor", "CEO", "Director", "Correspondent", "Partner", "Chief Scientist"]
 NOTES = [{"需求": "轮椅通道 wheelchair access"}, {"需求": "同传耳机 interpreter headset"},
          {"饮食": "清真 halal"}, {"饮食": "素食 vegetarian"}]  # fmt: skip
 CATEGORY_WEIGHTS = {"official": 4, "intl_org": 2, "scientist": 20, "entrepreneur": 25, "investor": 10,
@@ -68,9 +68,11 @@ def generate_roster(
         if foreign:
             name = f"{rng.choice(FOREIGN_FIRST)} {rng.choice(FOREIGN_LAST)}"
             name_en, org, language = name, rng.choice(FOREIGN_ORGS), "en"
+            title = rng.choice(FOREIGN_TITLES)
         else:
             name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
             name_en, org, language = "", rng.choice(ORGS), "zh"
+            title = rng.choice(TITLES)
         chosen = {"main"} if "main" in forum_ids and rng.random() < 0.7 else set()
         chosen.update(rng.sample(forum_ids, k=min(len(forum_ids), rng.randint(1, 3))))
         delegates.append(
@@ -80,7 +82,7 @@ def generate_roster(
                 name=name,
                 name_en=name_en,
                 organization=org,
-                title=rng.choice(TITLES),
+                title=title,
                 phone=f"1{rng.randint(3, 9)}{rng.randint(0, 999999999):09d}",
                 email=f"d{i + 1}@example.org",
                 category=category,
