@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from kiosk.model import Action, Outcome
 from kiosk.sync.wire import MAX_BATCH
@@ -40,7 +40,7 @@ class Entry(BaseModel):
     action: Action = Action.SCAN
     reason: Text = ""
     voids: Short | None = None
-    rehearsal: bool = False
+    rehearsal: StrictBool = False
 
 
 class PulledEntry(Entry):
