@@ -1,0 +1,178 @@
+"""The admin screen with real widgets (offscreen), a real SQLite demo store and the real importer."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.demo import generate_roster, setup_demo, write_roster_csv
+from kiosk.model import ENTRANCE
+from kiosk.store import Store
+from ui.admin_data import CONFIRM_WORD
+from ui.admin_screen import AdminScreen, stage
+from ui.context import AppContext
+from ui.flow import Mode
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("admin") / "template.sqlite"
+    store = Store(path)
+    setup_demo(store, 300)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    db = tmp_path / "kiosk.sqlite"
+    db.write_bytes(demo_db.read_bytes())
+    store = Store(db)
+    ctx = AppContext(store)
+    ctx.flow.enter_mode(Mode.ADMIN, "test")
+    yield ctx
+    ctx.close()
+    store.close()
+
+
+@pytest.fixture
+def admin(qtbot, context: AppContext) -> AdminScreen:  # type: ignore[no-untyped-def]
+    screen = AdminScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def admitted_codes(context: AppContext, count: int) -> list[str]:
+    codes = [d.code for d in context.store.roster.iter_delegates() if d.active][:count]
+    for code in codes:
+        assert context.service.check_in(code).admitted
+    return codes
+
+
+def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+    store = context.store
+    people = generate_roster(5200, store.roster.forums(), store.roster.categories(), seed=5)
+    people = [replace(p, id=f"N{i}", code=f"NEW{i:09d}") for i, p in enumerate(people)]
+    path = tmp_path / "roster.csv"
+    write_roster_csv(path, people)
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["X1", "XCODE0001", "", "", "西北大学", "", "", "", "scientist", "main", "", "zh"])
+        writer.writerow(["X2", "XCODE0002", "周明", "", "西北大学", "", "", "", "scientist", "nowhere", "", "zh"])
+    tab = admin.roster_tab
+    admin.tabs.setCurrentWidget(tab)
+    seen: list[int] = []
+    tab.progress.valueChanged.connect(seen.append)
+    tab.path.setText(str(path))
+    with qtbot.waitSignal(context.events.roster_changed, timeout=30000):
+        qtbot.mouseClick(tab.start, Qt.MouseButton.LeftButton)
+    assert tab.report is not None and tab.report.imported == 5200
+    assert 5000 in seen, "the bar moved with the rows read"
+    assert tab.progress.value() == tab.progress.maximum()
+    lines = [tab.rejected.item(r, 0).text() for r in range(tab.rejected.rowCount())]
+    assert lines == ["5202", "5203"]
+    assert tab.rejected.item(1, 2).text() == "nowhere"
+    assert "5200" in tab.summary.text() and "2" in tab.summary.text()
+    assert store.roster.lookup("NEW000000007") is not None
+
+
+def test_a_file_that_cannot_be_read_changes_nothing_and_says_why(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+    before = context.store.roster.count()
+    path = tmp_path / "notes.csv"
+    path.write_text("colour,size\nred,3\n", encoding="utf-8")
+    tab = admin.roster_tab
+    tab.path.setText(str(path))
+    tab.start_import()
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=10000)
+    assert tab.report.error and "nothing was changed" in tab.summary.text()
+    assert context.store.roster.count() == before
+
+
+def test_stats_charts_get_data_and_follow_new_arrivals(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    codes = admitted_codes(context, 25)
+    stats = admin.stats_tab
+    admin.tabs.setCurrentWidget(stats)
+    qtbot.waitUntil(lambda: stats.refreshes >= 1 and sum(stats.arrivals.values) == 25, timeout=10000)
+    assert sum(stats.categories.values) == 25
+    assert stats.arrivals.chart_.series() and stats.forums.chart_.series()
+    assert len(stats.forums.values) == len(context.store.roster.forums())
+    assert "25" in stats.summary.text() and "300" in stats.summary.text()
+    more = next(d.code for d in context.store.roster.iter_delegates() if d.active and d.code not in codes)
+    context.service.check_in(more)
+    qtbot.waitUntil(lambda: sum(stats.arrivals.values) == 26, timeout=10000)
+
+
+def test_vips_arrived_and_not_yet(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    vips = {c.id for c in context.store.roster.categories() if c.vip}
+    vip = next(d for d in context.store.roster.iter_delegates() if d.category in vips and d.active)
+    context.service.check_in(vip.code)
+    tab = admin.vip_tab
+    admin.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.arrived.count() == 1, timeout=10000)
+    assert vip.name in tab.arrived.item(0).text()
+    waiting = [tab.waiting.item(i).text() for i in range(tab.waiting.count())]
+    assert waiting and not any(text.startswith(vip.name + " ·") for text in waiting)
+
+
+def test_purge_needs_the_typed_confirmation(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    tab = admin.data_tab
+    admin.tabs.setCurrentWidget(tab)
+    qtbot.keyClicks(tab.confirm, "purge")
+    assert not tab.purge_button.isEnabled()
+    tab.purge()  # even called directly, a wrong word does nothing
+    first = next(context.store.roster.iter_delegates())
+    assert context.store.roster.delegate(first.id).name == first.name
+    tab.confirm.clear()
+    qtbot.keyClicks(tab.confirm, CONFIRM_WORD)
+    assert tab.purge_button.isEnabled()
+    with qtbot.waitSignal(context.events.roster_changed, timeout=20000):
+        qtbot.mouseClick(tab.purge_button, Qt.MouseButton.LeftButton)
+    assert context.store.roster.delegate(first.id).name == ""
+    assert "300" in tab.purge_result.text()
+
+
+def test_export_writes_every_check_in(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+    admitted_codes(context, 3)
+    target = tmp_path / "journal.csv"
+    admin.data_tab.export_to(target)
+    qtbot.waitUntil(lambda: "3" in admin.data_tab.export_result.text() and target.exists(), timeout=10000)
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert len(rows) == 4 and rows[0][0] == "checkin_id"
+
+
+def test_rehearsal_switch_sets_the_store(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    admin.data_tab.rehearsal.setChecked(True)
+    assert context.store.rehearsal
+    admin.data_tab.rehearsal.setChecked(False)
+    assert not context.store.rehearsal
+
+
+def test_settings_choose_the_gate_mode_and_language(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    tab = admin.settings_tab
+    forum = context.store.roster.forums()[1]
+    tab.gate.setCurrentIndex(tab.gate.findData(forum.id))
+    tab.mode.setCurrentIndex(tab.mode.findData("door"))
+    tab.language.setCurrentIndex(tab.language.findData("en"))
+    tab.save()
+    assert context.service.gate.id == forum.id
+    assert context.settings.mode == "door" and context.language == "en"
+    admin.leave_admin()
+    assert context.flow.mode is Mode.DOOR
+
+
+def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    stage(admin, "import")
+    assert admin.roster_tab.rejected.rowCount() == 3
+    stage(admin, "stats")
+    assert sum(admin.stats_tab.arrivals.values) > 100
+    assert context.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0
