@@ -219,3 +219,13 @@ def test_staged_states_for_the_screenshots(qtbot, desk, context):  # type: ignor
     assert desk.card.delegate is not None and desk.card.notes.text()
     stage(desk, "override")
     assert desk.pages.currentWidget() is desk.reason_form and desk.reason_form.reason.text()
+
+
+def test_switching_language_retranslates_the_desk(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    stage(desk, "card")
+    context.set_language("en")
+    assert desk.buttons["checkin"].text() == "Check in  [F2]"
+    assert desk.card.forums_title.text() == "Forums"
+    context.set_language("zh_CN")
+    assert desk.buttons["checkin"].text() == "签到  [F2]"
+    assert desk.card.forums_title.text() == "论坛"

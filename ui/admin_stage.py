@@ -47,7 +47,8 @@ def stage_import(screen: AdminScreen) -> None:
     store = screen.context.store
     key = str(store.path)
     if key not in _reports:
-        folder = store.path.parent if store.path.parent.is_dir() else Path(tempfile.mkdtemp())
+        folder = Path(tempfile.gettempdir()) / "kiosk-stage"  # the same path in every language's shot
+        folder.mkdir(exist_ok=True)
         path, rows = staged_roster_file(store, folder)
         _reports[key] = (str(path), rows, run_import(store, path, False, lambda *_: None))
     path_text, rows, report = _reports[key]

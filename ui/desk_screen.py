@@ -256,6 +256,11 @@ class DeskScreen(QWidget):
         self.update_buttons()
 
     def show_delegate(self, delegate: Delegate) -> None:
+        self.render_card(delegate)
+        self.show_card_page()
+        self.actions_.fire("card", "delegate chosen")
+
+    def render_card(self, delegate: Delegate) -> None:
         self.card.show_delegate(
             delegate,
             self.actions_.categories().get(delegate.category),
@@ -264,13 +269,13 @@ class DeskScreen(QWidget):
             "zh" if self.context.language.startswith("zh") else "en",
             self.tz,
         )
-        self.show_card_page()
-        self.actions_.fire("card", "delegate chosen")
+        self.update_buttons()
 
     def refresh_card(self) -> None:
+        """Redraw the card from the store (after an action, or in a new language); no transition."""
         if self.card.delegate is not None:
             fresh = self.context.store.roster.delegate(self.card.delegate.id) or self.card.delegate
-            self.show_delegate(fresh)
+            self.render_card(fresh)
 
     def update_buttons(self) -> None:
         chosen = self.card.delegate is not None
