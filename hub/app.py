@@ -57,7 +57,8 @@ class ChangeBus:
             self.loop.call_soon_threadsafe(self.fire)
 
 
-def create_app(store: HubStore, poll_interval: float = 0.25) -> FastAPI:
+def create_app(store: HubStore, poll_interval: float = 0.25, max_wait: float = MAX_WAIT) -> FastAPI:
+    """The API over a store. ``max_wait`` bounds a long-poll (the schema documents it)."""
     bus = ChangeBus()
 
     async def watch_counters() -> None:
@@ -166,7 +167,7 @@ def create_app(store: HubStore, poll_interval: float = 0.25) -> FastAPI:
         token: Desk,
         since: Annotated[int, Query(ge=0, le=BIGINT)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        wait: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 0,
+        wait: Annotated[float, Query(ge=0, le=max_wait)] = 0,
         roster: Annotated[int, Query(ge=-1, le=BIGINT)] = -1,
     ) -> m.CheckinPage:
         """Other desks' entries after ``since``. With ``wait``, answers when there are some, when
