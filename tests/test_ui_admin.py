@@ -176,3 +176,33 @@ def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: igno
     stage(admin, "stats")
     assert sum(admin.stats_tab.arrivals.values) > 100
     assert context.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0
+
+
+def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+    import cv2
+    import numpy as np
+
+    video = tmp_path / "door-camera.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter.fourcc(*"MJPG"), 10, (320, 240))
+    for shade in range(5):
+        writer.write(np.full((240, 320, 3), 40 * shade, dtype=np.uint8))
+    writer.release()
+    tab = admin.settings_tab
+    tab.camera.setEditText(str(video))
+    tab.preview()
+    qtbot.waitUntil(lambda: not tab.preview_label.pixmap().isNull(), timeout=10000)
+    tab.camera.setCurrentIndex(tab.camera.findData("none"))
+    tab.preview()
+    assert tab.preview_label.pixmap().isNull() and tab.preview_label.text()
+
+
+def test_looking_for_cameras_lists_what_opencv_finds(qtbot, admin, context, monkeypatch):  # type: ignore[no-untyped-def]
+    import ui.admin_settings as admin_settings
+    from ui.admin_devices import find_cameras
+
+    assert all(isinstance(index, int) for index in find_cameras())  # the real probe runs (none here)
+    monkeypatch.setattr(admin_settings, "find_cameras", lambda: [0, 2])  # as on a desk with two cameras
+    tab = admin.settings_tab
+    tab.look_for_cameras()
+    qtbot.waitUntil(lambda: tab.find_button.isEnabled(), timeout=10000)
+    assert [tab.camera.itemData(i) for i in range(tab.camera.count())][:4] == ["demo", "none", "0", "2"]

@@ -229,3 +229,18 @@ def test_switching_language_retranslates_the_desk(qtbot, desk, context):  # type
     context.set_language("zh_CN")
     assert desk.buttons["checkin"].text() == "签到  [F2]"
     assert desk.card.forums_title.text() == "论坛"
+
+
+def test_arrow_keys_choose_among_results_and_esc_clears(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(desk.search, "zh")
+    ids = desk.result_ids()
+    assert len(ids) > 2 and desk.card.delegate.id == ids[0]
+    qtbot.keyClick(desk.search, Qt.Key.Key_Down)
+    qtbot.keyClick(desk.search, Qt.Key.Key_Down)
+    assert desk.card.delegate.id == ids[2]
+    qtbot.keyClick(desk.search, Qt.Key.Key_Up)
+    assert desk.card.delegate.id == ids[1]
+    assert desk.search.hasFocus()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    assert desk.search.text() == "" and desk.card.delegate is None
+    assert not desk.buttons["reprint"].isEnabled() and desk.buttons["walkin"].isEnabled()
