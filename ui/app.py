@@ -94,9 +94,10 @@ def build_context(args: argparse.Namespace) -> Any:
     folder = args.db.parent if args.db else data_folder(args.demo)
     camera: str | int | None
     if args.demo:
-        from ui.demo_setup import prepare_demo
+        from ui.demo_setup import DEMO_DELEGATES, DEMO_VIDEO, prepare_demo
 
-        demo = prepare_demo(folder)
+        demo = prepare_demo(folder, getattr(args, "demo_delegates", DEMO_DELEGATES),
+                            getattr(args, "demo_video", DEMO_VIDEO))  # fmt: skip
         store, camera, passes = demo.store, str(demo.video), demo.passes
         _ensure_demo_pin(store)
     else:

@@ -20,6 +20,7 @@ from kiosk.store import Store
 log = logging.getLogger(__name__)
 
 DEMO_DELEGATES = 3000
+DEMO_VIDEO = (2.0, 6.0)  # each badge in view 2 s, then 6 s of empty desk
 VIDEO_NAME = "badge-video.avi"
 
 
@@ -50,7 +51,7 @@ def demo_schedule(delegates: list[Delegate], vip_categories: set[str]) -> list[s
     return codes
 
 
-def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple[float, float] = (2.0, 6.0),
+def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple[float, float] = DEMO_VIDEO,
                  fps: float = 15.0) -> DemoData:  # fmt: skip
     """Create (or reuse) the demo store, badge video and pass folder under ``folder``."""
     from kiosk.scan.badgevideo import EASY, write_badge_video

@@ -76,6 +76,11 @@ class DoorScreen(QWidget):
         self.heading.setText(f"{name}{hall}")
         self._show_count()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.retranslate()
+        self.refresh_count()
+        super().showEvent(event)
+
     def refresh_count(self) -> None:
         gate = self.context.service.gate.id
         self.context.run_in_background(room_count, self.context.store, gate, on_done=self._on_count)

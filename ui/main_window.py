@@ -14,11 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.door_screen import DoorScreen
 from ui.flow import FlowChange, Mode
 from ui.pin_dialog import PinDialog
+from ui.scanner_input import ScannerInput
 from ui.selfservice_screen import SelfServiceScreen
 
 log = logging.getLogger(__name__)
@@ -89,11 +90,11 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(screen)
         self._taps: list[float] = []
         self.key_lock = KeyLock(self)
-        from PySide6.QtWidgets import QApplication
-
+        self.scanner = ScannerInput(context, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.key_lock)
+            app.installEventFilter(self.scanner)
         QShortcut(QKeySequence("Ctrl+Alt+A"), self, self.ask_pin)
         context.events.flow_changed.connect(self._on_flow_changed)
         context.events.language_changed.connect(lambda _: self.retranslate())
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._status_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.key_lock)
+            app.removeEventFilter(self.scanner)
         event.accept()
 
     def quit_app(self) -> None:

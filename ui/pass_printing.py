@@ -12,12 +12,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
+
 from kiosk.model import Decision
 from ui.flow import Mode
 
 log = logging.getLogger(__name__)
 
 PRINTING_MODES = (Mode.SELFSERVICE, Mode.DESK)
+POLL_MS = 1000
 
 
 def make_print_queue(store: Any, printer: str, pdf_folder: Path, layout: str, clock: Any = None) -> Any:
@@ -44,11 +47,23 @@ class PassPrinter:
         self.context = context
         self.last_state: Any = None  # the queue's latest PrinterState, kept on the UI thread
         queue = context.print_queue
+        self._poll = QTimer(interval=POLL_MS)
         if queue is not None:
             queue.listeners.append(self._on_queue_state)
-            context.run_in_background(queue.state, on_done=self._remember)
+            self._poll.timeout.connect(self.refresh)
+            self._poll.start()
+            self.refresh()
         context.events.decided.connect(self._on_decided)
         context.events.printer_state.connect(self._remember)
+
+    def refresh(self) -> None:
+        """Ask the queue for its state in the background (it says when it changes, not when it fails)."""
+        if self.context.print_queue is not None:
+            self.context.run_in_background(self.context.print_queue.state, on_done=self._on_polled)
+
+    def _on_polled(self, state: Any) -> None:
+        if state != self.last_state:
+            self.context.events.printer_state.emit(state)
 
     def _remember(self, state: Any) -> None:
         self.last_state = state

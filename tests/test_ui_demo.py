@@ -1,0 +1,104 @@
+"""The built-in demo end to end: the badge video as the camera, through the scan pipeline, to a PDF pass."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import cv2
+
+from tests.ui_support import State, close, wait_state
+from ui.app import build_context, make_application
+from ui.flow import Mode
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def demo_args(tmp_path: Path) -> argparse.Namespace:
+    return argparse.Namespace(demo=True, db=tmp_path / "demo" / "demo.sqlite", lang="en", mode=None,
+                              fullscreen=False, camera=None, verbose=False, demo_delegates=300,
+                              demo_video=(1.2, 2.0))  # fmt: skip
+
+
+def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_idle(qtbot: Any,
+                                                                                   tmp_path: Path) -> None:  # fmt: skip
+    make_application()
+    context = build_context(demo_args(tmp_path))
+    context.update_settings(reset_seconds=1)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert context.flow.mode is Mode.SELFSERVICE
+        wait_state(qtbot, context, State.PRINTING, timeout=10000)
+        screen = window.screens[Mode.SELFSERVICE]
+        assert screen.result.color == "#2E7D32"  # type: ignore[attr-defined]
+        passes = context.store.path.parent / "passes"
+        qtbot.waitUntil(lambda: any(passes.glob("pass-*.pdf")), timeout=10000)
+        assert next(passes.glob("pass-*.pdf")).read_bytes().startswith(b"%PDF")
+        wait_state(qtbot, context, State.IDLE, timeout=4000)
+        assert screen.pages.currentWidget() is screen.attract  # type: ignore[attr-defined]
+        assert screen.attract.camera._image is not None  # type: ignore[attr-defined]  # live frames shown
+    finally:
+        close(window, context)
+
+
+class FlakyCapture:
+    """A camera that plays the badge video, and is unplugged for a moment after a few frames."""
+
+    opened = 0
+
+    def __init__(self, path: str) -> None:
+        FlakyCapture.opened += 1
+        self.cap = cv2.VideoCapture(path)
+        self.reads = 0
+        self.fails_after = 8 if FlakyCapture.opened == 1 else None
+
+    def isOpened(self) -> bool:  # noqa: N802 - cv2's name
+        return bool(self.cap.isOpened())
+
+    def read(self) -> tuple[bool, Any]:
+        time.sleep(1 / 15)
+        self.reads += 1
+        if self.fails_after is not None and self.reads > self.fails_after:
+            return False, None
+        return self.cap.read()
+
+    def release(self) -> None:
+        self.cap.release()
+
+
+def test_a_camera_that_fails_mid_demo_shows_a_message_and_recovers(qtbot: Any, tmp_path: Path) -> None:
+    make_application()
+    context = build_context(demo_args(tmp_path))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.screens[Mode.SELFSERVICE].attract.camera  # type: ignore[attr-defined]
+    seen: list[tuple[str, str]] = []
+    context.events.camera_state.connect(lambda state: seen.append((state, view.message)))
+    try:
+        video = str(context.camera.spec)
+        FlakyCapture.opened = 0
+        context.start_camera(video, opener=FlakyCapture)
+        qtbot.waitUntil(lambda: ("failed:lost", "failed:lost") in seen, timeout=5000)
+        qtbot.waitUntil(lambda: seen[-1][0] == "live" and view.message == "", timeout=5000)
+        assert FlakyCapture.opened >= 2
+        wait_state(qtbot, context, State.RESULT, State.PRINTING, timeout=10000)  # scanning again
+    finally:
+        close(window, context)
+
+
+def test_without_a_display_the_app_says_how_to_run_it() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--demo"], env=env, capture_output=True,
+                         text=True, timeout=60)  # fmt: skip
+    assert run.returncode != 0
+    assert "QT_QPA_PLATFORM=offscreen" in run.stderr and "xvfb-run" in run.stderr
+    assert "Traceback" not in run.stderr

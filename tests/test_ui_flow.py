@@ -1,0 +1,79 @@
+"""The screen flow is a plain state machine: named transitions, reasons logged, no Qt."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui.flow import FlowChange, FlowError, Mode, ScreenFlow, State
+
+
+def test_the_flow_module_does_not_need_qt() -> None:
+    import ui.flow  # noqa: F401
+
+    assert "ui.flow" in sys.modules
+    source = Path(ui.flow.__file__).read_text(encoding="utf-8")
+    assert "PySide6" not in source
+
+
+def test_a_decision_then_printing_then_reset_returns_to_idle() -> None:
+    flow = ScreenFlow()
+    flow.fire("decide", "outcome admitted")
+    flow.fire("print", "pass queued")
+    assert flow.state is State.PRINTING
+    flow.fire("reset", "shown long enough")
+    assert flow.state is State.IDLE
+
+
+def test_each_transition_is_logged_with_its_reason(caplog: pytest.LogCaptureFixture) -> None:
+    flow = ScreenFlow()
+    with caplog.at_level(logging.INFO, logger="ui.flow"):
+        flow.fire("search", "guest has no QR code")
+    assert "search" in caplog.text and "guest has no QR code" in caplog.text
+
+
+def test_a_transition_not_allowed_from_the_current_state_is_refused() -> None:
+    flow = ScreenFlow()
+    with pytest.raises(FlowError):
+        flow.fire("print", "nothing decided yet")
+    assert flow.state is State.IDLE
+    with pytest.raises(FlowError):
+        flow.fire("teleport", "no such transition")
+
+
+def test_three_wrong_phone_tails_send_the_guest_to_the_desk() -> None:
+    flow = ScreenFlow()
+    flow.fire("search", "no code")
+    flow.fire("pick", "picked a name")
+    assert flow.confirm_failed("wrong digits").state is State.CONFIRM
+    assert flow.tries_left == 2
+    flow.confirm_failed("wrong digits")
+    change = flow.confirm_failed("wrong digits")
+    assert change.state is State.SEND_TO_DESK
+    assert flow.tries_left == 0
+
+
+def test_a_new_guest_starts_with_all_tries() -> None:
+    flow = ScreenFlow()
+    flow.fire("search", "no code")
+    flow.fire("pick", "picked")
+    flow.confirm_failed("wrong digits")
+    flow.fire("reset", "guest left")
+    flow.fire("search", "next guest")
+    assert flow.tries_left == ScreenFlow.MAX_CONFIRM_TRIES
+
+
+def test_listeners_hear_every_change_and_mode_switches_start_idle() -> None:
+    flow = ScreenFlow(Mode.DOOR)
+    heard: list[FlowChange] = []
+    flow.listeners.append(heard.append)
+    flow.fire("decide", "outcome admitted")
+    flow.enter_mode(Mode.ADMIN, "PIN accepted")
+    assert flow.state is State.IDLE and flow.mode is Mode.ADMIN
+    flow.leave_admin("admin done")
+    assert flow.mode is Mode.DOOR
+    assert [c.transition for c in heard] == ["decide", "enter_mode", "enter_mode"]
+    assert heard[1].mode_changed and heard[1].reason == "PIN accepted"

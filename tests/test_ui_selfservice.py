@@ -1,0 +1,199 @@
+"""Self-service on the real window: results, passes, name search, lockdown, PIN, USB scanner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk import security
+from kiosk.model import Action
+from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def kiosk(qtbot: Any, tmp_path: Path) -> Any:
+    store, delegates = demo_store(tmp_path)
+    context = make_context(store, tmp_path)
+    window = MainWindow(context, lockdown=True)
+    qtbot.addWidget(window)
+    window.show()
+    yield window, context, delegates
+    close(window, context)
+
+
+def screen(window: MainWindow) -> Any:
+    from ui.flow import Mode
+
+    return window.screens[Mode.SELFSERVICE]
+
+
+def test_an_admitted_guest_sees_green_with_their_forums_and_the_pass_prints(kiosk: Any, qtbot: Any,
+                                                                            tmp_path: Path) -> None:  # fmt: skip
+    window, context, delegates = kiosk
+    guest = with_language(context.store, first(delegates, lambda d: d.active and d.language == "zh"), "en")
+    context.codes.submit(guest.code, "test")
+    wait_state(qtbot, context, State.PRINTING)
+    result = screen(window).result
+    assert result.color == "#2E7D32"
+    assert result.title.text().startswith("Welcome, ")
+    forum_names = result.forums.text()
+    assert all(context.service.forums[f].name_en in forum_names for f in guest.forums)
+    qtbot.waitUntil(lambda: "take your pass" in result.status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: len(list((tmp_path / "passes").glob("pass-*.pdf"))) == 1, timeout=10000)
+
+
+def test_a_result_resets_to_the_attract_screen_by_itself(qtbot: Any, tmp_path: Path) -> None:
+    store, delegates = demo_store(tmp_path)
+    context = make_context(store, tmp_path, reset_seconds=1)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        context.codes.submit("NO-SUCH-BADGE", "test")
+        wait_state(qtbot, context, State.RESULT)
+        wait_state(qtbot, context, State.IDLE, timeout=4000)
+        assert screen(window).pages.currentWidget() is screen(window).attract
+    finally:
+        close(window, context)
+
+
+def test_a_refusal_shows_its_reason_in_plain_words(kiosk: Any, qtbot: Any) -> None:
+    window, context, delegates = kiosk
+    cancelled = with_language(context.store, first(delegates, lambda d: not d.active), "en")
+    context.codes.submit(cancelled.code, "test")
+    wait_state(qtbot, context, State.RESULT)
+    result = screen(window).result
+    assert result.color == "#C62828"
+    assert "registration was cancelled" in result.advice.text()
+    assert "help desk" in result.advice.text()
+    context.codes.submit("NO-SUCH-BADGE", "test")
+    qtbot.waitUntil(lambda: "not recognised" in result.title.text(), timeout=3000)
+
+
+def test_a_guest_without_a_code_finds_their_name_and_confirms_with_the_phone_tail(kiosk: Any, qtbot: Any) -> None:
+    window, context, delegates = kiosk
+    guest = first(delegates, lambda d: d.active and d.language == "zh" and len(d.name) == 3)
+    page = screen(window)
+    qtbot.mouseClick(page.attract.no_code, Qt.MouseButton.LeftButton)
+    assert context.flow.state is State.SEARCH
+    from kiosk.names import syllables
+
+    page.search.type_text("".join(syllables(guest.name)))
+    qtbot.waitUntil(lambda: _row_of(page.search, guest.id) is not None, timeout=3000)
+    row = _row_of(page.search, guest.id)
+    page.search.results.itemClicked.emit(page.search.results.item(row))
+    assert context.flow.state is State.CONFIRM
+    for digit in guest.phone[-4:]:
+        page.confirm.keypad.typed.emit(digit)
+    wait_state(qtbot, context, State.RESULT, State.PRINTING)
+    assert page.last_decision.delegate.id == guest.id and page.last_decision.admitted
+
+
+def test_three_wrong_phone_tails_send_the_guest_to_the_desk(kiosk: Any, qtbot: Any) -> None:
+    window, context, delegates = kiosk
+    guest = first(delegates, lambda d: d.active)
+    page = screen(window)
+    context.flow.fire("search", "test")
+    page.search.picked.emit(guest)
+    wrong = "0000" if guest.phone[-4:] != "0000" else "1111"
+    page.confirm.confirmed.emit(wrong)
+    assert "Tries left: 2" in page.confirm.warning.text()
+    page.confirm.confirmed.emit(wrong)
+    page.confirm.confirmed.emit(wrong)
+    assert context.flow.state is State.SEND_TO_DESK
+    assert "help desk" in page.result.title.text()
+    assert context.store.journal.count() == 0  # nobody was checked in
+
+
+def test_escape_keys_and_closing_do_nothing_in_self_service(kiosk: Any, qtbot: Any) -> None:
+    window, context, _ = kiosk
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier)
+    assert window.close() is False
+    qtbot.wait(50)
+    assert window.isVisible() and window.isFullScreen()
+    assert context.flow.state is State.IDLE
+
+
+def _row_of(search_page: Any, delegate_id: str) -> int | None:
+    for row in range(search_page.results.count()):
+        delegate = search_page.results.item(row).data(Qt.ItemDataRole.UserRole)
+        if delegate is not None and delegate.id == delegate_id:
+            return row
+    return None
+
+
+def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, qtbot: Any) -> None:
+    from ui.flow import Mode
+
+    window, context, _ = kiosk
+    security.set_pin(context.store, "2468")
+    window.ask_pin()
+    dialog = window.pin_dialog
+    for _ in range(5):
+        dialog.field.setText("1111")
+        with qtbot.waitSignal(dialog.checked, timeout=5000):
+            dialog.submit()
+    assert "locked" in dialog.message.text()
+    dialog.field.setText("2468")
+    with qtbot.waitSignal(dialog.checked, timeout=5000) as blocker:
+        dialog.submit()
+    assert not blocker.args[0].ok  # even the right PIN waits out the minute
+    assert context.flow.mode is Mode.SELFSERVICE
+    failures = [e for _, e in context.store.journal.since(0) if e.action is Action.PIN_FAILURE]
+    assert len(failures) == 5
+    context.service.clock.advance(minutes=1, seconds=1)
+    dialog.field.setText("2468")
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        dialog.submit()
+    assert context.flow.mode is Mode.ADMIN
+    assert not window.isFullScreen()
+
+
+def test_a_usb_scanner_checks_in_without_any_focused_field(kiosk: Any, qtbot: Any) -> None:
+    window, context, delegates = kiosk
+    guest = first(delegates, lambda d: d.active)
+    QTest.keyClicks(window, guest.code)  # a scanner types a whole code in a few milliseconds…
+    QTest.keyClick(window, Qt.Key.Key_Return)  # …and ends it with Enter
+    wait_state(qtbot, context, State.RESULT, State.PRINTING)
+    assert screen(window).last_decision.delegate.id == guest.id
+
+
+def test_keys_typed_at_human_speed_are_not_a_scanned_code(kiosk: Any, qtbot: Any) -> None:
+    window, context, delegates = kiosk
+    guest = first(delegates, lambda d: d.active)
+    clock = iter(range(1000))
+    window.scanner.clock = lambda: next(clock) * 0.15  # 150 ms between keys
+    QTest.keyClicks(window, guest.code)
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    qtbot.wait(200)
+    assert context.flow.state is State.IDLE
+    assert context.store.journal.count() == 0
+
+
+def test_a_printer_that_is_down_keeps_the_job_and_says_so(qtbot: Any, tmp_path: Path) -> None:
+    store, delegates = demo_store(tmp_path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the pass folder should be")
+    context = make_context(store, tmp_path, printer_dir=blocked)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        guest = with_language(store, first(delegates, lambda d: d.active), "en")
+        context.codes.submit(guest.code, "test")
+        wait_state(qtbot, context, State.PRINTING)
+        result = screen(window).result
+        qtbot.waitUntil(lambda: "printed at the help desk" in result.status.text(), timeout=10000)
+        waiting = context.print_queue.jobs.in_state("queued")
+        assert len(waiting) == 1 and context.print_queue.state().status == "offline"
+    finally:
+        close(window, context)

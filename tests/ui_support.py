@@ -1,0 +1,74 @@
+"""Shared set-up for the kiosk app's tests: a real demo store, a real context, the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.clock import FixedClock
+from kiosk.demo import setup_demo
+from kiosk.importers.apply import delegate_row
+from kiosk.model import Delegate
+from kiosk.service import CheckinService
+from kiosk.store import Store
+from ui.app import make_application
+from ui.context import AppContext
+from ui.flow import Mode, State
+from ui.pass_printing import make_print_queue
+from ui.settings import Settings
+
+
+def demo_store(tmp_path: Path, count: int = 300) -> tuple[Store, list[Delegate]]:
+    store = Store(tmp_path / "kiosk.sqlite")
+    return store, setup_demo(store, count)
+
+
+def event_clock(store: Store) -> FixedClock:
+    """Half an hour into the demo event: the entrance is open."""
+    event = store.roster.event()
+    assert event is not None
+    return FixedClock(event.starts_at + timedelta(minutes=30))
+
+
+def make_context(store: Store, tmp_path: Path, language: str = "en", mode: str = "selfservice",
+                 printer_dir: Path | None = None, clock: Any = None, reset_seconds: int = 30) -> AppContext:  # fmt: skip
+    make_application()
+    clock = clock or event_clock(store)
+    settings = Settings(language=language, mode=mode, reset_seconds=reset_seconds, sounds=False)
+    queue = make_print_queue(store, "pdf", printer_dir or tmp_path / "passes", settings.layout, clock=clock)
+    service = CheckinService(store, clock, desk="desk-1")
+    context = AppContext(store, service=service, settings=settings, print_queue=queue)
+    context.set_language(language)
+    queue.start()
+    return context
+
+
+def with_language(store: Store, delegate: Delegate, language: str) -> Delegate:
+    fresh = replace(delegate, language=language)
+    with store.transaction() as conn:
+        store.roster.write_delegates(conn, [delegate_row(fresh)])
+    store.roster.changed()
+    return fresh
+
+
+def first(delegates: list[Delegate], test: Callable[[Delegate], bool]) -> Delegate:
+    return next(d for d in delegates if test(d))
+
+
+def wait_state(qtbot: Any, context: AppContext, *states: State, timeout: int = 5000) -> None:
+    qtbot.waitUntil(lambda: context.flow.state in states, timeout=timeout)
+
+
+def close(window: Any, context: AppContext) -> None:
+    if window is not None:
+        window.allow_close = True
+        window.close()
+        window.deleteLater()
+    context.close()
+
+
+__all__ = ["Mode", "State", "close", "demo_store", "event_clock", "first", "make_context", "wait_state",
+           "with_language"]  # fmt: skip
