@@ -114,12 +114,15 @@ class CheckinService:
     # -- the scan path ------------------------------------------------------------------------
 
     def resolve(self, code: str) -> ResolvedCode:
-        found = self.store.roster.lookup(code) if code else None
-        if found is not None:
-            badge, delegate = found
-            return ResolvedCode(code, CodeKind.ROSTER, badge, delegate)
-        if codes.looks_signed(code):
-            return codes.resolve_signed(self.store, code, self.event)
+        # A keyboard-wedge scanner typing into a host with Caps Lock on sends lower case;
+        # the codes the project issues are upper case, so the upper-case reading is tried too.
+        for candidate in dict.fromkeys((code, code.upper())) if code else ():
+            found = self.store.roster.lookup(candidate)
+            if found is not None:
+                badge, delegate = found
+                return ResolvedCode(candidate, CodeKind.ROSTER, badge, delegate)
+            if codes.looks_signed(candidate):
+                return codes.resolve_signed(self.store, candidate, self.event)
         return ResolvedCode(code, CodeKind.UNKNOWN)
 
     def check_in(self, raw_code: str | bytes) -> Decision:

@@ -149,3 +149,7 @@ def test_stats_count_per_gate_forum_category_and_ten_minutes(store: Store):
     assert stats["by_forum"]["p1"] == {"admitted": 1, "capacity": 400}
     assert stats["by_category"] == {"scientist": 1, "press": 1}
     assert [b["admitted"] for b in stats["per_10_min"]] == [1, 0, 1]
+
+
+def test_code_typed_with_caps_lock_on_is_read_in_upper_case(store: Store):
+    assert service(store).check_in("zw0001").outcome is Outcome.ADMITTED

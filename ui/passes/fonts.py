@@ -15,12 +15,18 @@ _family: str | None = None
 
 
 def ensure_app() -> QGuiApplication:
-    """The running Qt application, or a new offscreen one for headless rendering."""
+    """The running Qt application, or a new offscreen one for headless rendering.
+
+    A QApplication (not a bare QGuiApplication), so widgets created later in the same
+    process (the app, pytest-qt) can share it.
+    """
+    from PySide6.QtWidgets import QApplication
+
     app = QGuiApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     assert isinstance(app, QGuiApplication)
     return app
 
