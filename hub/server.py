@@ -12,10 +12,14 @@ from hub.store_db import HubStore
 
 
 def make_server(
-    store: HubStore, host: str = "127.0.0.1", port: int = 8787, log_level: str = "warning", **app: float
+    store: HubStore,
+    host: str = "127.0.0.1",
+    port: int = 8787,
+    log_level: str = "warning",
+    max_wait: float = 25.0,
 ) -> uvicorn.Server:
     config = uvicorn.Config(
-        create_app(store, **app), host=host, port=port, log_level=log_level, access_log=False,
+        create_app(store, max_wait=max_wait), host=host, port=port, log_level=log_level, access_log=False,
         timeout_graceful_shutdown=1, lifespan="on",
     )  # fmt: skip
     return uvicorn.Server(config)
@@ -24,8 +28,10 @@ def make_server(
 class ServerThread:
     """A real uvicorn server on a TCP port, in a background thread."""
 
-    def __init__(self, store: HubStore, host: str = "127.0.0.1", port: int = 0, **app: float) -> None:
-        self.server = make_server(store, host, port, **app)
+    def __init__(
+        self, store: HubStore, host: str = "127.0.0.1", port: int = 0, max_wait: float = 25.0
+    ) -> None:
+        self.server = make_server(store, host, port, max_wait=max_wait)
         self.thread = threading.Thread(target=self.server.run, name="hub-server", daemon=True)
         self.host = host
 
