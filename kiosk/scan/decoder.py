@@ -45,18 +45,22 @@ def _read(barcode: zxingcpp.Barcode, offset: tuple[float, float] = (0, 0), scale
 
 
 class QrDecoder:
-    """zxing-cpp, QR codes only.
+    """zxing-cpp, QR codes only, on the grayscale frame.
 
-    ``invert``: also look for light-on-dark codes (dark-mode phone screens).
-    ``downscale``: also search downscaled copies (helps large, blurred codes).
-    ``rescue``: when zxing-cpp located a code but could not decode it, decode that region again
-    upscaled, sharpened and contrast-stretched.
+    ``invert`` (on): also look for light-on-dark codes: dark-mode phone screens, 0% → 100%.
+    ``rescue`` (on): when zxing-cpp located a code but could not decode it, decode that region
+    again upscaled, sharpened and contrast-stretched: +2-17 points in the blur, glare and tilt
+    categories, no cost on empty frames (nothing is located there).
+    ``downscale`` (off): zxing-cpp's extra search on downscaled copies read nothing more on the
+    benchmark, at 0.5 ms (720p) to 4 ms (1080p) per empty frame.
+    ``located_unread`` is how many codes the last frame had that were located but not read.
     """
 
-    def __init__(self, invert: bool = True, downscale: bool = True, rescue: bool = False) -> None:
+    def __init__(self, invert: bool = True, downscale: bool = False, rescue: bool = True) -> None:
         self.invert = invert
         self.downscale = downscale
         self.rescue = rescue
+        self.located_unread = 0
 
     def decode(self, image: np.ndarray) -> list[Read]:
         luma = gray(image)
@@ -65,9 +69,11 @@ class QrDecoder:
             try_invert=self.invert, text_mode=zxingcpp.TextMode.Plain, return_errors=self.rescue,
         )  # fmt: skip
         reads = [_read(b) for b in found if b.valid]
+        failed = [b for b in found if not b.valid]
         if self.rescue:
-            for failed in (b for b in found if not b.valid):
-                reads.extend(self._rescue(luma, failed, reads))
+            for barcode in failed:
+                reads.extend(self._rescue(luma, barcode, reads))
+        self.located_unread = len(failed)
         return reads
 
     def _rescue(self, luma: np.ndarray, failed: zxingcpp.Barcode, reads: list[Read]) -> list[Read]:
