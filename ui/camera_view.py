@@ -52,6 +52,7 @@ class CameraView(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self._timer.start()
+        self._on_tick()  # the newest frame at once, not a tick later
         super().showEvent(event)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import random
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -54,26 +55,28 @@ def demo_schedule(delegates: list[Delegate], vip_categories: set[str]) -> list[s
 def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple[float, float] = DEMO_VIDEO,
                  fps: float = 15.0) -> DemoData:  # fmt: skip
     """Create (or reuse) the demo store, badge video and pass folder under ``folder``."""
-    from kiosk.scan.badgevideo import EASY, write_badge_video
-
     folder.mkdir(parents=True, exist_ok=True)
     template = folder / "demo-template.sqlite"
-    if not template.exists() or date.fromtimestamp(template.stat().st_mtime) != date.today():
+    fresh = not template.exists() or date.fromtimestamp(template.stat().st_mtime) != date.today()
+    if fresh or (template.stat().st_size and _template_count(template) != count):
         _make_template(template, count)  # the demo event is moved to today: rebuild daily
     run = Path(tempfile.mkdtemp(prefix="run-", dir=folder))
     shutil.copyfile(template, run / "demo.sqlite")
     _forget_old_runs(folder, keep=run)
     store = Store(run / "demo.sqlite")
-    delegates = list(store.roster.iter_delegates())
-    vip = {c.id for c in store.roster.categories() if c.vip}
-    codes = demo_schedule(delegates, vip)
-    video = folder / VIDEO_NAME
-    stamp = folder / "badge-video.codes"
+    video, stamp = folder / VIDEO_NAME, folder / "badge-video.codes"
     shown, gap = video_seconds
-    recipe = f"{shown} {gap} {fps}\n" + "\n".join(codes)
-    if not video.exists() or not stamp.exists() or stamp.read_text() != recipe:
+    heading = f"{shown} {gap} {fps} {count}"
+    lines = stamp.read_text().splitlines() if stamp.exists() and video.exists() else []
+    if lines and lines[0] == heading and stamp.stat().st_mtime >= template.stat().st_mtime:
+        codes = lines[1:]  # the video of this roster is there already: start fast
+    else:
+        from kiosk.scan.badgevideo import EASY, write_badge_video
+
+        vip = {c.id for c in store.roster.categories() if c.vip}
+        codes = demo_schedule(list(store.roster.iter_delegates()), vip)
         write_badge_video(video, [(c, shown, gap) for c in codes], size=(960, 540), fps=fps, variants=EASY)
-        stamp.write_text(recipe)
+        stamp.write_text("\n".join([heading, *codes]))
     passes = run / "passes"
     passes.mkdir(exist_ok=True)
     return DemoData(store, video, passes, tuple(codes))
@@ -92,6 +95,16 @@ def _make_template(path: Path, count: int) -> None:
     store.conn.execute("PRAGMA journal_mode=DELETE")
     store.close()
     partial.replace(path)
+
+
+def _template_count(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM delegates").fetchone()[0])
+    except sqlite3.Error:
+        return -1
+    finally:
+        conn.close()
 
 
 def _forget_old_runs(folder: Path, keep: Path) -> None:

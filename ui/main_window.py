@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L,
                 Qt.Key.Key_Super_R, Qt.Key.Key_Menu}  # fmt: skip
 CORNER_TAPS = 5
+LAZY_SCREENS = {Mode.DESK: ("ui.desk_screen", "DeskScreen"), Mode.ADMIN: ("ui.admin_screen", "AdminScreen")}
 
 
 def optional_screen(module: str, cls: str, context: Any) -> QWidget | None:
@@ -81,11 +82,6 @@ class MainWindow(QMainWindow):
             Mode.SELFSERVICE: SelfServiceScreen(context),
             Mode.DOOR: DoorScreen(context),
         }
-        for mode, module, cls in ((Mode.DESK, "ui.desk_screen", "DeskScreen"),
-                                  (Mode.ADMIN, "ui.admin_screen", "AdminScreen")):  # fmt: skip
-            screen = optional_screen(module, cls, context)
-            if screen is not None:
-                self.screens[mode] = screen
         for screen in self.screens.values():
             self.pages.addWidget(screen)
         self._taps: list[float] = []
@@ -119,8 +115,17 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.context.flow.mode is Mode.SELFSERVICE
 
+    def screen_for(self, mode: Mode) -> QWidget | None:
+        """The screen of a mode; desk and admin are built the first time they are needed."""
+        if mode not in self.screens and mode in LAZY_SCREENS:
+            screen = optional_screen(*LAZY_SCREENS[mode], self.context)
+            if screen is not None:
+                self.screens[mode] = screen
+                self.pages.addWidget(screen)
+        return self.screens.get(mode)
+
     def show_mode(self, mode: Mode) -> None:
-        screen = self.screens.get(mode) or self.screens[Mode.SELFSERVICE]
+        screen = self.screen_for(mode) or self.screens[Mode.SELFSERVICE]
         self.pages.setCurrentWidget(screen)
         if self.lockdown:
             self._apply_lockdown(mode is Mode.SELFSERVICE)

@@ -142,7 +142,7 @@ class Shooter:
         return shots
 
     def staged(self, mode: str, module: str, states: tuple[str, ...]) -> list[Path]:
-        screen = self.window.screens.get(_mode(mode))
+        screen = self.window.screen_for(_mode(mode))
         if screen is None:
             log.warning("%s screen not available: skipping %s shots", mode, mode)
             return []
