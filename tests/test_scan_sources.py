@@ -24,6 +24,17 @@ def test_a_video_file_stamps_frames_with_its_own_clock(tmp_path: Path) -> None:
     assert source.now() == pytest.approx(0.25)
 
 
+def test_a_looping_video_starts_again_with_its_clock_running_on(tmp_path: Path) -> None:
+    video = tmp_path / "v.avi"
+    write_badge_video(video, [("ABC", 0.1, 0.1)], size=(160, 120), fps=10.0)
+    source = VideoFileSource(video, realtime=False, loop=True)
+    frames = [source.read() for _ in range(5)]
+    assert [f.index for f in frames if f] == [0, 1, 2, 3, 4]
+    assert [f.t for f in frames if f] == pytest.approx([0.0, 0.1, 0.2, 0.3, 0.4])
+    assert frames[2] is not None and frames[0] is not None
+    assert np.array_equal(frames[2].image, frames[0].image)
+
+
 def test_an_image_folder_is_read_in_name_order_and_skips_unreadable_files(tmp_path: Path) -> None:
     for name, value in (("b.png", 2), ("a.png", 1), ("c.jpg", 3)):
         cv2.imwrite(str(tmp_path / name), np.full((10, 10, 3), value, np.uint8))

@@ -59,6 +59,8 @@ def _admitted_only(on_admitted: OnAdmitted) -> Callable[[Any], None]:
 
 def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any], None]] = ()) -> int:
     """The ``scan`` sub-command; ``extra_listeners`` get every ScanResult (after the output line)."""
+    import cv2
+
     from kiosk.scan.pipeline import ScanPipeline
     from kiosk.scan.sources import open_source
     from kiosk.service import CheckinService
@@ -76,6 +78,9 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
         source = open_source(args.source, realtime=not args.every_frame)
     except (OSError, ValueError) as exc:
         raise KioskError(f"cannot open source {args.source!r}: {exc}") from exc
+    if hasattr(source, "on_status"):  # a camera: say when it is lost and back, without OpenCV's noise
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+        source.on_status.append(lambda status: print(f"camera {args.source}: {status}", file=sys.stderr, flush=True))
     pipeline = ScanPipeline(source, service, gap=args.gap, listeners=listeners).start()
     try:
         while not pipeline.join(timeout=0.2):

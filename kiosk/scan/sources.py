@@ -45,9 +45,12 @@ class FrameSource(Protocol):
 
 
 class VideoFileSource:
-    """A video file. ``realtime`` plays it at its own frame rate, like a camera; else as fast as read."""
+    """A video file. ``realtime`` plays it at its own frame rate, like a camera; else as fast as read.
 
-    def __init__(self, path: Path | str, realtime: bool = True) -> None:
+    ``loop`` starts it again at the end, its clock and frame index running on (the demo camera).
+    """
+
+    def __init__(self, path: Path | str, realtime: bool = True, loop: bool = False) -> None:
         self.path = Path(path)
         self._cap = cv2.VideoCapture(str(self.path))
         if not self._cap.isOpened():
@@ -55,12 +58,16 @@ class VideoFileSource:
         fps = self._cap.get(cv2.CAP_PROP_FPS)
         self.fps = fps if fps and 1 <= fps <= 240 else 30.0
         self.live = realtime
+        self.loop = loop
         self._index = 0
         self._last_t = 0.0
         self._t0: float | None = None
 
     def read(self) -> Frame | None:
         ok, image = self._cap.read()
+        if (not ok or image is None) and self.loop and self._index > 0:
+            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            ok, image = self._cap.read()
         if not ok or image is None:
             return None
         t = self._index / self.fps
@@ -156,7 +163,7 @@ class CameraSource:
     def _set_status(self, status: str) -> None:
         if status != self.status:
             self.status = status
-            log.log(logging.WARNING if status in ("lost", "reopening") else logging.INFO, "camera %s: %s", self.device, status)
+            log.info("camera %s: %s", self.device, status)  # on_status is how a person is told
             for callback in list(self.on_status):
                 callback(status)
 
