@@ -173,23 +173,25 @@ async def desks_run(
 # -- local decisions with and without sync ---------------------------------------------------------
 
 
-def decision_times(service: CheckinService, codes: list[str]) -> list[float]:
+def decision_times(service: CheckinService, codes: list[str], pace: float = 0.05) -> list[float]:
+    """Seconds per check-in, scanned at a busy desk's pace (one every ``pace`` s)."""
     result = []
     for code in codes:
         start = time.perf_counter()
         service.check_in(code)
         result.append(time.perf_counter() - start)
+        time.sleep(pace)
     return result
 
 
 def decision_ratio(store: Store, url: str, token: str, load_token: str, codes: list[str], seconds: float):
     event, _, _ = parse_event(EVENT)
     service = CheckinService(store, FixedClock(parse_time("2023-12-06T10:00", event.timezone)), desk="bench")
-    decision_times(service, codes[:200])  # warm-up
+    decision_times(service, codes[:100], pace=0)  # warm-up
     without, with_sync = [], []
-    chunks = [codes[200 + i * 500 : 700 + i * 500] for i in range(4)]
+    chunks = [codes[100 + i * 100 : 200 + i * 100] for i in range(6)]
     load = subprocess.Popen(
-        [sys.executable, "-m", "bench.bench_hub", "--load", url, load_token, "--seconds", str(seconds * 4)],
+        [sys.executable, "-m", "bench.bench_hub", "--load", url, load_token, "--seconds", str(seconds)],
         cwd=ROOT,
     )  # other desks' check-ins arriving all along, at 20 per second
     try:
@@ -244,8 +246,8 @@ def run_backend(
             deltas = [delta_sync(hub, store, url, token, delegates, r) for r in range(5)]
             accepted, elapsed, _ = asyncio.run(desks_run(url, desk_tokens, delegates, args.seconds, None))
             _, _, latencies = asyncio.run(desks_run(url, desk_tokens, delegates, args.seconds, 1.0))
-            codes = [d.code for d in delegates if d.active][:2200]
-            alone, synced = decision_ratio(store, url, token, load_token, codes, args.seconds / 2)
+            codes = [d.code for d in delegates if d.active][:700]
+            alone, synced = decision_ratio(store, url, token, load_token, codes, 60)
         hub.close()
     return {
         "hub import of the roster (s)": f"{imported:.1f}",
@@ -275,7 +277,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends.split(","):
             results[backend] = run_backend(backend, delegates, args, Path(tmp))
-    rows = [[name, *(results[b][name] for b in results)] for name in next(iter(results.values()))]
+    rows: list[list[object]] = [
+        [name, *(results[b][name] for b in results)] for name in next(iter(results.values()))
+    ]
     print(f"\nHub and sync, {args.delegates:,} delegates ({os.cpu_count()} cores, hub in its own process)\n")
     print(table(["measure", *results], rows))
 

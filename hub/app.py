@@ -54,8 +54,12 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
-def create_app(store: HubStore, poll_interval: float = 0.25, max_wait: float = MAX_WAIT) -> FastAPI:
-    """The API over a store. ``max_wait`` bounds a long-poll (the schema documents it)."""
+def create_app(
+    store: HubStore, poll_interval: float = 0.25, max_wait: float = MAX_WAIT, coalesce: float = 0.1
+) -> FastAPI:
+    """The API over a store. ``max_wait`` bounds a long-poll (the schema documents it); a woken
+    long-poll lingers ``coalesce`` seconds so that check-ins arriving together leave together
+    (under load, fifty desks then make a few requests per second each, not one per check-in)."""
     bus = ChangeBus(store, poll_interval)
 
     @contextlib.asynccontextmanager
@@ -166,6 +170,8 @@ def create_app(store: HubStore, poll_interval: float = 0.25, max_wait: float = M
                 break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(woken.wait(), timeout=left)
+            if woken.is_set() and coalesce:
+                await asyncio.sleep(min(coalesce, max(0.0, deadline - time.monotonic())))
         body = f'{{"entries":[{",".join(texts)}],"cursor":{cursor},"roster_cursor":{roster_cursor}}}'
         return Response(body, media_type="application/json")
 

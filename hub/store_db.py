@@ -28,7 +28,7 @@ class HubStore:
     ``store_tokens``) and are reached as ``store.roster``, ``store.checkins``, ``store.tokens``.
     """
 
-    def __init__(self, target: str | Path, pool_size: int = 8) -> None:
+    def __init__(self, target: str | Path, pool_size: int = 12) -> None:
         self.target = str(target)
         self.dialect = dialect_for(target)
         self.pool = Pool(self.dialect, pool_size)

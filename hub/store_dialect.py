@@ -117,35 +117,40 @@ def dialect_for(target: str | Path) -> Dialect:
 
 
 class Pool:
-    """Connections handed out one at a time; at most ``size`` are kept open."""
+    """At most ``size`` connections, handed out one at a time; a caller waits for a free one
+    rather than opening and closing connections under load."""
 
     def __init__(self, dialect: Dialect, size: int = 8) -> None:
         self.dialect = dialect
         self._idle: queue.LifoQueue[Connection] = queue.LifoQueue()
         self._all: list[Connection] = []
-        self._size = size
+        self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Connection]:
+        if not self._slots.acquire(timeout=60):
+            raise HubStoreError("the hub database is overloaded (no free connection for 60 s)")
         try:
-            conn = self._idle.get_nowait()
-        except queue.Empty:
-            conn = Connection(self.dialect.connect(), self.dialect)
-            with self._lock:
-                self._all.append(conn)
-        broken = False
-        try:
-            yield conn
-        except BaseException:
-            broken = self._in_trouble(conn)
-            raise
+            try:
+                conn = self._idle.get_nowait()
+            except queue.Empty:
+                conn = Connection(self.dialect.connect(), self.dialect)
+                with self._lock:
+                    self._all.append(conn)
+            broken = False
+            try:
+                yield conn
+            except BaseException:
+                broken = self._in_trouble(conn)
+                raise
+            finally:
+                if broken:
+                    self._discard(conn)
+                else:
+                    self._idle.put(conn)
         finally:
-            if broken:
-                self._discard(conn)
-            else:
-                self._idle.put(conn)
-                self._trim()
+            self._slots.release()
 
     def _in_trouble(self, conn: Connection) -> bool:
         raw = conn.raw
@@ -163,14 +168,6 @@ class Pool:
             self._all.remove(conn)
         with contextlib.suppress(Exception):
             conn.raw.close()
-
-    def _trim(self) -> None:
-        while self._idle.qsize() > self._size:
-            try:
-                conn = self._idle.get_nowait()
-            except queue.Empty:
-                return
-            self._discard(conn)
 
     def close(self) -> None:
         with self._lock:

@@ -40,7 +40,8 @@ class HubProtocolError(KioskError):
 
 
 class HubClient:
-    """One desk's connection to the hub. Not shared between threads: make one per thread."""
+    """One desk's connection to the hub (httpx's client is thread-safe; the worker still
+    gives each of its threads a client of its own)."""
 
     def __init__(
         self, url: str, token: str, timeout: float = 10.0, transport: httpx.BaseTransport | None = None

@@ -7,6 +7,7 @@ The worker (worker.py) loops over these; ``sync_once`` runs them once
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from kiosk.store import Store
@@ -19,6 +20,7 @@ from kiosk.sync.apply import (
     apply_event,
     apply_roster_page,
     meta_int,
+    set_cursor,
 )
 from kiosk.sync.client import HubClient, HubProtocolError
 from kiosk.sync.wire import MAX_BATCH
@@ -68,18 +70,25 @@ def pull_event(store: Store, client: HubClient, report: SyncReport, version: int
 
 
 def pull_roster(store: Store, client: HubClient, report: SyncReport, page_size: int = 5000) -> None:
-    """Roster changes since the desk's cursor, page by page, each page atomic."""
-    while True:
-        since = meta_int(store, ROSTER_CURSOR)
-        page = client.roster(since, page_size)
-        if isinstance(page, dict) and isinstance(page.get("event_version"), int):
-            pull_event(store, client, report, page["event_version"])
-        applied = apply_roster_page(store, page)
-        report.upserts += applied.upserts
-        report.revocations += applied.revocations
-        report.roster_cursor = applied.cursor
-        if not applied.more:
-            return
+    """Roster changes since the desk's cursor, page by page, each page atomic.
+
+    The next page is fetched while the current one is applied (one thread of its own).
+    """
+    with ThreadPoolExecutor(1, thread_name_prefix="roster-fetch") as fetcher:
+        pending = fetcher.submit(client.roster, meta_int(store, ROSTER_CURSOR), page_size)
+        while True:
+            page = pending.result()
+            cursor = page.get("cursor") if isinstance(page, dict) else None
+            if isinstance(cursor, int) and page.get("more") is True:
+                pending = fetcher.submit(client.roster, cursor, page_size)
+            if isinstance(page, dict) and isinstance(page.get("event_version"), int):
+                pull_event(store, client, report, page["event_version"])
+            applied = apply_roster_page(store, page)
+            report.upserts += applied.upserts
+            report.revocations += applied.revocations
+            report.roster_cursor = applied.cursor
+            if not applied.more:
+                return
 
 
 def push_outbox(store: Store, client: HubClient, report: SyncReport, batch: int = MAX_BATCH) -> None:
@@ -92,7 +101,7 @@ def push_outbox(store: Store, client: HubClient, report: SyncReport, batch: int 
         answer = client.push([entry for _, entry in pending])
         if not isinstance(answer, dict) or not isinstance(answer.get("accepted"), int):
             raise HubProtocolError("the hub did not acknowledge the batch")
-        store.set_meta(PUSH_CURSOR, str(pending[-1][0]))
+        set_cursor(store, PUSH_CURSOR, pending[-1][0])
         report.pushed += len(pending)
 
 

@@ -158,7 +158,7 @@ class SyncWorker:
             before = self._state
             self._state = replace(self._state, **changes)
             changed = self._state != before
-        if changed:
+        if changed and self.listeners:
             state = self.state()
             for listener in list(self.listeners):
                 listener(state)
