@@ -71,3 +71,21 @@ def test_chinese_renders_with_the_bundled_font(qtbot: Any) -> None:
     metrics = QFontMetrics(app.font())
     assert "WenQuanYi" in app.font().family() or "Micro Hei" in app.font().family()
     assert all(metrics.inFontUcs4(ord(c)) for c in "欢迎请到服务台")
+
+
+@pytest.mark.skipif(shutil.which(i18n_update.lupdate()) is None, reason="pyside6-lupdate is not installed")
+def test_the_shipped_translation_files_are_up_to_date(tmp_path: Path) -> None:
+    """resources/i18n/*.ts are what `python -m ui.i18n_update` makes from today's source and glossaries."""
+    import xml.etree.ElementTree as ET
+
+    def messages(path: Path) -> dict[tuple[str, str], str]:
+        root = ET.parse(path).getroot()
+        return {(c.findtext("name") or "", m.findtext("source") or ""): m.findtext("translation") or ""
+                for c in root.iter("context") for m in c.iter("message")}  # fmt: skip
+
+    i18n_update.update(tmp_path)
+    for language in i18n_update.LANGUAGES:
+        shipped = messages(i18n_update.I18N / f"{language}.ts")
+        fresh = messages(tmp_path / f"{language}.ts")
+        stale = sorted(f"[{ctx}] {src!r}" for (ctx, src), text in fresh.items() if shipped.get((ctx, src)) != text)
+        assert stale == [], f"{language}.ts is stale: run `python -m ui.i18n_update`:\n" + "\n".join(stale)

@@ -55,6 +55,8 @@ class ResultText:
     forums: tuple[str, ...]
     color: str
     language: str
+    category: str = ""  # the delegate's category, shown on its colour band
+    category_color: str = ""
 
 
 def display_name(delegate: Delegate | None, language: str) -> str:
@@ -90,7 +92,11 @@ def describe(decision: Decision, context, language: str | None = None) -> Result
         if decision.delegate is not None:
             forums = tuple(by_id[f].name(lang[:2]) for f in decision.delegate.forums if f in by_id)
         advice = t(REENTRY) if decision.reentry else (t(ADVICE[outcome]) if forums else "")
-        return ResultText(title, advice, forums, GREEN, lang)
+        category = context.categories().get(decision.delegate.category) if decision.delegate else None
+        if category is None:
+            return ResultText(title, advice, forums, GREEN, lang)
+        vip = " ★ VIP" if category.vip else ""
+        return ResultText(title, advice, forums, GREEN, lang, category.name(lang[:2]) + vip, category.color)
     advice = t(ADVICE[outcome])
     if outcome is Outcome.ALREADY_CHECKED_IN and decision.first_checkin is not None:
         first = decision.first_checkin

@@ -35,7 +35,14 @@ class ResultPanel(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setFont(big_font(self.font(), int(points * scale), bold))
             label.setStyleSheet("color: white; background: transparent;")
+        self.band = QLabel()
+        self.band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.band.setFont(big_font(self.font(), int(22 * scale), True))
+        self.band.setMinimumHeight(int(56 * scale))
+        self.band.setMinimumWidth(int(420 * scale))
         layout.addStretch(1)
+        layout.addWidget(self.band, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(10)
         for label, _, _ in sizes:
             layout.addWidget(label)
         layout.addStretch(1)
@@ -49,6 +56,10 @@ class ResultPanel(QWidget):
         self.advice.setVisible(bool(text.advice))
         self.forums.setText("\n".join(text.forums))
         self.forums.setVisible(bool(text.forums))
+        self.band.setText(f"  {text.category}  ")
+        self.band.setStyleSheet(f"color: white; background: {text.category_color}; border: 3px solid white;"
+                                " border-radius: 10px;" if text.category else "background: transparent;")  # fmt: skip
+        self.band.setVisible(bool(text.category))
         self.set_status("")
 
     def set_status(self, text: str) -> None:

@@ -22,7 +22,7 @@ from kiosk.names import latin_name
 from ui.keyboard import OnScreenKeyboard
 from ui.result_panel import big_font
 
-MAX_RESULTS = 6
+MAX_RESULTS = 5
 
 
 def masked_org(organization: str) -> str:

@@ -4,232 +4,232 @@
     <name>AdminData</name>
     <message>
       <source>Export the journal</source>
-      <translation type="unfinished" />
+      <translation>导出签到记录</translation>
     </message>
     <message>
       <source>Export all check-ins…</source>
-      <translation type="unfinished" />
+      <translation>导出全部签到…</translation>
     </message>
     <message>
       <source>Rehearsal</source>
-      <translation type="unfinished" />
+      <translation>演练</translation>
     </message>
     <message>
       <source>Rehearsal mode (check-ins are kept apart and not counted)</source>
-      <translation type="unfinished" />
+      <translation>演练模式（签到单独保存，不计入统计）</translation>
     </message>
     <message>
       <source>While it is on, every screen shows a banner. Turn it off before the doors open.</source>
-      <translation type="unfinished" />
+      <translation>开启期间每个屏幕都显示提示横幅。正式开门前请关闭。</translation>
     </message>
     <message>
       <source>Purge personal data after the event</source>
-      <translation type="unfinished" />
+      <translation>活动结束后清除个人信息</translation>
     </message>
     <message>
       <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</source>
-      <translation type="unfinished" />
+      <translation>从本机永久删除姓名、手机、邮箱、单位和备注，统计数据保留。请先导出签到记录。输入 %1 确认。</translation>
     </message>
     <message>
       <source>Type %1 here</source>
-      <translation type="unfinished" />
+      <translation>在此输入 %1</translation>
     </message>
     <message>
       <source>Purge personal data</source>
-      <translation type="unfinished" />
+      <translation>清除个人信息</translation>
     </message>
     <message>
       <source>Exporting…</source>
-      <translation type="unfinished" />
+      <translation>正在导出…</translation>
     </message>
     <message>
       <source>%1 check-ins written to %2</source>
-      <translation type="unfinished" />
+      <translation>已将 %1 条签到写入 %2</translation>
     </message>
     <message>
       <source>Export failed: %1</source>
-      <translation type="unfinished" />
+      <translation>导出失败：%1</translation>
     </message>
     <message>
       <source>Purging is not available in this version.</source>
-      <translation type="unfinished" />
+      <translation>此版本不支持清除。</translation>
     </message>
     <message>
       <source>Purging…</source>
-      <translation type="unfinished" />
+      <translation>正在清除…</translation>
     </message>
     <message>
       <source>Personal data of %1 delegates removed.</source>
-      <translation type="unfinished" />
+      <translation>已清除 %1 位代表的个人信息。</translation>
     </message>
     <message>
       <source>Purge failed: %1</source>
-      <translation type="unfinished" />
+      <translation>清除失败：%1</translation>
     </message>
   </context>
   <context>
     <name>AdminRoster</name>
     <message>
       <source>no name</source>
-      <translation type="unfinished" />
+      <translation>缺少姓名</translation>
     </message>
     <message>
       <source>no badge code</source>
-      <translation type="unfinished" />
+      <translation>缺少签到码</translation>
     </message>
     <message>
       <source>badge code used twice in the file</source>
-      <translation type="unfinished" />
+      <translation>签到码在文件中重复</translation>
     </message>
     <message>
       <source>id used twice in the file</source>
-      <translation type="unfinished" />
+      <translation>编号在文件中重复</translation>
     </message>
     <message>
       <source>unknown category</source>
-      <translation type="unfinished" />
+      <translation>未知身份类别</translation>
     </message>
     <message>
       <source>unknown forum</source>
-      <translation type="unfinished" />
+      <translation>未知论坛</translation>
     </message>
     <message>
       <source>unknown status</source>
-      <translation type="unfinished" />
+      <translation>未知状态</translation>
     </message>
     <message>
       <source>badge code belongs to someone else</source>
-      <translation type="unfinished" />
+      <translation>签到码已属于他人</translation>
     </message>
     <message>
       <source>first used on line %1</source>
-      <translation type="unfinished" />
+      <translation>首次出现在第 %1 行</translation>
     </message>
     <message>
       <source>Roster file (CSV in UTF-8 or GBK, or XLSX):</source>
-      <translation type="unfinished" />
+      <translation>名单文件（UTF-8 或 GBK 编码的 CSV，或 XLSX）：</translation>
     </message>
     <message>
       <source>Choose the file exported by the registration system</source>
-      <translation type="unfinished" />
+      <translation>请选择报名系统导出的文件</translation>
     </message>
     <message>
       <source>Choose file…</source>
-      <translation type="unfinished" />
+      <translation>选择文件…</translation>
     </message>
     <message>
       <source>Full roster: cancel everyone who is not in this file</source>
-      <translation type="unfinished" />
+      <translation>完整名单：不在此文件中的人员一律取消</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>导入</translation>
     </message>
     <message>
       <source>Rejected rows</source>
-      <translation type="unfinished" />
+      <translation>被拒绝的行</translation>
     </message>
     <message>
       <source>Line</source>
-      <translation type="unfinished" />
+      <translation>行号</translation>
     </message>
     <message>
       <source>Problem</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <source>Detail</source>
-      <translation type="unfinished" />
+      <translation>详情</translation>
     </message>
     <message>
       <source>Roster file</source>
-      <translation type="unfinished" />
+      <translation>名单文件</translation>
     </message>
     <message>
       <source>Rosters (*.csv *.xlsx *.txt);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
       <source>Choose a roster file first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择名单文件。</translation>
     </message>
     <message>
       <source>Importing…</source>
-      <translation type="unfinished" />
+      <translation>正在导入…</translation>
     </message>
     <message>
       <source>Read %1 rows…</source>
-      <translation type="unfinished" />
+      <translation>已读取 %1 行…</translation>
     </message>
     <message>
       <source>Saving…</source>
-      <translation type="unfinished" />
+      <translation>正在保存…</translation>
     </message>
     <message>
       <source>The import failed; nothing was changed: %1</source>
-      <translation type="unfinished" />
+      <translation>导入失败，未做任何更改：%1</translation>
     </message>
     <message>
       <source>This file cannot be imported; nothing was changed: %1</source>
-      <translation type="unfinished" />
+      <translation>此文件无法导入，未做任何更改：%1</translation>
     </message>
     <message>
       <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</source>
-      <translation type="unfinished" />
+      <translation>新增 %1，更新 %2，未变 %3，取消 %4；拒绝 %5 行。</translation>
     </message>
   </context>
   <context>
     <name>AdminScreen</name>
     <message>
       <source>self-service</source>
-      <translation type="unfinished" />
+      <translation>自助签到</translation>
     </message>
     <message>
       <source>help desk</source>
-      <translation type="unfinished" />
+      <translation>服务台</translation>
     </message>
     <message>
       <source>forum door</source>
-      <translation type="unfinished" />
+      <translation>论坛入口</translation>
     </message>
     <message>
       <source>Administration</source>
-      <translation type="unfinished" />
+      <translation>管理</translation>
     </message>
     <message>
       <source>Back to %1  [Ctrl+Q]</source>
-      <translation type="unfinished" />
+      <translation>返回%1  [Ctrl+Q]</translation>
     </message>
     <message>
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
     <message>
       <source>Roster import</source>
-      <translation type="unfinished" />
+      <translation>导入名单</translation>
     </message>
     <message>
       <source>Statistics</source>
-      <translation type="unfinished" />
+      <translation>统计</translation>
     </message>
     <message>
       <source>VIPs</source>
-      <translation type="unfinished" />
+      <translation>贵宾</translation>
     </message>
     <message>
       <source>Sync</source>
-      <translation type="unfinished" />
+      <translation>同步</translation>
     </message>
     <message>
       <source>Export and purge</source>
-      <translation type="unfinished" />
+      <translation>导出与清除</translation>
     </message>
   </context>
   <context>
     <name>AdminSettings</name>
     <message>
       <source>Mode</source>
-      <translation type="unfinished" />
+      <translation>模式</translation>
     </message>
     <message>
       <source>Gate</source>
@@ -237,75 +237,75 @@
     </message>
     <message>
       <source>Desk name (in the journal)</source>
-      <translation type="unfinished" />
+      <translation>服务台名称（记入日志）</translation>
     </message>
     <message>
       <source>Operator language</source>
-      <translation type="unfinished" />
+      <translation>操作语言</translation>
     </message>
     <message>
       <source>Camera</source>
-      <translation type="unfinished" />
+      <translation>摄像头</translation>
     </message>
     <message>
       <source>Printer</source>
-      <translation type="unfinished" />
+      <translation>打印机</translation>
     </message>
     <message>
       <source>ESC/POS address (host:port)</source>
-      <translation type="unfinished" />
+      <translation>ESC/POS 地址（主机:端口）</translation>
     </message>
     <message>
       <source>PDF folder</source>
-      <translation type="unfinished" />
+      <translation>PDF 文件夹</translation>
     </message>
     <message>
       <source>Pass layout</source>
-      <translation type="unfinished" />
+      <translation>证件版式</translation>
     </message>
     <message>
       <source>Self-service: back to start after (seconds)</source>
-      <translation type="unfinished" />
+      <translation>自助签到：返回首页（秒）</translation>
     </message>
     <message>
       <source>Sounds</source>
-      <translation type="unfinished" />
+      <translation>声音</translation>
     </message>
     <message>
       <source>Look for cameras</source>
-      <translation type="unfinished" />
+      <translation>查找摄像头</translation>
     </message>
     <message>
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>预览</translation>
     </message>
     <message>
       <source>Play a sound for each result</source>
-      <translation type="unfinished" />
+      <translation>每次结果播放提示音</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>
-      <translation type="unfinished" />
+      <translation>默认：数据库旁的 passes 文件夹</translation>
     </message>
     <message>
       <source>Save settings</source>
-      <translation type="unfinished" />
+      <translation>保存设置</translation>
     </message>
     <message>
       <source>No picture yet: press Preview</source>
-      <translation type="unfinished" />
+      <translation>暂无画面：请点“预览”</translation>
     </message>
     <message>
       <source>Self-service kiosk</source>
-      <translation type="unfinished" />
+      <translation>自助签到机</translation>
     </message>
     <message>
       <source>Help desk</source>
-      <translation type="unfinished" />
+      <translation>服务台</translation>
     </message>
     <message>
       <source>Forum door</source>
-      <translation type="unfinished" />
+      <translation>论坛入口</translation>
     </message>
     <message>
       <source>Main entrance</source>
@@ -313,153 +313,153 @@
     </message>
     <message>
       <source>PDF folder (no paper)</source>
-      <translation type="unfinished" />
+      <translation>PDF 文件夹（不出纸）</translation>
     </message>
     <message>
       <source>System printer: %1</source>
-      <translation type="unfinished" />
+      <translation>系统打印机：%1</translation>
     </message>
     <message>
       <source>ESC/POS thermal printer (address below)</source>
-      <translation type="unfinished" />
+      <translation>ESC/POS 热敏打印机（地址见下）</translation>
     </message>
     <message>
       <source>No printer</source>
-      <translation type="unfinished" />
+      <translation>不打印</translation>
     </message>
     <message>
       <source>Demo badge video</source>
-      <translation type="unfinished" />
+      <translation>演示胸卡视频</translation>
     </message>
     <message>
       <source>No camera</source>
-      <translation type="unfinished" />
+      <translation>无摄像头</translation>
     </message>
     <message>
       <source>Camera %1</source>
-      <translation type="unfinished" />
+      <translation>摄像头 %1</translation>
     </message>
     <message>
       <source>Looking for cameras…</source>
-      <translation type="unfinished" />
+      <translation>正在查找摄像头…</translation>
     </message>
     <message>
       <source>%1 camera(s) found</source>
-      <translation type="unfinished" />
+      <translation>找到 %1 个摄像头</translation>
     </message>
     <message>
       <source>No camera found: check the cable, or use the demo video</source>
-      <translation type="unfinished" />
+      <translation>未找到摄像头：请检查连接线，或使用演示视频</translation>
     </message>
     <message>
       <source>Cannot look for cameras: %1</source>
-      <translation type="unfinished" />
+      <translation>无法查找摄像头：%1</translation>
     </message>
     <message>
       <source>Opening the camera…</source>
-      <translation type="unfinished" />
+      <translation>正在打开摄像头…</translation>
     </message>
     <message>
       <source>No picture from this camera</source>
-      <translation type="unfinished" />
+      <translation>此摄像头无画面</translation>
     </message>
     <message>
       <source>Not saved: %1</source>
-      <translation type="unfinished" />
+      <translation>未保存：%1</translation>
     </message>
     <message>
       <source>Saved. Camera and printer changes take effect when the app restarts.</source>
-      <translation type="unfinished" />
+      <translation>已保存。摄像头和打印机的更改在重启程序后生效。</translation>
     </message>
     <message>
       <source>Saved.</source>
-      <translation type="unfinished" />
+      <translation>已保存。</translation>
     </message>
   </context>
   <context>
     <name>AdminStats</name>
     <message>
       <source>Arrived at the entrance: %1 of %2 registered</source>
-      <translation type="unfinished" />
+      <translation>主入口已到 %1 人，共报名 %2 人</translation>
     </message>
     <message>
       <source>%1 double check-ins made while offline</source>
-      <translation type="unfinished" />
+      <translation>离线期间重复签到 %1 次</translation>
     </message>
     <message>
       <source>REHEARSAL figures</source>
-      <translation type="unfinished" />
+      <translation>演练数据</translation>
     </message>
     <message>
       <source>VIPs arrived (%1)</source>
-      <translation type="unfinished" />
+      <translation>已到贵宾（%1）</translation>
     </message>
     <message>
       <source>VIPs not yet arrived (%1)</source>
-      <translation type="unfinished" />
+      <translation>未到贵宾（%1）</translation>
     </message>
   </context>
   <context>
     <name>AdminSync</name>
     <message>
       <source>Hub address</source>
-      <translation type="unfinished" />
+      <translation>中心服务器地址</translation>
     </message>
     <message>
       <source>Desk token</source>
-      <translation type="unfinished" />
+      <translation>服务台令牌</translation>
     </message>
     <message>
       <source>From the hub admin (not saved)</source>
-      <translation type="unfinished" />
+      <translation>由中心管理员提供（不保存）</translation>
     </message>
     <message>
       <source>Sync now</source>
-      <translation type="unfinished" />
+      <translation>立即同步</translation>
     </message>
     <message>
       <source>Sync automatically in the background</source>
-      <translation type="unfinished" />
+      <translation>后台自动同步</translation>
     </message>
     <message>
       <source>Enter the hub address and this desk's token first.</source>
-      <translation type="unfinished" />
+      <translation>请先填写中心服务器地址和本服务台令牌。</translation>
     </message>
     <message>
       <source>Syncing…</source>
-      <translation type="unfinished" />
+      <translation>正在同步…</translation>
     </message>
     <message>
       <source>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</source>
-      <translation type="unfinished" />
+      <translation>完成：名单变更 %1 条，发送签到 %2 条，收到其他服务台签到 %3 条。</translation>
     </message>
     <message>
       <source>Sync failed: %1. This desk keeps working on its own.</source>
-      <translation type="unfinished" />
+      <translation>同步失败：%1。本服务台继续独立工作。</translation>
     </message>
     <message>
       <source>Sync with a hub is not available in this version.</source>
-      <translation type="unfinished" />
+      <translation>此版本不支持与中心服务器同步。</translation>
     </message>
     <message>
       <source>Automatic sync is off. %1 check-ins not yet sent.</source>
-      <translation type="unfinished" />
+      <translation>自动同步已关闭。%1 条签到尚未发送。</translation>
     </message>
     <message>
       <source>connected</source>
-      <translation type="unfinished" />
+      <translation>已连接</translation>
     </message>
     <message>
       <source>not connected</source>
-      <translation type="unfinished" />
+      <translation>未连接</translation>
     </message>
     <message>
       <source>Hub: %1 · last sync %2 · %3 check-ins waiting to be sent</source>
-      <translation type="unfinished" />
+      <translation>中心：%1 · 上次同步 %2 · %3 条签到待发送</translation>
     </message>
     <message>
       <source>Last problem: %1</source>
-      <translation type="unfinished" />
+      <translation>最近的问题：%1</translation>
     </message>
   </context>
   <context>
@@ -485,7 +485,7 @@
     <name>Charts</name>
     <message>
       <source>Arrivals per 10 minutes</source>
-      <translation type="unfinished" />
+      <translation>每 10 分钟到达人数</translation>
     </message>
     <message>
       <source>Admitted</source>
@@ -493,19 +493,19 @@
     </message>
     <message>
       <source>Forums: admitted against capacity</source>
-      <translation type="unfinished" />
+      <translation>各论坛入场人数／容量</translation>
     </message>
     <message>
       <source>% of capacity</source>
-      <translation type="unfinished" />
+      <translation>占容量百分比</translation>
     </message>
     <message>
       <source>Arrivals by category</source>
-      <translation type="unfinished" />
+      <translation>按身份类别到达人数</translation>
     </message>
     <message>
       <source>Other</source>
-      <translation type="unfinished" />
+      <translation>其他</translation>
     </message>
   </context>
   <context>
