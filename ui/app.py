@@ -123,8 +123,7 @@ def build_context(args: argparse.Namespace) -> Any:
     context.sounds = Sounds(context)
     if queue is not None:
         queue.start()
-    if camera is not None:
-        context.start_camera(camera)
+    context.camera_spec = camera  # started by the main window once its screens listen
     return context
 
 
@@ -145,10 +144,16 @@ def run_app(argv: list[str]) -> int:
         sys.stderr.write(NO_DISPLAY)
         return 3
     app = make_application(sys.argv[:1])
+    from kiosk.errors import KioskError
+    from kiosk.store import StoreError
     from ui import i18n
     from ui.main_window import MainWindow
 
-    context = build_context(args)
+    try:
+        context = build_context(args)
+    except (KioskError, StoreError) as exc:
+        sys.stderr.write(f"error: {exc} (or try the demo: python main.py --demo)\n")
+        return int(getattr(exc, "exit_code", 2))
     i18n.install(context.language)
     if not args.demo:
         from ui.first_start import ensure_pin

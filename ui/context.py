@@ -70,6 +70,7 @@ class AppContext:
         self.events = FlowEvents(self.flow)
         self.service.listeners.append(self.events.on_decision)
         self.camera: Any = None  # ui.scan_feed.CameraFeed (anything with latest()/start()/stop())
+        self.camera_spec: str | int | None = None  # the camera to start once the screens listen
         self.codes = CodeRouter(self)  # submit(code, source): camera, scanner and search codes
         self.pass_printer: PassPrinter | None = PassPrinter(self) if print_queue is not None else None
         self.sounds: Any = NoSounds()  # ui.sounds.Sounds once the app has an audio device

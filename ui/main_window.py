@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.show_mode(context.flow.mode)
         self.retranslate()
         self.refresh_banners()
+        if context.camera is None and context.camera_spec is not None:
+            context.start_camera(context.camera_spec)  # now every screen hears its decisions
 
     def _banner(self, color: str) -> QLabel:
         banner = QLabel()

@@ -132,21 +132,22 @@ class CameraFeed:
     def __init__(self, spec: str | int | Path, service: Any, on_state: StateCallback,
                  opener: Any = None, loop: bool = True) -> None:  # fmt: skip
         self.spec = spec
-        self.source = PreviewSource(lambda: open_frames(spec, opener), on_state, loop)
-        self.pipeline = ScanPipeline(self.source, service)
+        self.source = str(spec)  # what the admin screen compares with its camera setting
+        self.preview = PreviewSource(lambda: open_frames(spec, opener), on_state, loop)
+        self.pipeline = ScanPipeline(self.preview, service)
 
     @property
     def state(self) -> str:
-        return self.source.state
+        return self.preview.state
 
     def start(self) -> None:
         self.pipeline.start()
 
     def latest(self) -> np.ndarray | None:
-        return self.source.latest()
+        return self.preview.latest()
 
     def pause(self, paused: bool) -> None:
-        self.source.pause(paused)
+        self.preview.pause(paused)
 
     def stop(self, timeout: float = 5.0) -> None:
         self.pipeline.stop()
