@@ -72,8 +72,12 @@ def create_app(
     app = FastAPI(title="Forum kiosk hub", version="1", lifespan=lifespan)
     bearer = HTTPBearer(auto_error=False)
 
-    def desk(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> TokenInfo:
-        info = store.tokens.check(credentials.credentials) if credentials else None
+    async def desk(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> TokenInfo:
+        info = None
+        if credentials:
+            info = store.tokens.cached(credentials.credentials)
+            if info is None:
+                info = await run_in_threadpool(store.tokens.check, credentials.credentials)
         if info is None:
             raise HTTPException(401, "missing, wrong or revoked token", {"WWW-Authenticate": "Bearer"})
         return info

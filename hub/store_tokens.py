@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,8 +35,21 @@ def token_hash(token: str) -> str:
 
 
 class Tokens:
-    def __init__(self, store: HubStore) -> None:
+    """Tokens, checked against the store at most once per ``ttl`` seconds per token.
+
+    A revocation made through this object takes effect at once; one made by another
+    process (``hub token revoke`` while the hub runs) within ``ttl`` seconds.
+    """
+
+    def __init__(self, store: HubStore, ttl: float = 1.0) -> None:
         self._store = store
+        self._ttl = ttl
+        self._seen: dict[str, tuple[TokenInfo, float]] = {}
+
+    def cached(self, token: str) -> TokenInfo | None:
+        """The token's desk if it was found valid less than ``ttl`` seconds ago, else None."""
+        seen = self._seen.get(token_hash(token))
+        return seen[0] if seen and time.monotonic() < seen[1] else None
 
     def create(self, desk: str, admin: bool = False) -> tuple[TokenInfo, str]:
         """A new token for a desk; the token itself is returned once and never stored."""
@@ -60,7 +74,13 @@ class Tokens:
                 "SELECT id, desk, admin, created_at FROM hub_tokens WHERE hash = ? AND revoked_at IS NULL",
                 (token_hash(token),),
             ).fetchone()
-        return TokenInfo(row[0], row[1], bool(row[2]), row[3]) if row else None
+        if row is None:
+            return None
+        info = TokenInfo(row[0], row[1], bool(row[2]), row[3])
+        if len(self._seen) > 10_000:
+            self._seen.clear()
+        self._seen[token_hash(token)] = (info, time.monotonic() + self._ttl)
+        return info
 
     def revoke(self, token_id: str | None = None, desk: str | None = None, token: str | None = None) -> int:
         """Revoke by token id, by token, or every token of a desk; returns how many."""
@@ -75,12 +95,15 @@ class Tokens:
                 params.append(value)
         if not clauses:
             return 0
+        self._seen.clear()
         with self._store.transaction() as conn:
             cursor = conn.execute(
                 f"UPDATE hub_tokens SET revoked_at = ? WHERE revoked_at IS NULL AND ({' OR '.join(clauses)})",
                 (now_text(), *params),
             )
-            return int(cursor.rowcount)
+            count = int(cursor.rowcount)
+        self._seen.clear()
+        return count
 
     def list(self) -> list[TokenInfo]:
         with self._store.read() as conn:
