@@ -13,6 +13,7 @@ from ui.flow import FlowChange, Mode, State
 from ui.outcome_text import describe
 from ui.result_panel import ResultPanel, big_font
 
+COUNT_REFRESH_MS = 10_000
 COUNT_STYLE = "background: #ECEFF1; border: 2px solid #90A4AE; border-radius: 10px; padding: 4px 16px;"
 
 
@@ -55,6 +56,8 @@ class DoorScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
+        self._count_timer = QTimer(self, interval=COUNT_REFRESH_MS)  # other doors and desks count too
+        self._count_timer.timeout.connect(self.refresh_count)
         self._reset_timer = QTimer(self, singleShot=True)
         self._reset_timer.timeout.connect(self._on_reset_timeout)
         context.events.decided.connect(self._on_decided)
@@ -79,7 +82,12 @@ class DoorScreen(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self.retranslate()
         self.refresh_count()
+        self._count_timer.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self._count_timer.stop()
+        super().hideEvent(event)
 
     def refresh_count(self) -> None:
         gate = self.context.service.gate.id
