@@ -81,6 +81,18 @@ def _token_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stats(args: argparse.Namespace) -> int:
+    summary = _store(args).checkins.summary(rehearsal=args.rehearsal)
+    if args.json:
+        print_json(summary)
+        return 0
+    for gate, numbers in sorted(summary.items()):
+        print(f"{gate}: {numbers['admitted']} admitted, {numbers['offline_duplicates']} offline duplicates")
+    if not summary:
+        print("no admissions yet")
+    return 0
+
+
 def _add_store(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--db", type=Path, help="the hub's SQLite file (default: $KIOSK_HUB_DB)")
@@ -112,6 +124,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     _add_store(p)
     p.set_defaults(func=_roster_import)
+
+    p = sub.add_parser("stats", help="people admitted per gate, every desk together (each person once)")
+    p.add_argument("--rehearsal", action="store_true", help="the rehearsal's check-ins instead")
+    p.add_argument("--json", action="store_true")
+    _add_store(p)
+    p.set_defaults(func=_stats)
 
     token = sub.add_parser("token", help="desk and admin tokens")
     token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)

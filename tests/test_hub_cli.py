@@ -96,3 +96,32 @@ def test_sync_once_fills_an_empty_desk_and_exits_3_when_refused_4_when_unreachab
     desk = Store(kiosk)
     assert desk.roster.event().id == EVENT_DATA["event"]["id"]
     assert desk.roster.lookup(active(hub.delegates)[0].code) is not None
+
+
+def test_hub_stats_counts_each_person_once_and_shows_offline_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.model import CheckIn, Outcome
+
+    db = tmp_path / "hub.sqlite"
+    store = HubStore(db)
+    start = datetime(2023, 12, 6, 2, 0, tzinfo=UTC)
+
+    def admitted(desk: str, who: str, minutes: int) -> CheckIn:
+        return CheckIn(
+            str(uuid.uuid4()),
+            start + timedelta(minutes=minutes),
+            desk,
+            "entrance",
+            "C",
+            Outcome.ADMITTED,
+            who,
+        )
+
+    store.checkins.push([admitted("desk-2", "D1", 5), admitted("desk-2", "D2", 1)], "desk-2")
+    store.checkins.push([admitted("desk-1", "D1", 0)], "desk-1")  # earlier, made while cut off
+    code, out, _ = run(capsys, "hub", "stats", "--json", "--db", str(db))
+    assert code == 0 and json.loads(out) == {"entrance": {"admitted": 2, "offline_duplicates": 1}}
