@@ -10,10 +10,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
@@ -86,9 +88,12 @@ def create_app(
 
     app.add_middleware(BodyLimit)
 
-    @app.exception_handler(HubStoreError)
-    async def store_down(request: Request, exc: HubStoreError) -> JSONResponse:
+    async def store_down(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("hub: database error on %s (%s)", request.url.path, type(exc).__name__)
         return JSONResponse({"detail": "hub database unavailable"}, status_code=503)
+
+    for error in (HubStoreError, sqlite3.Error, psycopg.Error):
+        app.add_exception_handler(error, store_down)
 
     @app.get("/v1/health", response_model=m.Health)
     def health() -> m.Health:
