@@ -102,3 +102,24 @@ def test_without_a_display_the_app_says_how_to_run_it() -> None:
     assert run.returncode != 0
     assert "QT_QPA_PLATFORM=offscreen" in run.stderr and "xvfb-run" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from ui.screenshots import SHOTS
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshots", str(tmp_path), "--demo"], env=env,
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    expected = {f"{shot}-{lang}.png" for shot in SHOTS for lang in ("zh", "en")}
+    mine = {name for name in expected if not name.startswith(("desk-", "admin-"))}
+    written = {p.name for p in tmp_path.glob("*.png")}
+    assert mine <= written and written <= expected
+    for name in written:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (1280, 800), name
+    zh, en = QImage(str(tmp_path / "selfservice-idle-zh.png")), QImage(str(tmp_path / "selfservice-idle-en.png"))
+    assert zh.pixel(640, 300) == en.pixel(640, 300)  # the same camera frame: only the text differs
+    assert zh != en

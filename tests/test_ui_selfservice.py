@@ -13,12 +13,14 @@ from kiosk import security
 from kiosk.model import Action
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
 from ui.main_window import MainWindow
+from ui.sounds import Sounds
 
 
 @pytest.fixture
 def kiosk(qtbot: Any, tmp_path: Path) -> Any:
     store, delegates = demo_store(tmp_path)
     context = make_context(store, tmp_path)
+    context.sounds = Sounds(context)
     window = MainWindow(context, lockdown=True)
     qtbot.addWidget(window)
     window.show()
@@ -45,6 +47,8 @@ def test_an_admitted_guest_sees_green_with_their_forums_and_the_pass_prints(kios
     assert all(context.service.forums[f].name_en in forum_names for f in guest.forums)
     qtbot.waitUntil(lambda: "take your pass" in result.status.text(), timeout=3000)
     qtbot.waitUntil(lambda: len(list((tmp_path / "passes").glob("pass-*.pdf"))) == 1, timeout=10000)
+    vip = context.categories()[guest.category].vip
+    assert context.sounds.played == ["vip" if vip else "admitted"]
 
 
 def test_a_result_resets_to_the_attract_screen_by_itself(qtbot: Any, tmp_path: Path) -> None:
@@ -73,6 +77,7 @@ def test_a_refusal_shows_its_reason_in_plain_words(kiosk: Any, qtbot: Any) -> No
     assert "help desk" in result.advice.text()
     context.codes.submit("NO-SUCH-BADGE", "test")
     qtbot.waitUntil(lambda: "not recognised" in result.title.text(), timeout=3000)
+    assert context.sounds.played == ["refused", "refused"]
 
 
 def test_a_guest_without_a_code_finds_their_name_and_confirms_with_the_phone_tail(kiosk: Any, qtbot: Any) -> None:
