@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-def to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:
-    """A BGR frame scaled to fit ``width`` x ``height``, as a QImage that owns its pixels."""
+def to_qimage(frame: np.ndarray, width: int, height: int, cover: bool = False) -> QImage:
+    """A BGR frame scaled to fit (or, with ``cover``, to fill) ``width`` x ``height``, as a QImage."""
     h, w = frame.shape[:2]
-    scale = min(width / w, height / h, 1.0)
+    scale = min(max(width / w, height / h) if cover else min(width / w, height / h), 1.0)
     if scale < 1.0:
         frame = cv2.resize(frame, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
     rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB) if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
@@ -90,6 +90,7 @@ class CameraView(QWidget):
         painter.fillRect(self.rect(), QColor("#111111"))
         image = self._still or self._image
         if image is not None:
+            # The whole picture, so a guest sees where their badge is in the camera's view.
             scaled = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
             x = (self.width() - scaled.width()) / 2
             y = (self.height() - scaled.height()) / 2

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.rehearsal_banner = self._banner("#EF8F00")
+        self.rehearsal_banner = self._banner("#C25E00")
         self.clock_banner = self._banner("#B71C1C")
         layout.addWidget(self.rehearsal_banner)
         layout.addWidget(self.clock_banner)
