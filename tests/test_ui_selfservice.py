@@ -202,3 +202,18 @@ def test_a_printer_that_is_down_keeps_the_job_and_says_so(qtbot: Any, tmp_path: 
         assert len(waiting) == 1 and context.print_queue.state().status == "offline"
     finally:
         close(window, context)
+
+
+def test_starting_in_admin_mode_still_asks_for_the_pin(qtbot: Any, tmp_path: Path) -> None:
+    from ui.flow import Mode
+
+    store, _ = demo_store(tmp_path)
+    context = make_context(store, tmp_path, mode="admin")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert context.flow.mode is Mode.SELFSERVICE
+        qtbot.waitUntil(lambda: hasattr(window, "pin_dialog") and window.pin_dialog.isVisible(), timeout=3000)
+    finally:
+        close(window, context)

@@ -105,9 +105,10 @@ class AppContext:
     # -- settings ---------------------------------------------------------------------------
 
     def update_settings(self, **changes: Any) -> Settings:
+        """Store changed settings and apply them (gate, desk); an unknown gate changes nothing."""
+        if "gate" in changes and changes["gate"] != self.settings.gate:
+            self.service.set_gate(changes["gate"])  # raises UnknownGateError before anything is saved
         self.settings = settings_module.save(self.store, self.settings, **changes)
-        if "gate" in changes:
-            self.service.set_gate(self.settings.gate)
         if "desk" in changes:
             self.service.desk = self.settings.desk
         return self.settings

@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, interval=5000)
         self._status_timer.timeout.connect(self.refresh_banners)
         self._status_timer.start()
+        if context.flow.mode is Mode.ADMIN:  # started in admin (--mode admin): the PIN first
+            context.flow.enter_mode(Mode.SELFSERVICE, "admin needs the PIN")
+            QTimer.singleShot(0, self.ask_pin)
         self.show_mode(context.flow.mode)
         self.retranslate()
         self.refresh_banners()
