@@ -176,5 +176,8 @@ class SyncWorker:
                      report.upserts + report.revocations, report.pulled)  # fmt: skip
 
     def _failed(self, message: str) -> None:
-        log.warning("sync: %s", message)
+        with self._state_lock:
+            repeated = not self._state.connected and self._state.last_error is not None
+        # Once per outage at WARNING, not once per retry.
+        log.log(logging.DEBUG if repeated else logging.WARNING, "sync: %s", message)
         self._update(connected=False, last_error=message)
