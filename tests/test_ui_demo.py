@@ -45,6 +45,10 @@ def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_i
         wait_state(qtbot, context, State.IDLE, timeout=4000)
         assert screen.pages.currentWidget() is screen.attract  # type: ignore[attr-defined]
         assert screen.attract.camera._image is not None  # type: ignore[attr-defined]  # live frames shown
+        context.flow.enter_mode(Mode.ADMIN, "test")  # no check-ins from the admin screen
+        qtbot.waitUntil(lambda: context.camera.state == "paused", timeout=3000)
+        context.flow.leave_admin("test")
+        qtbot.waitUntil(lambda: context.camera.state == "live", timeout=3000)
     finally:
         close(window, context)
 

@@ -217,3 +217,20 @@ def test_starting_in_admin_mode_still_asks_for_the_pin(qtbot: Any, tmp_path: Pat
         qtbot.waitUntil(lambda: hasattr(window, "pin_dialog") and window.pin_dialog.isVisible(), timeout=3000)
     finally:
         close(window, context)
+
+
+def test_a_fresh_install_asks_for_an_admin_pin_twice(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.first_start import ensure_pin
+
+    store, _ = demo_store(tmp_path)
+    context = make_context(store, tmp_path)
+    answers = iter([("1357", True), ("1357", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    try:
+        assert not security.has_pin(store)
+        assert ensure_pin(context) is True
+        assert security.PinGuard(store, context.service.clock).check("1357").ok
+    finally:
+        close(None, context)
