@@ -125,3 +125,27 @@ def test_hub_stats_counts_each_person_once_and_shows_offline_duplicates(
     store.checkins.push([admitted("desk-1", "D1", 0)], "desk-1")  # earlier, made while cut off
     code, out, _ = run(capsys, "hub", "stats", "--json", "--db", str(db))
     assert code == 0 and json.loads(out) == {"entrance": {"admitted": 2, "offline_duplicates": 1}}
+
+
+def test_a_token_revoked_from_the_command_line_is_refused_by_the_running_hub(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    import httpx
+
+    from tests.hub_support import wait_until
+
+    hub = make_hub(str(tmp_path / "hub.sqlite"), roster(3)).serve()
+    try:
+        token = hub.token("desk-9")
+
+        def status() -> int:
+            return httpx.get(hub.url + "/v1/event", headers={"Authorization": f"Bearer {token}"}).status_code
+
+        assert status() == 200
+        assert (
+            run(capsys, "hub", "token", "revoke", "--token", token, "--db", str(tmp_path / "hub.sqlite"))[0]
+            == 0
+        )
+        wait_until(lambda: status() == 401, timeout=3)  # within the hub's one-second token check
+    finally:
+        hub.stop()
