@@ -121,7 +121,7 @@ class VipNotice(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.ok = QPushButton()
-        self.ok.clicked.connect(self._on_ok)
+        self.ok.clicked.connect(self.acknowledge)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.label, 1)
@@ -137,7 +137,7 @@ class VipNotice(QWidget):
         self.ok.setText(translate("DeskBanner", "Protocol informed"))
         self.show()
 
-    def _on_ok(self) -> None:
+    def acknowledge(self) -> None:
         self.names.clear()
         self.hide()
         self.acknowledged.emit()

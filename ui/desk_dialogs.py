@@ -125,6 +125,8 @@ class ReasonForm(_Form):
         self.reason_label.setText(translate("DeskDialogs", "Reason (type it, or pick one with ↑↓):"))
         self.presets.clear()
         self.presets.addItems(preset_reasons(kind))
+        rows = max(1, self.presets.count())
+        self.presets.setMinimumHeight(self.presets.sizeHintForRow(0) * rows + 2 * self.presets.frameWidth() + 4)
         self.reason.clear()
         self.reason.setPlaceholderText(translate("DeskDialogs", "Why? This goes into the journal"))
         self.error.setText("")

@@ -62,6 +62,7 @@ def stage(screen: DeskScreen, state: str) -> None:
             _show(screen, Decision(Outcome.ADMITTED, standing.gate, standing.code, delegate,
                                    checkin_id=standing.id))  # fmt: skip
     elif state == "override":
+        screen.vip.acknowledge()  # protocol staff have been told; the form gets the room
         delegate = pick(screen, lambda d: not d.active, lambda d: has_han(d.name))
         _search_for(screen, delegate)
         _show(screen, service.check_in(delegate.code))
