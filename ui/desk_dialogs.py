@@ -76,8 +76,9 @@ class _Form(QFrame):
             QShortcut(QKeySequence(key), self, self.confirm.click,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
 
-    def finish_layout(self) -> None:
-        self.layout_.addStretch(1)
+    def finish_layout(self, stretch: bool = True) -> None:
+        if stretch:
+            self.layout_.addStretch(1)
         self.layout_.addWidget(self.error)
         self.layout_.addLayout(self.buttons)
 
@@ -164,16 +165,22 @@ class WalkinForm(_Form):
         self.category = QComboBox()
         self.forums = QListWidget()
         self.forums.setObjectName("walkinForums")
-        self.forums.setMinimumHeight(150)
+        self.forums.setWordWrap(True)
+        self.forums.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.forums_label = QLabel()
+        forums_column = QVBoxLayout()
+        forums_column.addWidget(self.forums_label)
+        forums_column.addWidget(self.forums, 1)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         grid = QGridLayout()
-        grid.addLayout(self.form, 0, 0)
-        grid.addWidget(self.forums, 0, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        self.layout_.addLayout(grid)
-        self.finish_layout()
+        grid.addLayout(self.form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(forums_column, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.layout_.addLayout(grid, 1)
+        self.finish_layout(stretch=False)
+        self.language = "zh"
         self.confirm.clicked.connect(self._on_confirm)
         self.labels: list[QLabel] = []
         for field in (self.name, self.name_en, self.organization, self.title_edit, self.phone, self.category):
@@ -199,6 +206,8 @@ class WalkinForm(_Form):
         self.category.clear()
         for category in categories:
             self.category.addItem(category.name(language), category.id)
+        self.language = language
+        self.forums_label.setText(translate("DeskDialogs", "Forums (Space ticks one)"))
         self.forums.clear()
         for forum in forums:
             item = QListWidgetItem(forum.name(language))
@@ -239,6 +248,7 @@ class WalkinForm(_Form):
             if not ok
         ]
         if missing:
-            self.error.setText(translate("DeskDialogs", "Please fill in: %1").replace("%1", ", ".join(missing)))
+            separator = "、" if self.language == "zh" else ", "
+            self.error.setText(translate("DeskDialogs", "Please fill in: %1").replace("%1", separator.join(missing)))
             return
         self.submitted.emit(delegate)

@@ -137,10 +137,10 @@ class DeskScreen(QWidget):
     # -- text -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(translate("DeskScreen", "Scan, or type a name, pinyin, initials, phone tail…  [F1]"))
-        self.hint.setText(
-            translate("DeskScreen", "Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear")
-        )
+        self.search.setPlaceholderText(translate("DeskScreen", "Scan or search  [F1]"))
+        self.hint.setText(translate(
+            "DeskScreen", "Search by name, pinyin, initials, organisation or the last 4 digits of the phone. "
+            "Enter: check in · ↑↓: choose · Esc: clear"))  # fmt: skip
         for name, button in self.buttons.items():
             button.setText(f"{self.actions_.label(name)}  [{self.actions_.KEYS[name]}]")
         if self.card.delegate is not None:
