@@ -39,6 +39,7 @@ def _search_for(screen: DeskScreen, delegate: Delegate) -> None:
     initials = "".join(p[0] for p in parts if p).lower()
     for query in (initials, delegate.name):
         screen.search.setText(query)
+        screen.run_search()
         if delegate.id in screen.result_ids():
             screen.results.setCurrentRow(screen.result_ids().index(delegate.id))
             return
