@@ -266,7 +266,10 @@ class DeskScreen(QWidget):
         """Show a decision: the answer in plain words, the card, the VIP notice, the pass."""
         self.last_decision = decision
         delegate = decision.delegate
-        who = delegate.name if delegate else ""
+        who = ""
+        if delegate is not None:
+            latin = latin_name(delegate.name, delegate.name_en)
+            who = delegate.name if latin == delegate.name else f"{delegate.name} {latin}"
         self.banner.show_decision(decision, who, self.tz)
         self.actions_.fire("decide", f"desk decision {decision.outcome}")
         if delegate is not None:
