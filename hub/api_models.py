@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
@@ -48,13 +48,37 @@ class PulledEntry(Entry):
     origin: str
 
 
+ForumId = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^,\x00]*$")]
+
+
+class DeskDelegate(BaseModel):
+    """A delegate a desk registered on the spot (walk-in) or gave a new badge code (reissue)."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: Id
+    code: Id
+    name: Id
+    name_en: Short = ""
+    organization: Short = ""
+    title: Short = ""
+    phone: Short = ""
+    email: Short = ""
+    category: Short = ""
+    forums: Annotated[list[ForumId], Field(max_length=100)] = []
+    status: Literal["active", "cancelled"] = "active"
+    language: Short = ""
+    notes: Annotated[dict[Short, Text], Field(max_length=50)] = {}
+
+
 class Push(BaseModel):
     entries: Annotated[list[Entry], Field(max_length=MAX_BATCH)]
+    delegates: Annotated[list[DeskDelegate], Field(max_length=MAX_BATCH)] = []
 
 
 class PushResult(BaseModel):
     accepted: int
     duplicates: int
+    delegates: int = 0  # walk-ins and reissued codes taken into the hub's roster
 
 
 class CheckinPage(BaseModel):

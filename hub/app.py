@@ -28,7 +28,7 @@ from hub.store_dialect import HubStoreError
 from hub.store_tokens import TokenInfo
 from kiosk.importers.apply import ImportReport
 from kiosk.importers.readers import RosterFileError, cell_text
-from kiosk.model import CheckIn
+from kiosk.model import Action, CheckIn, Delegate
 
 log = logging.getLogger(__name__)
 
@@ -150,9 +150,14 @@ def create_app(
         """Journal entries from a desk; idempotent by entry id, so a batch sent twice adds nothing."""
         entries = [CheckIn(origin=token.desk, **e.model_dump()) for e in batch.entries]
         accepted, duplicates = store.checkins.push(entries, token.desk)
-        if accepted:
+        delegates = 0
+        if batch.delegates:
+            made = {e.delegate_id: e.action for e in entries if e.action in (Action.WALKIN, Action.REISSUE)}
+            given = [Delegate(**(d.model_dump() | {"forums": tuple(d.forums)})) for d in batch.delegates]
+            delegates = store.roster.from_desk([(made[d.id], d) for d in given if d.id in made])
+        if accepted or delegates:
             bus.kick_threadsafe()
-        return m.PushResult(accepted=accepted, duplicates=duplicates)
+        return m.PushResult(accepted=accepted, duplicates=duplicates, delegates=delegates)
 
     @app.get("/v1/checkins", responses={**DENIED, 200: {"model": m.CheckinPage}})
     async def pull(

@@ -18,12 +18,16 @@ from kiosk.importers.event import parse_event
 from kiosk.importers.readers import RosterFileError, read_table
 from kiosk.importers.rows import Rejection, RowParser
 from kiosk.keys import key_id, parse_public, public_pem
-from kiosk.model import Category, Delegate, Forum
+from kiosk.model import Action, Category, Delegate, Forum
 from kiosk.names import search_text
 from kiosk.sync.wire import delegate_to_wire
 
 if TYPE_CHECKING:
     from hub.store_db import HubStore
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def body_of(delegate: Delegate) -> str:
@@ -178,6 +182,28 @@ class HubRoster:
             "body = excluded.body, rev = excluded.rev, updated_at = excluded.updated_at",
             [(*w, first + i, now) for i, w in enumerate(writes)],
         )
+
+    def from_desk(self, changes: list[tuple[Action, Delegate]]) -> int:
+        """Walk-ins and reissued codes from a desk: a walk-in is added when its id is new, a
+        reissue changes only the code; a code another delegate holds is refused. Returns how
+        many were taken (the rest are left to the organiser's roster)."""
+        writes = []
+        with self._store.transaction() as conn:
+            for action, delegate in changes:
+                owner = conn.execute(
+                    "SELECT id FROM hub_delegates WHERE code = ?", (delegate.code,)
+                ).fetchone()
+                row = conn.execute("SELECT body FROM hub_delegates WHERE id = ?", (delegate.id,)).fetchone()
+                if owner is not None and owner[0] != delegate.id:
+                    continue
+                if action is Action.WALKIN and row is None:
+                    writes.append((delegate.id, delegate.code, delegate.status, body_of(delegate)))
+                elif action is Action.REISSUE and row is not None and owner is None:
+                    data = json.loads(row[0])
+                    data["code"] = delegate.code
+                    writes.append((delegate.id, delegate.code, data["status"], _dumps(data)))
+            self._write(conn, writes)
+        return len(writes)
 
     def revoke(self, delegate_ids: Iterable[str]) -> int:
         """Cancel delegates (their badges stop admitting at every desk after sync)."""

@@ -86,8 +86,8 @@ def test_a_pushed_batch_is_idempotent_over_http(hub: Hub):
     token = hub.token("desk-1")
     before = hub.store.checkins.count()
     batch = {"entries": [entry() for _ in range(3)]}
-    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 3, "duplicates": 0}
-    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 0, "duplicates": 3}
+    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 3, "duplicates": 0, "delegates": 0}
+    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 0, "duplicates": 3, "delegates": 0}
     assert hub.store.checkins.count() == before + 3
 
 
@@ -142,3 +142,15 @@ def test_bad_cursors_get_a_4xx(hub: Hub, query: str):
 def test_a_cursor_from_another_hub_database_starts_the_roster_again(hub: Hub):
     page = get(hub, "/v1/roster?since=123456", hub.token("desk-1")).json()
     assert len(page["changes"]) >= 20 and page["changes"][0]["op"] == "upsert"
+
+
+def test_a_desk_cannot_slip_delegates_into_the_roster_without_a_walk_in(hub: Hub):
+    token = hub.token("desk-1")
+    before = hub.store.roster.count()
+    stranger = {"id": "X-1", "code": "XCODE0001", "name": "冒名"}
+    answer = post_json(hub.url, token, "/v1/checkins", {"entries": [entry()], "delegates": [stranger]}).json()
+    assert answer["delegates"] == 0 and hub.store.roster.count() == before
+    taken = {"id": "X-2", "code": hub.delegates[0].code, "name": "抢码"}  # a code someone else holds
+    walkin = entry(action="walkin", delegate_id="X-2", code=taken["code"])
+    answer = post_json(hub.url, token, "/v1/checkins", {"entries": [walkin], "delegates": [taken]}).json()
+    assert answer["delegates"] == 0 and hub.store.roster.count() == before

@@ -160,3 +160,21 @@ def test_an_unreachable_hub_leaves_the_desk_deciding_alone_and_counting_its_back
             assert not state.connected and state.backlog == 1 and "cannot reach" in state.last_error
         finally:
             desk.worker.stop()
+
+
+def test_a_walk_in_and_a_reissued_badge_at_one_desk_reach_the_others(hub: Hub, tmp_path: Path):
+    from kiosk.model import Delegate
+
+    one, two = make_desk(hub, tmp_path, "desk-1"), make_desk(hub, tmp_path, "desk-2")
+    sync(one), sync(two)
+    walkin = one.service.register_walkin(
+        Delegate("", "", "现场报名", organization="西安交通大学", category="press")
+    )
+    lost = active(hub.delegates)[1]
+    fresh = one.service.reissue(lost.id, "badge lost")
+    sync(one), sync(two)
+    decision = two.service.check_in(walkin.code)
+    assert decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.delegate.name == "现场报名"
+    assert two.service.check_in(lost.code).outcome is Outcome.REVOKED
+    assert two.service.check_in(fresh.code).outcome is Outcome.ADMITTED
+    assert hub.store.roster.count() == 61

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 
 from kiosk.errors import KioskError
-from kiosk.model import CheckIn
-from kiosk.sync.wire import API, checkin_to_wire
+from kiosk.model import CheckIn, Delegate
+from kiosk.sync.wire import API, checkin_to_wire, delegate_to_wire
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +89,12 @@ class HubClient:
     def roster(self, since: int, limit: int = 5000) -> dict[str, Any]:
         return self._call("GET", "/roster", params={"since": since, "limit": limit}, read_timeout=60)
 
-    def push(self, entries: list[CheckIn]) -> dict[str, Any]:
-        return self._call("POST", "/checkins", json={"entries": [checkin_to_wire(e) for e in entries]})
+    def push(self, entries: list[CheckIn], delegates: list[Delegate] | None = None) -> dict[str, Any]:
+        """Journal entries, and the delegates their walk-ins and reissues made at this desk."""
+        body: dict[str, Any] = {"entries": [checkin_to_wire(e) for e in entries]}
+        if delegates:
+            body["delegates"] = [delegate_to_wire(d) for d in delegates]
+        return self._call("POST", "/checkins", json=body)
 
     def checkins(self, since: int, wait: float = 0.0, roster: int = -1, limit: int = 500) -> dict[str, Any]:
         params = {"since": since, "wait": wait, "roster": roster, "limit": limit}

@@ -10,6 +10,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from kiosk.model import Action, CheckIn, Delegate
 from kiosk.store import Store
 from kiosk.sync.apply import (
     CHECKIN_CURSOR,
@@ -26,6 +27,7 @@ from kiosk.sync.client import HubClient, HubProtocolError
 from kiosk.sync.wire import MAX_BATCH
 
 log = logging.getLogger(__name__)
+_MADE_HERE = (Action.WALKIN, Action.REISSUE)
 
 
 @dataclass
@@ -98,11 +100,19 @@ def push_outbox(store: Store, client: HubClient, report: SyncReport, batch: int 
         pending = store.journal.since(sent, limit=batch, origin="local")
         if not pending:
             return
-        answer = client.push([entry for _, entry in pending])
+        entries = [entry for _, entry in pending]
+        answer = client.push(entries, delegates_made_here(store, entries))
         if not isinstance(answer, dict) or not isinstance(answer.get("accepted"), int):
             raise HubProtocolError("the hub did not acknowledge the batch")
         set_cursor(store, PUSH_CURSOR, pending[-1][0])
         report.pushed += len(pending)
+
+
+def delegates_made_here(store: Store, entries: list[CheckIn]) -> list[Delegate]:
+    """The delegates that walk-ins and reissues among ``entries`` created or changed here."""
+    ids = dict.fromkeys(e.delegate_id for e in entries if e.action in _MADE_HERE and e.delegate_id)
+    found = (store.roster.delegate(i) for i in ids if i)
+    return [d for d in found if d is not None]
 
 
 def pull_checkins(store: Store, client: HubClient, report: SyncReport, wait: float = 0.0) -> int:
