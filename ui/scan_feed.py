@@ -50,7 +50,8 @@ class PreviewSource:
         self.state = ""
         self._inner: FrameSource | None = None
         self._latest: np.ndarray | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the latest frame
+        self._read_lock = threading.Lock()  # guards a non-camera source between read and close
         self._running = threading.Event()
         self._running.set()
         self._closed = threading.Event()
@@ -87,7 +88,7 @@ class PreviewSource:
                 if self._inner is None:
                     self._closed.wait(1.0)
                     continue
-            frame = self._inner.read()
+            frame = self._read_inner(self._inner)
             if frame is None:
                 if self._closed.is_set() or not self.loop:
                     break
@@ -102,6 +103,12 @@ class PreviewSource:
                 self._latest = frame.image
             return frame
         return None
+
+    def _read_inner(self, inner: FrameSource) -> Frame | None:
+        if isinstance(inner, CameraSource):
+            return inner.read()  # CameraSource guards its own capture against close()
+        with self._read_lock:  # a video capture must not be released in the middle of a read
+            return None if self._closed.is_set() else inner.read()
 
     def latest(self) -> np.ndarray | None:
         with self._lock:
@@ -121,8 +128,12 @@ class PreviewSource:
     def close(self) -> None:
         self._closed.set()
         self._running.set()
-        if self._inner is not None:
-            self._inner.close()
+        inner = self._inner
+        if isinstance(inner, CameraSource):
+            inner.close()
+        elif inner is not None:
+            with self._read_lock:  # waits for a read in flight (at most one frame)
+                inner.close()
         self.set_state("stopped")
 
 
