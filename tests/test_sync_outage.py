@@ -50,7 +50,7 @@ def once(desk: Desk) -> SyncReport:
 
 
 def test_hub_killed_mid_push_and_restarted_every_check_in_arrives_exactly_once(target: str, tmp_path: Path):
-    hub = make_hub(target, roster(120))
+    hub = make_hub(target, roster(240))
     process = HubProcess(target).start()
     hub.url = process.url
     one, two = make_desk(hub, tmp_path, "desk-1"), make_desk(hub, tmp_path, "desk-2")
@@ -83,7 +83,7 @@ def test_hub_killed_mid_push_and_restarted_every_check_in_arrives_exactly_once(t
 
 def _push_until_cut(desk: Desk, client: HubClient) -> None:
     with contextlib.suppress(HubUnreachable):
-        push_outbox(desk.store, client, SyncReport(), batch=5)
+        push_outbox(desk.store, client, SyncReport(), batch=3)
 
 
 def test_hub_flapping_during_a_scan_loop_loses_nothing_and_doubles_nothing(target: str, tmp_path: Path):
