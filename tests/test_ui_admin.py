@@ -36,8 +36,10 @@ def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # typ
     db.write_bytes(demo_db.read_bytes())
     store = Store(db)
     ctx = AppContext(store)
+    ctx.set_language("en")  # the app-wide translator is global: every test starts from English
     ctx.flow.enter_mode(Mode.ADMIN, "test")
     yield ctx
+    ctx.set_language("en")  # leave the app as other tests expect it
     ctx.close()
     store.close()
 

@@ -39,8 +39,10 @@ def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # typ
     hooks.install()
     queue = PrintQueue(store, printer_for(f"pdf:{tmp_path / 'passes'}"))
     ctx = AppContext(store, print_queue=queue)
+    ctx.set_language("en")  # the app-wide translator is global: every test starts from English
     ctx.flow.enter_mode(Mode.DESK, "test")
     yield ctx
+    ctx.set_language("en")  # leave the app as other tests expect it
     ctx.close()
     store.close()
 
@@ -251,3 +253,13 @@ def test_arrow_keys_choose_among_results_and_esc_clears(qtbot, desk, context):  
     qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
     assert desk.search.text() == "" and desk.card.delegate is None
     assert not desk.buttons["reprint"].isEnabled() and desk.buttons["walkin"].isEnabled()
+
+
+def test_an_unknown_code_is_explained_and_clears_the_card(qtbot, desk, context):  # type: ignore[no-untyped-def]
+    choose(qtbot, desk, a_delegate(context))
+    desk.search.clear()
+    qtbot.keyClicks(desk.search, "NOSUCHBADGE42")
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    assert desk.last_decision.outcome is Outcome.UNKNOWN_BADGE
+    assert "walk-in" in desk.banner.text() and desk.card.delegate is None

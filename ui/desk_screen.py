@@ -274,6 +274,9 @@ class DeskScreen(QWidget):
         self.actions_.fire("decide", f"desk decision {decision.outcome}")
         if delegate is not None:
             self.show_delegate(self.context.store.roster.delegate(delegate.id) or delegate)
+        else:  # nobody behind this code: the previous person's card must not linger
+            self.card.clear()
+            self.show_card_page()
         category = self.actions_.categories().get(delegate.category) if delegate else None
         if decision.admitted and not decision.reentry and delegate is not None:
             self.actions_.print_pass(delegate, decision.checkin_id or "", None)
