@@ -927,6 +927,10 @@
       <translation>Category *</translation>
     </message>
     <message>
+      <source>Forums (Space ticks one)</source>
+      <translation>Forums (Space ticks one)</translation>
+    </message>
+    <message>
       <source>Register and admit</source>
       <translation>Register and admit</translation>
     </message>
@@ -950,12 +954,12 @@
   <context>
     <name>DeskScreen</name>
     <message>
-      <source>Scan, or type a name, pinyin, initials, phone tail…  [F1]</source>
-      <translation>Scan, or type a name, pinyin, initials, phone tail…  [F1]</translation>
+      <source>Scan or search  [F1]</source>
+      <translation>Scan or search  [F1]</translation>
     </message>
     <message>
-      <source>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</source>
-      <translation>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</translation>
+      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</source>
+      <translation>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</translation>
     </message>
     <message>
       <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>

@@ -927,6 +927,10 @@
       <translation>身份类别 *</translation>
     </message>
     <message>
+      <source>Forums (Space ticks one)</source>
+      <translation>论坛（空格键勾选）</translation>
+    </message>
+    <message>
       <source>Register and admit</source>
       <translation>注册并放行</translation>
     </message>
@@ -950,12 +954,12 @@
   <context>
     <name>DeskScreen</name>
     <message>
-      <source>Scan, or type a name, pinyin, initials, phone tail…  [F1]</source>
-      <translation>扫码，或输入姓名、拼音、首字母、手机尾号…  [F1]</translation>
+      <source>Scan or search  [F1]</source>
+      <translation>扫码或搜索  [F1]</translation>
     </message>
     <message>
-      <source>Enter: check in the code or the chosen person · ↑↓ choose · Esc: clear</source>
-      <translation>回车：签到 · ↑↓ 选择 · Esc：清空</translation>
+      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</source>
+      <translation>可搜索姓名、拼音、首字母、单位或手机尾号后四位。回车：签到 · ↑↓：选择 · Esc：清空</translation>
     </message>
     <message>
       <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
