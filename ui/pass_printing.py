@@ -2,7 +2,7 @@
 
 ``make_print_queue`` builds the printing engineer's ``PrintQueue`` for the configured
 printer (a PDF folder in the demo). ``PassPrinter`` enqueues a pass for each admission
-(not for re-entries or refusals) in self-service and desk mode, and forwards the queue's
+(not for re-entries or refusals) in self-service mode (the desk queues its own), and forwards the queue's
 state to ``context.events.printer_state``.
 """
 
@@ -19,7 +19,7 @@ from ui.flow import Mode
 
 log = logging.getLogger(__name__)
 
-PRINTING_MODES = (Mode.SELFSERVICE, Mode.DESK)
+PRINTING_MODES = (Mode.SELFSERVICE,)  # the desk queues its own passes (ui/desk_actions.py)
 POLL_MS = 1000
 
 
