@@ -66,6 +66,7 @@ def make_context(folder: Path, printing: bool = True) -> AppContext:
 
 # -- 1. decision -> green on screen ----------------------------------------------------------------
 
+
 class Probe(QWidget):
     """The baseline: a bare widget repainted on a signal from a worker thread."""
 
@@ -88,7 +89,9 @@ def latency(app: Any, folder: Path, n: int) -> tuple[list[float], list[float]]:
     screen: Any = window.screens[Mode.SELFSERVICE]
     committed: dict[str, float] = {}
     painted: dict[str, float] = {}
-    context.service.listeners.insert(0, lambda d: committed.__setitem__(str(d.checkin_id), time.perf_counter()))
+    context.service.listeners.insert(
+        0, lambda d: committed.__setitem__(str(d.checkin_id), time.perf_counter())
+    )
 
     def on_paint() -> None:
         decision = screen.last_decision
@@ -134,6 +137,7 @@ def latency(app: Any, folder: Path, n: int) -> tuple[list[float], list[float]]:
 
 
 # -- 2. event-loop stalls while scanning the demo video ---------------------------------------------
+
 
 def longest_stall(app: Any, seconds: float, interval_ms: int = 5, over: list[float] | None = None) -> float:
     """The longest gap between two ticks of a 5 ms timer, minus the interval (seconds).
@@ -182,6 +186,7 @@ def stalls(app: Any, folder: Path, seconds: float) -> tuple[float, float, int, l
 
 # -- 3. cold start ------------------------------------------------------------------------------------
 
+
 def child_cold_start(folder: Path, t0: float) -> None:
     """Runs in a fresh process: start the demo app; print seconds from ``t0`` to a live camera picture."""
     app = make_application()
@@ -224,6 +229,7 @@ def cold_starts(folder: Path, starts: int) -> tuple[list[float], list[float]]:
 
 
 # -- 4. memory after many scans ----------------------------------------------------------------------
+
 
 def child_memory(folder: Path, scans: int) -> None:
     """Runs in a fresh process: print 'scans MB' lines while scanning through the UI."""

@@ -124,6 +124,9 @@ def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path
     for name in written:
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == (1280, 800), name
-    zh, en = QImage(str(tmp_path / "selfservice-idle-zh.png")), QImage(str(tmp_path / "selfservice-idle-en.png"))
+    zh, en = (
+        QImage(str(tmp_path / "selfservice-idle-zh.png")),
+        QImage(str(tmp_path / "selfservice-idle-en.png")),
+    )
     assert zh.pixel(640, 300) == en.pixel(640, 300)  # the same camera frame: only the text differs
     assert zh != en

@@ -19,7 +19,9 @@ def door(qtbot: Any, tmp_path: Path) -> Any:
     store, delegates = demo_store(tmp_path)
     forum = next(f for f in store.roster.forums() if f.capacity and f.starts_at)
     assert forum.starts_at is not None
-    context = make_context(store, tmp_path, mode="door", clock=FixedClock(forum.starts_at + timedelta(minutes=5)))
+    context = make_context(
+        store, tmp_path, mode="door", clock=FixedClock(forum.starts_at + timedelta(minutes=5))
+    )
     context.update_settings(gate=forum.id)
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -87,5 +87,7 @@ def test_the_shipped_translation_files_are_up_to_date(tmp_path: Path) -> None:
     for language in i18n_update.LANGUAGES:
         shipped = messages(i18n_update.I18N / f"{language}.ts")
         fresh = messages(tmp_path / f"{language}.ts")
-        stale = sorted(f"[{ctx}] {src!r}" for (ctx, src), text in fresh.items() if shipped.get((ctx, src)) != text)
+        stale = sorted(
+            f"[{ctx}] {src!r}" for (ctx, src), text in fresh.items() if shipped.get((ctx, src)) != text
+        )
         assert stale == [], f"{language}.ts is stale: run `python -m ui.i18n_update`:\n" + "\n".join(stale)

@@ -80,7 +80,9 @@ def test_a_refusal_shows_its_reason_in_plain_words(kiosk: Any, qtbot: Any) -> No
     assert context.sounds.played == ["refused", "refused"]
 
 
-def test_a_guest_without_a_code_finds_their_name_and_confirms_with_the_phone_tail(kiosk: Any, qtbot: Any) -> None:
+def test_a_guest_without_a_code_finds_their_name_and_confirms_with_the_phone_tail(
+    kiosk: Any, qtbot: Any
+) -> None:
     window, context, delegates = kiosk
     guest = first(delegates, lambda d: d.active and d.language == "zh" and len(d.name) == 3)
     page = screen(window)

@@ -21,8 +21,12 @@ def to_qimage(frame: np.ndarray, width: int, height: int, cover: bool = False) -
     h, w = frame.shape[:2]
     scale = min(max(width / w, height / h) if cover else min(width / w, height / h), 1.0)
     if scale < 1.0:
-        frame = cv2.resize(frame, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
-    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB) if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
+        frame = cv2.resize(
+            frame, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA
+        )
+    rgb = (
+        cv2.cvtColor(frame, cv2.COLOR_BGR2RGB) if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
+    )
     rgb = np.ascontiguousarray(rgb)
     image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
     return image.copy()
@@ -101,8 +105,9 @@ class CameraView(QWidget):
             font.setPointSize(16)
             painter.setFont(font)
             painter.setPen(QColor("white"))
-            text = self.tr("Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.").replace(
-                "%1", self._problem())
+            text = self.tr(
+                "Camera not working: %1. Retrying… Please use the scanner or ask a volunteer."
+            ).replace("%1", self._problem())
             painter.drawText(self.rect().adjusted(12, self.height() - 64, -12, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)  # fmt: skip
         painter.end()

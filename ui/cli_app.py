@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "screenshots", help="render every kiosk screen to PNG (1280x800, zh and en), offscreen"
     )
     parser.add_argument("dir", type=Path, help="folder for the PNG files")
-    parser.add_argument("--demo", action="store_true", help="use a fresh demo store (the default without --db)")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a fresh demo store (the default without --db)"
+    )
     parser.add_argument("--db", type=Path, help="render with this kiosk database instead of the demo")
     parser.set_defaults(func=_screenshots)
 

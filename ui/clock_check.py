@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 
 def clock_problem(context: Any) -> str:
-    """"" when the clock looks right; else "now|event dates" for the banner."""
+    """ "" when the clock looks right; else "now|event dates" for the banner."""
     try:
         event = context.service.event
     except Exception:  # noqa: BLE001 - no event yet: nothing to compare

@@ -30,7 +30,9 @@ class CodeRouter:
 
     def submit(self, code: str, source: str) -> Future[Decision | None] | None:
         if not self.accepting():
-            log.debug("code from %s ignored in %s/%s", source, self.context.flow.mode, self.context.flow.state)
+            log.debug(
+                "code from %s ignored in %s/%s", source, self.context.flow.mode, self.context.flow.state
+            )
             return None
         self.context.events.scanned.emit(source)
         return self._worker.submit(self._decide, code, source)

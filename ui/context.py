@@ -134,6 +134,7 @@ class AppContext:
         """
         kwargs: dict[str, Any] = {}
         if on_progress is not None:
+
             def progress(*p: Any) -> None:
                 self.on_ui_thread(lambda: on_progress(*p))
 

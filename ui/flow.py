@@ -55,7 +55,9 @@ TRANSITIONS: dict[str, Transition] = {
         Transition("decide", ANY - {State.PIN}, State.RESULT),
         Transition("print", frozenset({State.RESULT}), State.PRINTING),
         Transition("reset", ANY, State.IDLE),
-        Transition("search", frozenset({State.IDLE, State.RESULT, State.SEARCH, State.CONFIRM}), State.SEARCH),
+        Transition(
+            "search", frozenset({State.IDLE, State.RESULT, State.SEARCH, State.CONFIRM}), State.SEARCH
+        ),
         Transition("pick", frozenset({State.SEARCH, State.CONFIRM}), State.CONFIRM),
         Transition("give_up", frozenset({State.SEARCH, State.CONFIRM}), State.SEND_TO_DESK),
         Transition("card", ANY - {State.PIN}, State.CARD),

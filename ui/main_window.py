@@ -49,11 +49,13 @@ class KeyLock(QObject):
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self.window.locked:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             mods = key_event.modifiers()
-            if key_event.key() == Qt.Key.Key_A and mods == (Qt.KeyboardModifier.ControlModifier
-                                                           | Qt.KeyboardModifier.AltModifier):
+            if key_event.key() == Qt.Key.Key_A and mods == (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            ):
                 return False  # the admin shortcut
-            if key_event.key() in BLOCKED_KEYS or mods & (Qt.KeyboardModifier.AltModifier
-                                                         | Qt.KeyboardModifier.MetaModifier):
+            if key_event.key() in BLOCKED_KEYS or mods & (
+                Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+            ):
                 log.debug("key %s blocked in self-service", key_event.key())
                 return True
         return False
@@ -110,7 +112,9 @@ class MainWindow(QMainWindow):
         banner = QLabel()
         banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         banner.setWordWrap(True)
-        banner.setStyleSheet(f"background: {color}; color: white; font-size: 16pt; font-weight: bold; padding: 6px;")
+        banner.setStyleSheet(
+            f"background: {color}; color: white; font-size: 16pt; font-weight: bold; padding: 6px;"
+        )
         banner.hide()
         return banner
 
@@ -151,7 +155,9 @@ class MainWindow(QMainWindow):
             if self.context.camera is not None and hasattr(self.context.camera, "pause"):
                 self.context.camera.pause(change.mode is Mode.ADMIN)  # no check-ins from the admin screen
             if change.mode is not Mode.ADMIN:  # remembered so a restart comes back in this mode
-                self.context.run_in_background(functools.partial(self.context.update_settings, mode=str(change.mode)))
+                self.context.run_in_background(
+                    functools.partial(self.context.update_settings, mode=str(change.mode))
+                )
             self.show_mode(change.mode)
 
     # -- the way out --------------------------------------------------------------------------

@@ -101,6 +101,3 @@ class PassPrinter:
     def _on_queue_state(self, state: Any) -> None:
         # Called on the print thread: the signal is queued to the UI thread.
         self.context.events.printer_state.emit(state)
-
-
-

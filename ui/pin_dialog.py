@@ -73,7 +73,9 @@ class PinDialog(QDialog):
         if not pin:
             return
         self.ok.setEnabled(False)
-        self.context.run_in_background(self.guard.check, pin, on_done=self._on_checked, on_error=self._on_error)
+        self.context.run_in_background(
+            self.guard.check, pin, on_done=self._on_checked, on_error=self._on_error
+        )
 
     def _on_error(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
@@ -88,7 +90,9 @@ class PinDialog(QDialog):
             return
         if result.locked:
             until = result.locked_until.astimezone().strftime("%H:%M:%S")
-            self.message.setText(self.tr("Too many wrong PINs. PIN entry is locked until %1.").replace("%1", until))
+            self.message.setText(
+                self.tr("Too many wrong PINs. PIN entry is locked until %1.").replace("%1", until)
+            )
             log.warning("admin PIN entry locked after wrong PINs")
         else:
             self.message.setText(self.tr("Wrong PIN. Tries left: %1").replace("%1", str(result.tries_left)))

@@ -29,7 +29,12 @@ class ResultPanel(QWidget):
         self.advice = QLabel()
         self.forums = QLabel()
         self.status = QLabel()
-        sizes = ((self.title, 44, True), (self.advice, 26, False), (self.forums, 24, False), (self.status, 26, True))
+        sizes = (
+            (self.title, 44, True),
+            (self.advice, 26, False),
+            (self.forums, 24, False),
+            (self.status, 26, True),
+        )
         for label, points, bold in sizes:
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -45,7 +45,9 @@ def demo_frame() -> Any:
     """One fixed frame of the badge video (a badge held up), the same for every shot."""
     from kiosk.scan.badgevideo import render_frames
 
-    frames = render_frames([("DEMO-FRAME-0001", 0.4, 0.0)], size=(960, 540), fps=10, variants=("still",), seed=3)
+    frames = render_frames(
+        [("DEMO-FRAME-0001", 0.4, 0.0)], size=(960, 540), fps=10, variants=("still",), seed=3
+    )
     return [frame for frame, _ in frames][2]
 
 
@@ -109,7 +111,9 @@ class Shooter:
         if (image.width(), image.height()) != SIZE:
             from PySide6.QtCore import Qt
 
-            image = image.scaled(*SIZE, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            image = image.scaled(
+                *SIZE, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         image.save(str(path))
         return path
 

@@ -189,7 +189,11 @@ class SelfServiceScreen(QWidget):
     def result_language(self) -> str:
         from ui.outcome_text import guest_language
 
-        return guest_language(self.last_decision, self.context.language) if self.last_decision else self.context.language
+        return (
+            guest_language(self.last_decision, self.context.language)
+            if self.last_decision
+            else self.context.language
+        )
 
     def _on_printer_state(self, state: Any) -> None:
         if self.active and self.context.flow.state is State.PRINTING:

@@ -158,7 +158,9 @@ class ConfirmPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.prompt.setText(self.tr("To confirm it is you, enter the last 4 digits of your mobile phone number"))
+        self.prompt.setText(
+            self.tr("To confirm it is you, enter the last 4 digits of your mobile phone number")
+        )
         self.back.setText(self.tr("Not me — back"))
 
     def ask(self, name: str, tries_left: int, wrong: bool) -> None:

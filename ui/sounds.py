@@ -1,6 +1,6 @@
 """Short tones for admitted, refused and VIP attention; generated with numpy into resources/sounds.
 
-    python -m ui.sounds     # (re)write resources/sounds/*.wav
+python -m ui.sounds     # (re)write resources/sounds/*.wav
 """
 
 from __future__ import annotations
