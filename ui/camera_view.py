@@ -100,14 +100,14 @@ class CameraView(QWidget):
             y = (self.height() - scaled.height()) / 2
             painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
         if self._message or (image is None and self.context.camera is None):
-            painter.fillRect(self.rect().adjusted(0, self.height() - 64, 0, 0), QColor(198, 40, 40, 220))
+            painter.fillRect(self.rect().adjusted(0, self.height() - 80, 0, 0), QColor(198, 40, 40, 220))
             font = QFont(self.font())
-            font.setPointSize(16)
+            font.setPointSize(20)
             painter.setFont(font)
             painter.setPen(QColor("white"))
             text = self.tr(
                 "Camera not working: %1. Retrying… Please use the scanner or ask a volunteer."
             ).replace("%1", self._problem())
-            painter.drawText(self.rect().adjusted(12, self.height() - 64, -12, 0),
+            painter.drawText(self.rect().adjusted(12, self.height() - 80, -12, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)  # fmt: skip
         painter.end()

@@ -42,6 +42,7 @@ class DoorScreen(QWidget):
         top.addWidget(self.count)
         self.waiting = QWidget()
         waiting_layout = QVBoxLayout(self.waiting)
+        waiting_layout.setContentsMargins(10, 0, 10, 24)
         self.camera = CameraView(context)
         self.hint = QLabel()
         self.hint.setFont(big_font(self.font(), 30, True))
