@@ -236,3 +236,26 @@ def test_a_fresh_install_asks_for_an_admin_pin_twice(qtbot: Any, tmp_path: Path,
         assert security.PinGuard(store, context.service.clock).check("1357").ok
     finally:
         close(None, context)
+
+
+def test_every_screen_warns_of_a_wrong_clock_and_of_rehearsal_mode(qtbot: Any, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from kiosk.clock import FixedClock
+
+    store, _ = demo_store(tmp_path)
+    event = store.roster.event()
+    assert event is not None
+    store.set_rehearsal(True)
+    context = make_context(store, tmp_path, clock=FixedClock(event.ends_at + timedelta(days=30)))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(
+            lambda: window.clock_banner.isVisible() and window.rehearsal_banner.isVisible(), timeout=3000
+        )
+        assert "Check the clock" in window.clock_banner.text()
+        assert "REHEARSAL" in window.rehearsal_banner.text()
+    finally:
+        close(window, context)
