@@ -208,3 +208,39 @@ def test_looking_for_cameras_lists_what_opencv_finds(qtbot, admin, context, monk
     tab.look_for_cameras()
     qtbot.waitUntil(lambda: tab.find_button.isEnabled(), timeout=10000)
     assert [tab.camera.itemData(i) for i in range(tab.camera.count())][:4] == ["demo", "none", "0", "2"]
+
+
+def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_path):  # type: ignore[no-untyped-def]
+    from tests.hub_support import make_hub, roster
+
+    hub = make_hub(str(tmp_path / "hub.sqlite"), roster(60)).serve()
+    context = AppContext(event_store)
+    context.set_language("en")
+    context.flow.enter_mode(Mode.ADMIN, "test")
+    screen = AdminScreen(context)
+    qtbot.addWidget(screen)
+    screen.show()
+    tab = screen.sync_tab
+    try:
+        screen.tabs.setCurrentWidget(tab)
+        tab.url.setText(hub.url)
+        token = hub.token("desk-1")
+        tab.token.setText(token)
+        with qtbot.waitSignal(context.events.roster_changed, timeout=20000):
+            qtbot.mouseClick(tab.now, Qt.MouseButton.LeftButton)
+        assert event_store.roster.count() == 60
+        assert "60 roster changes" in tab.result.text()
+        assert event_store.get_meta("sync.hub_url") == hub.url
+        assert all(token not in str(row[0]) for row in event_store.query("SELECT value FROM meta"))  # memory only
+        tab.auto.setChecked(True)
+        worker = getattr(context, "sync_worker", None)  # held by the context, so it outlives the tab
+        assert worker is not None and context.settings.auto_sync
+        context.service.check_in(hub.delegates[0].code)  # journalled (refused or not), so it is pushed
+        qtbot.waitUntil(lambda: worker.state().backlog == 0 and worker.state().connected, timeout=20000)
+        tab.show_state()
+        assert "connected" in tab.state.text() and " 0 check-ins waiting" in tab.state.text()
+    finally:
+        tab.auto.setChecked(False)
+        context.close()
+        hub.stop()
+        hub.store.close()
