@@ -22,17 +22,13 @@ log = logging.getLogger(__name__)
 DEMO_EVENT = Path(__file__).resolve().parents[2] / "resources" / "demo_event.json"
 
 
-_GROUPS: dict[int, argparse._SubParsersAction] = {}
-
-
 def badge_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """The `badges` group's actions (created once per parser), so ui/cli_badges.py adds `issue`."""
-    if id(subparsers) not in _GROUPS:
+    badges = subparsers.choices.get("badges")
+    if badges is None:
         badges = subparsers.add_parser("badges", help="signing keys, signed badge codes, printable badges")
-        _GROUPS[id(subparsers)] = badges.add_subparsers(
-            dest="badges_command", metavar="ACTION", required=True
-        )
-    return _GROUPS[id(subparsers)]
+        badges.actions = badges.add_subparsers(dest="badges_command", metavar="ACTION", required=True)  # type: ignore[attr-defined]
+    return badges.actions  # type: ignore[attr-defined, no-any-return]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
