@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
-from pypinyin import lazy_pinyin
 
 SEP = "\x1f"
 
@@ -17,9 +20,29 @@ def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, str]:
+    """pypinyin's character table (code point -> readings), read without importing pypinyin,
+    whose phrase tables cost ~50 MB of memory and which a name does not need."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pypinyin is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    readings: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return readings
+
+
+_TONELESS_V = str.maketrans({"ü": "v", "ǖ": "v", "ǘ": "v", "ǚ": "v", "ǜ": "v"})
+
+
 @lru_cache(maxsize=65536)
 def _char_pinyin(char: str) -> str:
-    return lazy_pinyin(char)[0] if has_han(char) else char
+    """A character's everyday reading without tones (ü as v, as Chinese keyboards type it)."""
+    readings = _readings().get(str(ord(char))) if has_han(char) else None
+    if not readings:
+        return char
+    first = readings.split(",")[0].translate(_TONELESS_V)
+    return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
 
 
 # Surnames read differently from the character's everyday reading, and two-character
@@ -99,6 +122,9 @@ def _name_fields(name: str, name_en: str) -> str:
         parts = syllables(name)
         initials = "".join(p[0] for p in parts if p)
         fields += ["".join(parts), initials, "".join(parts[1:] + parts[:1])]
+        surname = split_name(name)[0]
+        if len(surname) == 2 and surname not in SURNAME_READINGS:  # 欧阳美玉: omy and oymy
+            fields.append("".join(_char_pinyin(c)[0] for c in surname) + initials[1:])
         if len(name) > 2:
             fields.append(name[1:])
     if name_en:

@@ -14,6 +14,7 @@ PEOPLE = [
     Delegate("3", "C3", "李娜", name_en="Li Na", organization="Xinhua", phone="13700009999"),
     Delegate("4", "C4", "Sophie Dubois", organization="Fraunhofer Institute", phone="+49 170 4321"),
     Delegate("5", "C5", "单雄信", organization="陕西省科技厅", phone=""),
+    Delegate("6", "C6", "欧阳美玉", organization="", phone=""),
 ]
 
 
@@ -41,6 +42,9 @@ def index(event_store: Store) -> SearchIndex:
         ("5678", "2"),
         ("4321", "4"),
         ("shan", "5"),  # surname 单 reads Shan
+        ("oymy", "6"),  # a two-character surname: initials per character …
+        ("omy", "6"),  # … or per syllable
+        ("ouyangmeiyu", "6"),
     ],
 )
 def test_query_finds_the_right_person_first(index: SearchIndex, query: str, first: str):
