@@ -9,7 +9,6 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-
 SEP = "\x1f"
 
 
