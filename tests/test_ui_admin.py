@@ -231,10 +231,11 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
         assert event_store.roster.count() == 60
         assert "60 roster changes" in tab.result.text()
         assert event_store.get_meta("sync.hub_url") == hub.url
-        assert all(token not in str(row[0]) for row in event_store.query("SELECT value FROM meta"))  # memory only
+        assert event_store.get_meta("sync.token") is None  # a one-off sync keeps no token
         tab.auto.setChecked(True)
-        worker = getattr(context, "sync_worker", None)  # held by the context, so it outlives the tab
+        worker = context.sync_worker  # held by the context, so it outlives the tab
         assert worker is not None and context.settings.auto_sync
+        assert event_store.get_meta("sync.token") == token  # kept so the sync resumes after a restart
         context.service.check_in(hub.delegates[0].code)  # journalled (refused or not), so it is pushed
         qtbot.waitUntil(lambda: worker.state().backlog == 0 and worker.state().connected, timeout=20000)
         tab.show_state()
@@ -244,3 +245,34 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
         context.close()
         hub.stop()
         hub.store.close()
+
+
+def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtbot, event_store, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from tests.hub_support import make_hub, roster
+    from ui import settings as settings_module
+    from ui.sync_dot import SyncDot
+
+    hub = make_hub(str(tmp_path / "hub.sqlite"), roster(20)).serve()
+    first = AppContext(event_store)
+    first.update_settings(auto_sync=True)
+    first.start_sync(hub.url, hub.token("desk-1"))
+    first.close()  # the app stops; what it saved lets the next start resume on its own
+    context = AppContext(event_store, settings=settings_module.load(event_store))
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(400, 300)
+    dot = SyncDot(context, host)
+    try:
+        assert context.resume_sync()
+        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "ok")[1], timeout=20000)
+        assert event_store.roster.count() == 20
+        assert "connected" in dot.toolTip()
+        hub.stop()
+        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "away")[1], timeout=20000)
+        assert "out of reach" in dot.toolTip()
+    finally:
+        context.close()
+        hub.store.close()
+    assert dot.refresh() is None and dot.health is None  # no worker after close: the dot hides

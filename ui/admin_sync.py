@@ -1,9 +1,9 @@
 """Admin tab: sync with the hub now or automatically, and what the sync is doing.
 
-The hub address is kept in the store's meta; the desk's token is taken from
-``KIOSK_HUB_TOKEN`` or typed here and kept in memory only (never written to disk or logs).
-The automatic sync is a ``kiosk.sync.SyncWorker`` (two background threads) held by the
-context, so it outlives this tab.
+The hub address and the desk's token (typed here, or from ``KIOSK_HUB_TOKEN``) are kept in
+the store's meta — an owner-only file — so an automatic sync resumes after a restart; the
+token is never logged. The automatic sync is a ``kiosk.sync.SyncWorker`` (two background
+threads) held by the context, so it outlives this tab.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.context import HUB_TOKEN_KEY, HUB_URL_KEY
+
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-HUB_URL_KEY = "sync.hub_url"
 
 
 def sync_available() -> bool:
@@ -55,7 +56,7 @@ class SyncTab(QWidget):
         self.context = context
         self.url = QLineEdit(context.store.get_meta(HUB_URL_KEY) or "")
         self.url.setPlaceholderText("http://hub.local:8080")
-        self.token = QLineEdit(os.environ.get("KIOSK_HUB_TOKEN", ""))
+        self.token = QLineEdit(os.environ.get("KIOSK_HUB_TOKEN") or context.store.get_meta(HUB_TOKEN_KEY) or "")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.now = QPushButton()
         self.now.setObjectName("primaryAction")
@@ -91,12 +92,12 @@ class SyncTab(QWidget):
 
     @property
     def worker(self) -> Any:
-        return getattr(self.context, "sync_worker", None)
+        return self.context.sync_worker
 
     def retranslate(self) -> None:
         self.url_label.setText(translate("AdminSync", "Hub address"))
         self.token_label.setText(translate("AdminSync", "Desk token"))
-        self.token.setPlaceholderText(translate("AdminSync", "From the hub admin (not saved)"))
+        self.token.setPlaceholderText(translate("AdminSync", "From the hub admin"))
         self.now.setText(translate("AdminSync", "Sync now"))
         self.auto.setText(translate("AdminSync", "Sync automatically in the background"))
         self.show_state()
@@ -143,23 +144,14 @@ class SyncTab(QWidget):
                             .replace("%1", str(exc)))  # fmt: skip
 
     def set_auto(self, on: bool) -> None:
-        worker = self.worker
-        if on and worker is None:
+        if on and self.worker is None:
             target = self._target()
             if target is None:
                 self.auto.setChecked(False)
                 return
-            from kiosk.sync.worker import SyncWorker
-
-            worker = SyncWorker(self.context.store, *target)
-            self.context.sync_worker = worker
-            self.context.service.listeners.append(worker.notify)
-            worker.start()
-        elif not on and worker is not None:
-            self.context.sync_worker = None
-            if worker.notify in self.context.service.listeners:
-                self.context.service.listeners.remove(worker.notify)
-            self.context.run_in_background(worker.stop)
+            self.context.start_sync(*target)
+        elif not on and self.worker is not None:
+            self.context.stop_sync()
         self.context.update_settings(auto_sync=on)
         self.show_state()
 

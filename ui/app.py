@@ -124,6 +124,8 @@ def build_context(args: argparse.Namespace) -> Any:
     if queue is not None:
         queue.start()
     context.camera_spec = camera  # started by the main window once its screens listen
+    if not args.demo:
+        context.resume_sync()
     return context
 
 

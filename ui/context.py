@@ -28,6 +28,8 @@ from ui.qt_flow import FlowEvents
 from ui.settings import Settings
 
 log = logging.getLogger(__name__)
+HUB_URL_KEY = "sync.hub_url"
+HUB_TOKEN_KEY = "sync.token"
 
 
 class _UiInvoker(QObject):
@@ -74,6 +76,7 @@ class AppContext:
         self.codes = CodeRouter(self)  # submit(code, source): camera, scanner and search codes
         self.pass_printer: PassPrinter | None = PassPrinter(self) if print_queue is not None else None
         self.sounds: Any = NoSounds()  # ui.sounds.Sounds once the app has an audio device
+        self.sync_worker: Any = None  # kiosk.sync.worker.SyncWorker while the desk syncs with a hub
         self.language = i18n.normalize(self.settings.language)
         self._categories: tuple[int, dict[str, Category]] = (-1, {})
 
@@ -167,8 +170,41 @@ class AppContext:
         self.camera = CameraFeed(source, self.service, self.events.camera_state.emit, opener=opener)
         self.camera.start()
 
+    # -- sync with the hub ------------------------------------------------------------------------
+
+    def start_sync(self, url: str, token: str) -> None:
+        """Sync with the hub in the background from now on (and after a restart, via settings)."""
+        from kiosk.sync.worker import SyncWorker
+
+        self.stop_sync()
+        self.store.set_meta(HUB_URL_KEY, url)
+        self.store.set_meta(HUB_TOKEN_KEY, token)  # the database file is owner-only (0600)
+        self.sync_worker = SyncWorker(self.store, url, token)
+        self.service.listeners.append(self.sync_worker.notify)
+        self.sync_worker.start()
+
+    def stop_sync(self, wait: bool = False) -> None:
+        worker, self.sync_worker = self.sync_worker, None
+        if worker is None:
+            return
+        if worker.notify in self.service.listeners:
+            self.service.listeners.remove(worker.notify)
+        if wait:
+            worker.stop()
+        else:
+            self.run_in_background(worker.stop)
+
+    def resume_sync(self) -> bool:
+        """Start the automatic sync a previous run left on; False when it was off or never set up."""
+        url, token = self.store.get_meta(HUB_URL_KEY), self.store.get_meta(HUB_TOKEN_KEY)
+        if not (self.settings.auto_sync and url and token):
+            return False
+        self.start_sync(url, token)
+        return True
+
     def close(self) -> None:
         self.closed = True
+        self.stop_sync(wait=True)
         if self.camera is not None and hasattr(self.camera, "stop"):
             self.camera.stop()
         if self.print_queue is not None and hasattr(self.print_queue, "stop"):

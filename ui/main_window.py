@@ -21,6 +21,7 @@ from ui.flow import FlowChange, Mode
 from ui.pin_dialog import PinDialog
 from ui.scanner_input import ScannerInput
 from ui.selfservice_screen import SelfServiceScreen
+from ui.sync_dot import SyncDot
 
 log = logging.getLogger(__name__)
 BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.sync_dot = SyncDot(context, central)
         self.screens: dict[Mode, QWidget] = {
             Mode.SELFSERVICE: SelfServiceScreen(context),
             Mode.DOOR: DoorScreen(context),
@@ -107,6 +109,10 @@ class MainWindow(QMainWindow):
         self.refresh_banners()
         if context.camera is None and context.camera_spec is not None:
             context.start_camera(context.camera_spec)  # now every screen hears its decisions
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.sync_dot.place()
 
     def _banner(self, color: str) -> QLabel:
         banner = QLabel()

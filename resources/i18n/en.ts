@@ -410,8 +410,8 @@
       <translation>Desk token</translation>
     </message>
     <message>
-      <source>From the hub admin (not saved)</source>
-      <translation>From the hub admin (not saved)</translation>
+      <source>From the hub admin</source>
+      <translation>From the hub admin</translation>
     </message>
     <message>
       <source>Sync now</source>
@@ -1188,6 +1188,33 @@
     <message>
       <source>A volunteer will find your registration and print your pass.</source>
       <translation>A volunteer will find your registration and print your pass.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncDot</name>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 s ago</translation>
+    </message>
+    <message>
+      <source>Hub: connected</source>
+      <translation>Hub: connected</translation>
+    </message>
+    <message>
+      <source>Hub: catching up</source>
+      <translation>Hub: catching up</translation>
+    </message>
+    <message>
+      <source>Hub: out of reach — this desk decides on its own</source>
+      <translation>Hub: out of reach — this desk decides on its own</translation>
+    </message>
+    <message>
+      <source>%1 · last sync %2 · %3 check-ins waiting</source>
+      <translation>%1 · last sync %2 · %3 check-ins waiting</translation>
     </message>
   </context>
 </TS>

@@ -410,8 +410,8 @@
       <translation>服务台令牌</translation>
     </message>
     <message>
-      <source>From the hub admin (not saved)</source>
-      <translation>由中心管理员提供（不保存）</translation>
+      <source>From the hub admin</source>
+      <translation>由中心管理员提供</translation>
     </message>
     <message>
       <source>Sync now</source>
@@ -1188,6 +1188,33 @@
     <message>
       <source>A volunteer will find your registration and print your pass.</source>
       <translation>志愿者会为您查找报名信息并打印通行证。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncDot</name>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 秒前</translation>
+    </message>
+    <message>
+      <source>Hub: connected</source>
+      <translation>中心服务器：已连接</translation>
+    </message>
+    <message>
+      <source>Hub: catching up</source>
+      <translation>中心服务器：正在同步</translation>
+    </message>
+    <message>
+      <source>Hub: out of reach — this desk decides on its own</source>
+      <translation>中心服务器：无法连接，本台独立判定</translation>
+    </message>
+    <message>
+      <source>%1 · last sync %2 · %3 check-ins waiting</source>
+      <translation>%1 · 上次同步 %2 · %3 条签到待上传</translation>
     </message>
   </context>
 </TS>
