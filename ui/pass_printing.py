@@ -24,20 +24,25 @@ POLL_MS = 1000
 
 
 def make_print_queue(store: Any, printer: str, pdf_folder: Path, layout: str, clock: Any = None) -> Any:
-    """The print queue for ``printer`` ("pdf" or "none"), started; None when printing is off."""
+    """The print queue for the admin's printer setting — "pdf" (a folder), "cups:QUEUE",
+    "escpos:HOST[:PORT]" — not yet started; None when printing is off. A printer setting that
+    cannot be used falls back to the PDF folder, so no pass is lost."""
     if printer in ("none", ""):
         return None
-    try:
-        from kiosk.printing.backends import PdfFolderPrinter
-        from kiosk.printing.queue import PrintQueue
-        from ui.passes import QtPassRenderer
-    except ImportError as exc:
-        log.warning("printing is not available: %s", exc)
-        return None
+    from kiosk.errors import KioskError
+    from kiosk.printing import wiring
+    from kiosk.printing.backends import PdfFolderPrinter
+    from kiosk.printing.queue import PrintQueue
+    from ui.passes import QtPassRenderer, hooks
+
+    hooks.install()
+    device: Any = PdfFolderPrinter(pdf_folder, QtPassRenderer())
     if printer != "pdf":
-        log.warning("printer %r is set in the admin screen's printer settings; using the PDF folder", printer)
-    queue = PrintQueue(store, PdfFolderPrinter(pdf_folder, QtPassRenderer()), clock=clock, layout=layout)
-    return queue
+        try:
+            device = wiring.printer_for(printer)
+        except KioskError as exc:
+            log.warning("printer setting %r cannot be used (%s); passes go to the PDF folder", printer, exc)
+    return PrintQueue(store, device, clock=clock, layout=layout)
 
 
 class PassPrinter:

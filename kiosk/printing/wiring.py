@@ -29,7 +29,7 @@ _schemes: dict[str, SchemeFactory] = {
     "pdf": lambda target, renderer: PdfFolderPrinter(Path(target), renderer),
     "escpos": lambda target, renderer: EscposPrinter(target, renderer),
 }
-LAYOUT_KEY = "pass_layout"
+LAYOUT_KEY = "ui.layout"  # the stock the admin picks in the app's settings
 SPEC_HELP = "pdf:DIR | cups:QUEUE | escpos:HOST[:PORT] | escpos:usb:VID:PID"
 
 
@@ -53,7 +53,7 @@ def printer_for(spec: str) -> Printer:
 
 
 def chosen_layout(store) -> str:  # type: ignore[no-untyped-def]
-    """The stock the admin picked (meta ``pass_layout``), else the default."""
+    """The stock the admin picked in the app (meta ``ui.layout``), else the default."""
     return store.get_meta(LAYOUT_KEY, DEFAULT_LAYOUT) or DEFAULT_LAYOUT
 
 
