@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hub.store_db import HubStore, open_hub_store
 from kiosk.cli.common import print_json
+from kiosk.cli.core import print_import_report
 
 
 def _store(args: argparse.Namespace) -> HubStore:
@@ -42,19 +43,7 @@ def _event_import(args: argparse.Namespace) -> int:
 
 def _roster_import(args: argparse.Namespace) -> int:
     report = _store(args).roster.import_file(args.file, replace=args.replace)
-    if args.json:
-        print_json(report.to_json())
-    elif report.error:
-        print(f"error: {report.error}", file=sys.stderr)
-    else:
-        print(
-            f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}"
-            + (f", revoked {report.revoked}" if report.revoked else "")
-            + f", rejected {len(report.rejected)}"
-        )
-        for rejection in report.rejected:
-            print(f"  line {rejection.line}: {rejection.message} ({rejection.reason})")
-    return report.exit_code
+    return print_import_report(report, args.json)
 
 
 def _token_create(args: argparse.Namespace) -> int:

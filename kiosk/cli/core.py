@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError
 from kiosk.messages import explain
 from kiosk.model import Decision, Delegate
+
+if TYPE_CHECKING:
+    from kiosk.importers.apply import ImportReport
 
 
 def delegate_json(delegate: Delegate | None) -> dict[str, Any] | None:
@@ -42,8 +45,12 @@ def _event_import(args: argparse.Namespace) -> int:
 def _roster_import(args: argparse.Namespace) -> int:
     from kiosk.importers.apply import import_roster
 
-    report = import_roster(store_from(args), args.file, replace=args.replace)
-    if args.json:
+    return print_import_report(import_roster(store_from(args), args.file, replace=args.replace), args.json)
+
+
+def print_import_report(report: ImportReport, as_json: bool) -> int:
+    """A roster import's report, as JSON or as lines with the rejected rows; returns the exit code."""
+    if as_json:
         print_json(report.to_json())
     elif report.error:
         print(f"error: {report.error}", file=sys.stderr)
