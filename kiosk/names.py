@@ -107,31 +107,36 @@ def latin_name(name: str, name_en: str = "") -> str:
     return f"{parts[0].capitalize()} {''.join(parts[1:]).capitalize()}"
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def search_text(name: str, name_en: str, organization: str, phone: str) -> str:
     """Fields a desk volunteer may type, each lower-cased, space-free, between separators."""
-    digits = "".join(c for c in phone[-8:] if c.isdigit())
-    tail = digits[-4:] + SEP if len(digits) >= 4 else ""
-    return _name_fields(name, name_en) + _organization_field(organization) + tail
+    tail = phone[-4:]
+    if not tail.isdigit():
+        tail = _NOT_DIGIT.sub("", phone)[-4:]
+    return _name_fields(name, name_en) + _organization_field(organization) + (tail + SEP if len(tail) == 4 else "")
 
 
 @lru_cache(maxsize=65536)
 def _name_fields(name: str, name_en: str) -> str:
     fields = [name.replace(" ", "")]
-    if has_han(name):
+    han = has_han(name)
+    if han:
         parts = syllables(name)
-        initials = "".join(p[0] for p in parts if p)
+        initials = "".join([p[0] for p in parts if p])
         fields += ["".join(parts), initials, "".join(parts[1:] + parts[:1])]
-        surname = split_name(name)[0]
-        if len(surname) == 2 and surname not in SURNAME_READINGS:  # 欧阳美玉: omy and oymy
-            fields.append("".join(_char_pinyin(c)[0] for c in surname) + initials[1:])
+        surname = name[:2]
+        if surname in COMPOUND_SURNAMES and len(name) > 2 and surname not in SURNAME_READINGS:
+            fields.append(_char_pinyin(name[0])[0] + _char_pinyin(name[1])[0] + initials[1:])  # 欧阳美玉: oymy
         if len(name) > 2:
             fields.append(name[1:])
     if name_en:
         words = name_en.lower().split()
-        fields += ["".join(words), *words, "".join(w[0] for w in words)]
-    elif not has_han(name):
+        fields += ["".join(words), *words, "".join([w[0] for w in words])]
+    elif not han:
         fields += name.lower().split()
-    return SEP + SEP.join(f.lower() for f in fields if f) + SEP
+    return SEP + SEP.join(fields).lower() + SEP
 
 
 @lru_cache(maxsize=8192)

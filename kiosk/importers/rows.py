@@ -55,6 +55,24 @@ class RowParser:
         self.categories = _Names(categories)
         self._seen_codes: dict[str, int] = {}
         self._seen_ids: dict[str, int] = {}
+        self._forum_lists: dict[str, tuple[str, ...] | str] = {}
+
+    def _forum_list(self, text: str) -> tuple[str, ...] | str:
+        """The forum ids a cell lists, or the first value that names no forum (memoised)."""
+        if text not in self._forum_lists:
+            ids: list[str] = []
+            result: tuple[str, ...] | str = ()
+            for value in FORUM_SEPARATORS.split(text) if text else ():
+                if not value.strip():
+                    continue
+                forum = self.forums.get(value)
+                if forum is None:
+                    result = value.strip()
+                    break
+                if forum not in ids:
+                    ids.append(forum)
+            self._forum_lists[text] = result if isinstance(result, str) else tuple(ids)
+        return self._forum_lists[text]
 
     def missing_columns(self) -> list[str]:
         return [f for f in ("name", "code") if f not in self.fields]
@@ -81,16 +99,9 @@ class RowParser:
             if found is None:
                 return Rejection(line, "unknown_category", f"unknown category {category!r}")
             category = found
-        forum_ids: list[str] = []
-        forums = get("forums", "")
-        for value in FORUM_SEPARATORS.split(forums) if forums else ():
-            if not value.strip():
-                continue
-            forum = self.forums.get(value)
-            if forum is None:
-                return Rejection(line, "unknown_forum", f"unknown forum {value.strip()!r}")
-            if forum not in forum_ids:
-                forum_ids.append(forum)
+        forum_ids = self._forum_list(get("forums", ""))
+        if isinstance(forum_ids, str):
+            return Rejection(line, "unknown_forum", f"unknown forum {forum_ids!r}")
         status = STATUSES.get(get("status", "").lower())
         if status is None:
             return Rejection(line, "unknown_status", f"unknown status {get('status')!r}")
@@ -112,7 +123,7 @@ class RowParser:
             phone=get("phone", ""),
             email=get("email", ""),
             category=category,
-            forums=tuple(forum_ids),
+            forums=forum_ids,
             status=status,
             language=LANGUAGES.get(get("language", "").lower(), ""),
             notes=notes,
