@@ -165,7 +165,8 @@ def main() -> None:
             except Exception:  # noqa: BLE001 - counting them is the point
                 errors[kind] += 1
                 continue
-            cleaned = payload.strip() if isinstance(payload, str) else None
+            # Case does not count: the kiosk reads a code typed with Caps Lock on in upper case.
+            cleaned = payload.strip().upper() if isinstance(payload, str) else None
             if decision.outcome is Outcome.ADMITTED and cleaned not in genuine_set:
                 admitted[kind] += 1
         elapsed = time.perf_counter() - start
