@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.demo import generate_roster, setup_demo, write_roster_csv
+from kiosk.demo import generate_roster, write_roster_csv
 from kiosk.model import ENTRANCE
-from kiosk.store import Store
+from tests.ui_support import demo_template, store_copy
 from ui.admin_data import CONFIRM_WORD
 from ui.admin_screen import AdminScreen, stage
 from ui.context import AppContext
@@ -23,18 +23,12 @@ pytestmark = pytest.mark.timeout(60)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("admin") / "template.sqlite"
-    store = Store(path)
-    setup_demo(store, 300)
-    store.close()
-    return path
+    return demo_template(tmp_path_factory, "admin", 300)
 
 
 @pytest.fixture
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
-    db = tmp_path / "kiosk.sqlite"
-    db.write_bytes(demo_db.read_bytes())
-    store = Store(db)
+    store = store_copy(demo_db, tmp_path)
     ctx = AppContext(store)
     ctx.set_language("en")  # the app-wide translator is global: every test starts from English
     ctx.flow.enter_mode(Mode.ADMIN, "test")

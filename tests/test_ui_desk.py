@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.demo import setup_demo
 from kiosk.model import Action, Delegate, Outcome
 from kiosk.names import has_han, syllables
 from kiosk.printing.queue import PrintQueue
 from kiosk.printing.wiring import printer_for
-from kiosk.store import Store
+from tests.ui_support import demo_template, store_copy
 from ui.context import AppContext
 from ui.desk_screen import DeskScreen, stage
 from ui.flow import Mode, State
@@ -24,18 +23,12 @@ pytestmark = pytest.mark.timeout(60)
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("desk") / "template.sqlite"
-    store = Store(path)
-    setup_demo(store, 400)
-    store.close()
-    return path
+    return demo_template(tmp_path_factory, "desk", 400)
 
 
 @pytest.fixture
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
-    db = tmp_path / "kiosk.sqlite"
-    db.write_bytes(demo_db.read_bytes())
-    store = Store(db)
+    store = store_copy(demo_db, tmp_path)
     hooks.install()
     queue = PrintQueue(store, printer_for(f"pdf:{tmp_path / 'passes'}"))
     ctx = AppContext(store, print_queue=queue)

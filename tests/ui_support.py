@@ -21,6 +21,21 @@ from ui.pass_printing import make_print_queue
 from ui.settings import Settings
 
 
+def demo_template(factory: Any, name: str, count: int) -> Path:
+    """A demo database made once per module; tests take copies of it (``store_copy``)."""
+    path = factory.mktemp(name) / "template.sqlite"
+    store = Store(path)
+    setup_demo(store, count)
+    store.close()
+    return path
+
+
+def store_copy(template: Path, tmp_path: Path) -> Store:
+    db = tmp_path / "kiosk.sqlite"
+    db.write_bytes(template.read_bytes())
+    return Store(db)
+
+
 def demo_store(tmp_path: Path, count: int = 300) -> tuple[Store, list[Delegate]]:
     store = Store(tmp_path / "kiosk.sqlite")
     return store, setup_demo(store, count)
