@@ -155,9 +155,3 @@ def trusted(store: Store) -> list[tuple[str, Ed25519PublicKey]]:
     _ensure(store)
     rows = store.query("SELECT event_id, public_key FROM trusted_keys ORDER BY added_at")
     return [(row[0], _public_from_raw(bytes(row[1]))) for row in rows]
-
-
-def untrust(store: Store, kid: str) -> bool:
-    _ensure(store)
-    with store.transaction() as conn:
-        return conn.execute("DELETE FROM trusted_keys WHERE key_id = ?", (kid,)).rowcount > 0

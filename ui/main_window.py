@@ -198,10 +198,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.scanner)
         event.accept()
 
-    def quit_app(self) -> None:
-        self.allow_close = True
-        self.close()
-
     # -- banners ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:

@@ -150,11 +150,6 @@ class PrintQueue:
             self._thread.join(timeout)
             self._thread = None
 
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Pump until nothing is due now (for the CLI before it exits); True when all printed."""
-        self.pump()
-        return self.state().waiting == 0
-
     # -- state for the UI ------------------------------------------------------------------
 
     def state(self) -> PrinterState:

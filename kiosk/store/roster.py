@@ -212,10 +212,6 @@ class Roster:
             [(b.code, b.delegate_id, b.serial, b.kind, now) for b in badges],
         )
 
-    def code_owners(self) -> dict[str, str]:
-        """Every known code, superseded ones included, mapped to its delegate id."""
-        return {r[0]: r[1] for r in self._store.query("SELECT code, delegate_id FROM badges")}
-
     def next_serial(self, delegate_id: str) -> int:
         row = self._store.query_one(
             "SELECT COALESCE(MAX(serial), 0) + 1 FROM badges WHERE delegate_id = ?", (delegate_id,)

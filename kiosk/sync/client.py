@@ -100,8 +100,5 @@ class HubClient:
         params = {"since": since, "wait": wait, "roster": roster, "limit": limit}
         return self._call("GET", "/checkins", params=params, read_timeout=wait + self._timeout)
 
-    def upload_roster(self, rows: list[dict[str, Any]], replace: bool = False) -> dict[str, Any]:
-        return self._call("POST", "/roster", json={"rows": rows, "replace": replace}, read_timeout=120)
-
     def close(self) -> None:
         self._http.close()
