@@ -11,7 +11,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from kiosk import codes
 from kiosk.clock import Clock, SystemClock
@@ -27,6 +27,7 @@ from kiosk.model import (
     Event,
     Forum,
     Gate,
+    GateHistory,
     Outcome,
     ResolvedCode,
 )
@@ -137,13 +138,11 @@ class CheckinService:
             if resolved.delegate
             else (resolved.claims.delegate_id if resolved.claims else None)
         )
-        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else None
-        from kiosk.model import GateHistory
-
-        decision = decide(resolved, gate, event, self.forums.get(gate.id), history or GateHistory(), now)
+        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        decision = decide(resolved, gate, event, self.forums.get(gate.id), history, now)
         return self._record(decision, Action.SCAN, "", now, rehearsal)
 
-    def _record(self, decision: Decision, action: Action, reason: str, now, rehearsal: bool) -> Decision:  # type: ignore[no-untyped-def]
+    def _record(self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool) -> Decision:
         delegate = decision.delegate
         entry = CheckIn(
             id=str(uuid.uuid4()),
