@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from kiosk import codes
 from kiosk.clock import Clock, SystemClock
 from kiosk.errors import NoEventError, NotFoundError, UnknownGateError
+from kiosk.importers.apply import delegate_row
 from kiosk.model import (
     ENTRANCE,
     Action,
@@ -204,8 +205,6 @@ class CheckinService:
         delegate = self.store.roster.delegate(delegate_id)
         if delegate is None:
             raise NotFoundError(f"no delegate {delegate_id!r}")
-        from kiosk.importers.apply import delegate_row
-
         fresh = replace(delegate, code=new_code())
         with self.store.transaction() as conn:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
@@ -216,8 +215,6 @@ class CheckinService:
 
     def register_walkin(self, delegate: Delegate) -> Decision:
         """Add a delegate on the spot, with a new code, and admit them at this gate."""
-        from kiosk.importers.apply import delegate_row
-
         fresh = replace(delegate, id=delegate.id or f"walkin-{uuid.uuid4().hex[:10]}", code=new_code())
         with self.store.transaction() as conn:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
