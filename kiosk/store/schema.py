@@ -66,4 +66,10 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX admissions_by_time ON admissions (rehearsal, at);
         """,
     ),
+    (
+        # Nothing looks delegates up by category (statistics read the admissions), and the
+        # index cost a tenth of a 100k-delegate import.
+        "core-0003-no-category-index",
+        "DROP INDEX IF EXISTS delegates_by_category;",
+    ),
 ]
