@@ -130,3 +130,17 @@ def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path
     )
     assert zh.pixel(640, 300) == en.pixel(640, 300)  # the same camera frame: only the text differs
     assert zh != en
+
+
+def test_first_demo_start_of_the_day_reports_its_slow_steps_and_a_second_start_reuses_them(tmp_path):  # type: ignore[no-untyped-def]
+    from ui.demo_setup import prepare_demo
+
+    steps: list[tuple[int, str]] = []
+    first = prepare_demo(tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s)))
+    first.store.close()
+    assert [s for _, s in steps] == ["roster", "video", "ready"]
+    assert [p for p, _ in steps] == sorted(p for p, _ in steps)
+    steps.clear()
+    second = prepare_demo(tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s)))
+    second.store.close()
+    assert steps == []

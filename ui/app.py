@@ -95,9 +95,15 @@ def build_context(args: argparse.Namespace) -> Any:
     camera: str | int | None
     if args.demo:
         from ui.demo_setup import DEMO_DELEGATES, DEMO_VIDEO, prepare_demo
+        from ui.startup_progress import StartupProgress
 
-        demo = prepare_demo(folder, getattr(args, "demo_delegates", DEMO_DELEGATES),
-                            getattr(args, "demo_video", DEMO_VIDEO))  # fmt: skip
+        splash = StartupProgress()  # shown only if something slow has to be built
+        try:
+            demo = prepare_demo(folder, getattr(args, "demo_delegates", DEMO_DELEGATES),
+                                getattr(args, "demo_video", DEMO_VIDEO), progress=splash.report)  # fmt: skip
+        finally:
+            splash.close()
+            splash.deleteLater()
         store, camera, passes = demo.store, str(demo.video), demo.passes
         _ensure_demo_pin(store)
     else:
@@ -151,6 +157,7 @@ def run_app(argv: list[str]) -> int:
     from ui import i18n
     from ui.main_window import MainWindow
 
+    i18n.install(args.lang or "zh_CN")  # until the store's language setting is read
     try:
         context = build_context(args)
     except (KioskError, StoreError) as exc:

@@ -10,6 +10,7 @@ import random
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,12 +54,17 @@ def demo_schedule(delegates: list[Delegate], vip_categories: set[str]) -> list[s
 
 
 def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple[float, float] = DEMO_VIDEO,
-                 fps: float = 15.0) -> DemoData:  # fmt: skip
-    """Create (or reuse) the demo store, badge video and pass folder under ``folder``."""
+                 fps: float = 15.0, progress: Callable[[int, str], None] | None = None) -> DemoData:  # fmt: skip
+    """Create (or reuse) the demo store, badge video and pass folder under ``folder``.
+
+    ``progress(percent, step)`` hears of the slow steps (step: roster, video, ready) when
+    they have to run; a start that reuses today's data calls it not at all."""
     folder.mkdir(parents=True, exist_ok=True)
     template = folder / "demo-template.sqlite"
     fresh = not template.exists() or date.fromtimestamp(template.stat().st_mtime) != date.today()
     if fresh or (template.stat().st_size and _template_count(template) != count):
+        if progress:
+            progress(5, "roster")
         _make_template(template, count)  # the demo event is moved to today: rebuild daily
     run = Path(tempfile.mkdtemp(prefix="run-", dir=folder))
     shutil.copyfile(template, run / "demo.sqlite")
@@ -73,10 +79,14 @@ def prepare_demo(folder: Path, count: int = DEMO_DELEGATES, video_seconds: tuple
     else:
         from kiosk.scan.badgevideo import EASY, write_badge_video
 
+        if progress:
+            progress(60, "video")
         vip = {c.id for c in store.roster.categories() if c.vip}
         codes = demo_schedule(list(store.roster.iter_delegates()), vip)
         write_badge_video(video, [(c, shown, gap) for c in codes], size=(960, 540), fps=fps, variants=EASY)
         stamp.write_text("\n".join([heading, *codes]))
+        if progress:
+            progress(100, "ready")
     passes = run / "passes"
     passes.mkdir(exist_ok=True)
     return DemoData(store, video, passes, tuple(codes))

@@ -1191,6 +1191,25 @@
     </message>
   </context>
   <context>
+    <name>StartupProgress</name>
+    <message>
+      <source>Making the demo roster…</source>
+      <translation>Making the demo roster…</translation>
+    </message>
+    <message>
+      <source>Recording the demo badge video…</source>
+      <translation>Recording the demo badge video…</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>Starting…</translation>
+    </message>
+    <message>
+      <source>Preparing the demo</source>
+      <translation>Preparing the demo</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncDot</name>
     <message>
       <source>never</source>

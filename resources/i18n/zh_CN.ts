@@ -1191,6 +1191,25 @@
     </message>
   </context>
   <context>
+    <name>StartupProgress</name>
+    <message>
+      <source>Making the demo roster…</source>
+      <translation>正在生成演示名单…</translation>
+    </message>
+    <message>
+      <source>Recording the demo badge video…</source>
+      <translation>正在录制演示胸卡视频…</translation>
+    </message>
+    <message>
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
+      <source>Preparing the demo</source>
+      <translation>正在准备演示</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncDot</name>
     <message>
       <source>never</source>
