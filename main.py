@@ -1,7 +1,7 @@
 """Forum check-in kiosk: the desktop app by default, sub-commands for headless work.
 
-    python main.py                 start the kiosk app (``--demo`` for the built-in demo)
-    python main.py SUBCOMMAND ...  headless work; ``python main.py -h`` lists them
+python main.py                 start the kiosk app (``--demo`` for the built-in demo)
+python main.py SUBCOMMAND ...  headless work; ``python main.py -h`` lists them
 """
 
 from __future__ import annotations

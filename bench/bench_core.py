@@ -86,6 +86,7 @@ def bench_checkin(store: Store, codes: list[str], work: Path, rows: list[list[ob
 
 def bench_search(store: Store, rows: list[list[object]]) -> None:
     index = SearchIndex(store)
+
     def rebuild() -> None:
         store.roster.changed()
         index.ids("zz")

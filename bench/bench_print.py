@@ -117,15 +117,23 @@ def main() -> None:
     port = _sink()
     escpos = EscposPrinter(f"127.0.0.1:{port}", renderer)
     thermal = load_layout("thermal-80")
-    rows.append(("ESC/POS TCP, thermal-80 203-dpi raster (render + dither + send)",
-                 *measure(lambda i: escpos.send(f"j{i}", passes[i % 4], thermal), args.n)))
+    rows.append(
+        (
+            "ESC/POS TCP, thermal-80 203-dpi raster (render + dither + send)",
+            *measure(lambda i: escpos.send(f"j{i}", passes[i % 4], thermal), args.n),
+        )
+    )
     if subprocess.run(["lpstat", "-p", "kiosk-pdf"], capture_output=True).returncode == 0:
         from ui.passes.system_printer import QtSystemPrinter
 
         cups = QtSystemPrinter("kiosk-pdf")
         a6 = load_layout("a6-card")
-        rows.append(("Qt/CUPS kiosk-pdf, a6-card (paint + spool)",
-                     *measure(lambda i: cups.send(f"bench-{i}", passes[i % 4], a6), min(args.n, 20))))
+        rows.append(
+            (
+                "Qt/CUPS kiosk-pdf, a6-card (paint + spool)",
+                *measure(lambda i: cups.send(f"bench-{i}", passes[i % 4], a6), min(args.n, 20)),
+            )
+        )
     sys.stdout.write(f"\nPass printing, per pass (n={args.n}, the four sample passes in turn)\n\n")
     sys.stdout.write("| case | median ms | p95 ms |\n| --- | ---: | ---: |\n")
     for name, median, p95 in rows:

@@ -127,11 +127,18 @@ def read_table(stats, names: list[str]) -> str:  # type: ignore[no-untyped-def]
                 cell = f"{s['fp']} FP" if s["fp"] else "0 FP"
             cells.append(cell)
         lines.append(f"| {category} | " + " | ".join(cells) + " |")
-    total = [sum(s["read"] for s in stats[n].values()) / max(1, sum(s["shown"] for s in stats[n].values())) for n in names]
+    total = [
+        sum(s["read"] for s in stats[n].values()) / max(1, sum(s["shown"] for s in stats[n].values()))
+        for n in names
+    ]
     lines.append("| **all codes** | " + " | ".join(f"**{100 * t:.1f}%**" for t in total) + " |")
     wrong = [sum(s["wrong"] for s in stats[n].values()) for n in names]
     fps = [sum(s["fp"] for s in stats[n].values()) for n in names]
-    lines.append("| wrong reads / false positives | " + " | ".join(f"{w} / {f}" for w, f in zip(wrong, fps, strict=True)) + " |")
+    lines.append(
+        "| wrong reads / false positives | "
+        + " | ".join(f"{w} / {f}" for w, f in zip(wrong, fps, strict=True))
+        + " |"
+    )
     return "\n".join(lines)
 
 
@@ -176,7 +183,14 @@ def latency_run(video: Path, truth, decoder, codes: list[str]) -> dict:  # type:
         store.close()
     latencies, frames_late, missed = [], [], 0
     for shown in truth:
-        hit = next((r for r in results if r.decision.code == shown.code and shown.first_frame <= r.frame <= shown.last_frame), None)
+        hit = next(
+            (
+                r
+                for r in results
+                if r.decision.code == shown.code and shown.first_frame <= r.frame <= shown.last_frame
+            ),
+            None,
+        )
         if hit is None:
             missed += 1
             continue
@@ -235,11 +249,15 @@ def main() -> int:
     started = time.perf_counter()
 
     samples = build_set(args.per_category)
-    print(f"# Scan benchmark: {len(samples)} frames ({args.per_category} per category, twice that empty), one core\n")
+    print(
+        f"# Scan benchmark: {len(samples)} frames ({args.per_category} per category, twice that empty), one core\n"
+    )
     decoders = candidates()
     stats = evaluate(samples, decoders)
     names = list(decoders)
-    print("## Read rate per category (codes read / codes shown; wrong reads; false positives on empty frames)\n")
+    print(
+        "## Read rate per category (codes read / codes shown; wrong reads; false positives on empty frames)\n"
+    )
     print(read_table(stats, names))
     print("\n## Decode time per frame (ms, one core, BGR frame in)\n")
     print(time_table(stats, names))
@@ -252,14 +270,22 @@ def main() -> int:
     schedule = [(code, 1.0, 0.5) for code in codes]
     with tempfile.TemporaryDirectory() as tmp:
         video = Path(tmp) / "desk.avi"
-        truth = write_badge_video(video, schedule, size=(1280, 720), variants=VARIANTS, module_px=(2.5, 5.0), seed=11)
+        truth = write_badge_video(
+            video, schedule, size=(1280, 720), variants=VARIANTS, module_px=(2.5, 5.0), seed=11
+        )
         runs = {
             "pipeline (zxing-cpp primary)": latency_run(video, truth, QrDecoder(), codes),
-            "QRCodeDetectorAruco": latency_run(video, truth, AsDecoder(decoders["QRCodeDetectorAruco"]), codes),
+            "QRCodeDetectorAruco": latency_run(
+                video, truth, AsDecoder(decoders["QRCodeDetectorAruco"]), codes
+            ),
             "QRCodeDetector": latency_run(video, truth, AsDecoder(decoders["QRCodeDetector"]), codes),
         }
-    print(f"\n## Real-time latency: a {len(truth)}-badge 720p video played at 30 fps through the whole pipeline\n")
-    print("Latency = decision time on the source's clock − the badge's first frame (capture, decode, journal commit).\n")
+    print(
+        f"\n## Real-time latency: a {len(truth)}-badge 720p video played at 30 fps through the whole pipeline\n"
+    )
+    print(
+        "Latency = decision time on the source's clock − the badge's first frame (capture, decode, journal commit).\n"
+    )
     print(latency_table(runs, 1000 / 30))
     print(f"\n(total bench time {time.perf_counter() - started:.0f} s)")
     return 0

@@ -99,7 +99,22 @@ def write_roster_csv(path: Path, delegates: list[Delegate], encoding: str = "utf
     """A roster file as a registration system exports it (Chinese headers)."""
     with Path(path).open("w", newline="", encoding=encoding) as handle:
         writer = csv.writer(handle)
-        writer.writerow(["编号", "签到码", "姓名", "英文名", "单位", "职务", "手机", "邮箱", "参会身份", "参会论坛", "状态", "语言"])
+        writer.writerow(
+            [
+                "编号",
+                "签到码",
+                "姓名",
+                "英文名",
+                "单位",
+                "职务",
+                "手机",
+                "邮箱",
+                "参会身份",
+                "参会论坛",
+                "状态",
+                "语言",
+            ]
+        )
         for d in delegates:
             writer.writerow([d.id, d.code, d.name, d.name_en, d.organization, d.title, d.phone, d.email,
                              d.category, ";".join(d.forums), d.status, d.language])  # fmt: skip

@@ -14,7 +14,10 @@ TEXTS: dict[Outcome, tuple[str, str]] = {
     Outcome.ADMITTED: ("欢迎！", "Welcome!"),
     Outcome.ALREADY_CHECKED_IN: ("已于 {when} 在 {desk} 签到", "Already checked in at {when} at {desk}"),
     Outcome.UNKNOWN_BADGE: ("未识别的二维码，请到服务台", "Unknown badge: please go to the help desk"),
-    Outcome.REVOKED: ("此胸卡已作废，请到服务台", "This badge is no longer valid: please go to the help desk"),
+    Outcome.REVOKED: (
+        "此胸卡已作废，请到服务台",
+        "This badge is no longer valid: please go to the help desk",
+    ),
     Outcome.NOT_REGISTERED: ("您未报名本论坛", "Not registered for this forum"),
     Outcome.TOO_EARLY: ("签到尚未开始", "Check-in has not opened yet"),
     Outcome.TOO_LATE: ("签到已结束", "Check-in has closed"),

@@ -115,7 +115,11 @@ def search_text(name: str, name_en: str, organization: str, phone: str) -> str:
     tail = phone[-4:]
     if not tail.isdigit():
         tail = _NOT_DIGIT.sub("", phone)[-4:]
-    return _name_fields(name, name_en) + _organization_field(organization) + (tail + SEP if len(tail) == 4 else "")
+    return (
+        _name_fields(name, name_en)
+        + _organization_field(organization)
+        + (tail + SEP if len(tail) == 4 else "")
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -128,7 +132,9 @@ def _name_fields(name: str, name_en: str) -> str:
         fields += ["".join(parts), initials, "".join(parts[1:] + parts[:1])]
         surname = name[:2]
         if surname in COMPOUND_SURNAMES and len(name) > 2 and surname not in SURNAME_READINGS:
-            fields.append(_char_pinyin(name[0])[0] + _char_pinyin(name[1])[0] + initials[1:])  # 欧阳美玉: oymy
+            fields.append(
+                _char_pinyin(name[0])[0] + _char_pinyin(name[1])[0] + initials[1:]
+            )  # 欧阳美玉: oymy
         if len(name) > 2:
             fields.append(name[1:])
     if name_en:

@@ -139,11 +139,15 @@ class CheckinService:
             if resolved.delegate
             else (resolved.claims.delegate_id if resolved.claims else None)
         )
-        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        history = (
+            self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        )
         decision = decide(resolved, gate, event, self.forums.get(gate.id), history, now)
         return self._record(decision, Action.SCAN, "", now, rehearsal)
 
-    def _record(self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool) -> Decision:
+    def _record(
+        self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool
+    ) -> Decision:
         delegate = decision.delegate
         entry = CheckIn(
             id=str(uuid.uuid4()),

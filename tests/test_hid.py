@@ -18,11 +18,19 @@ def timed(text: str, start: float, intervals: list[float]) -> list[tuple[str, fl
 
 
 # A Honeywell-style scanner: 4-12 ms between keys, Enter 8 ms after the last.
-SCANNER = timed("7BCDEFG1234HJK\n", 10.0, [0.0, .006, .008, .005, .011, .007, .006, .009, .004, .012, .006, .008, .005, .007, .008])
+SCANNER = timed(
+    "7BCDEFG1234HJK\n",
+    10.0,
+    [0.0, 0.006, 0.008, 0.005, 0.011, 0.007, 0.006, 0.009, 0.004, 0.012, 0.006, 0.008, 0.005, 0.007, 0.008],
+)
 # A fast typist: 60-140 ms between keys.
-HUMAN = timed("7BCDEFG1234HJK\n", 20.0, [0.0, .11, .09, .14, .07, .12, .06, .10, .13, .08, .09, .11, .07, .10, .15])
+HUMAN = timed(
+    "7BCDEFG1234HJK\n",
+    20.0,
+    [0.0, 0.11, 0.09, 0.14, 0.07, 0.12, 0.06, 0.10, 0.13, 0.08, 0.09, 0.11, 0.07, 0.10, 0.15],
+)
 # Two keys rolled over (pressed together) in the middle of human typing.
-ROLLOVER = timed("search\n", 30.0, [0.0, .004, .003, .12, .09, .10, .11])
+ROLLOVER = timed("search\n", 30.0, [0.0, 0.004, 0.003, 0.12, 0.09, 0.10, 0.11])
 
 
 def test_a_scanner_burst_ending_in_enter_is_a_code() -> None:
@@ -48,11 +56,19 @@ def test_a_burst_without_enter_is_not_a_code_and_a_slow_enter_neither() -> None:
 
 
 def test_too_short_bursts_are_ignored() -> None:
-    assert feed(BurstReader(), timed("AB\n", 1.0, [0, .005, .005])) == []
+    assert feed(BurstReader(), timed("AB\n", 1.0, [0, 0.005, 0.005])) == []
 
 
 def test_modifier_keys_inside_a_burst_are_skipped() -> None:
-    keys = [("Shift", 1.000), ("B", 1.004), ("Shift", 1.008), ("C", 1.012), ("1", 1.016), ("2", 1.020), ("Enter", 1.024)]
+    keys = [
+        ("Shift", 1.000),
+        ("B", 1.004),
+        ("Shift", 1.008),
+        ("C", 1.012),
+        ("1", 1.016),
+        ("2", 1.020),
+        ("Enter", 1.024),
+    ]
     assert feed(BurstReader(), keys) == ["BC12"]
 
 

@@ -86,8 +86,16 @@ def test_a_pushed_batch_is_idempotent_over_http(hub: Hub):
     token = hub.token("desk-1")
     before = hub.store.checkins.count()
     batch = {"entries": [entry() for _ in range(3)]}
-    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 3, "duplicates": 0, "delegates": 0}
-    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {"accepted": 0, "duplicates": 3, "delegates": 0}
+    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {
+        "accepted": 3,
+        "duplicates": 0,
+        "delegates": 0,
+    }
+    assert post_json(hub.url, token, "/v1/checkins", batch).json() == {
+        "accepted": 0,
+        "duplicates": 3,
+        "delegates": 0,
+    }
     assert hub.store.checkins.count() == before + 3
 
 

@@ -44,7 +44,9 @@ def _gray(qimage) -> np.ndarray:  # type: ignore[no-untyped-def]
 def _pdftotext(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; scripts/install installs it")
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return " ".join(text.stdout.split())
 
 
@@ -59,12 +61,30 @@ def roster_db(tmp_path) -> Path:
 
 def test_pass_command_pdf_keeps_name_and_forums_as_text(roster_db, tmp_path):
     out = tmp_path / "zh.pdf"
-    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "pass", "K7QM2XWD9PRT4HNA", "--db", str(roster_db),
-                          "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "pass",
+            "K7QM2XWD9PRT4HNA",
+            "--db",
+            str(roster_db),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     text = _pdftotext(out)
     assert "欧阳娜娜" in text and "Ouyang Nana" in text
-    for forum in ("2023西安“双中心”建设主题论坛", "2023光子产业暨硬科技成果转化论坛", "2023中国(西安)人工智能产业高峰论坛"):
+    for forum in (
+        "2023西安“双中心”建设主题论坛",
+        "2023光子产业暨硬科技成果转化论坛",
+        "2023中国(西安)人工智能产业高峰论坛",
+    ):
         assert forum in text.replace(" ", "")
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "WenQuanYi" in fonts and " yes " in fonts  # the bundled font, embedded
@@ -74,10 +94,17 @@ def test_foreign_delegate_pass_is_in_english(roster_db, tmp_path):
     import main
 
     out = tmp_path / "en.pdf"
-    assert main.run(["pass", "W4TR8HJC2MVN6QXE", "--db", str(roster_db), "--out", str(out), "--layout", "a6-card"]) == 0
+    assert (
+        main.run(
+            ["pass", "W4TR8HJC2MVN6QXE", "--db", str(roster_db), "--out", str(out), "--layout", "a6-card"]
+        )
+        == 0
+    )
     text = _pdftotext(out)
     assert "Maria-Josefina Fernández-Castellanos" in text
-    assert "Foreign Experts Symposium" in text and "2023 Xi'an 'Dual Centers' Construction Theme Forum" in text
+    assert (
+        "Foreign Experts Symposium" in text and "2023 Xi'an 'Dual Centers' Construction Theme Forum" in text
+    )
     assert "外国专家座谈会" not in text
 
 
@@ -87,7 +114,12 @@ def test_pass_command_png_scans_to_the_badge_code(roster_db, tmp_path):
     import main
 
     out = tmp_path / "pass.png"
-    assert main.run(["pass", "V9PA3KZM7TRD2HWQ", "--db", str(roster_db), "--out", str(out), "--layout", "label-62"]) == 0
+    assert (
+        main.run(
+            ["pass", "V9PA3KZM7TRD2HWQ", "--db", str(roster_db), "--out", str(out), "--layout", "label-62"]
+        )
+        == 0
+    )
     assert _qr_text(cv2.imread(str(out), cv2.IMREAD_GRAYSCALE)) == ["V9PA3KZM7TRD2HWQ"]
 
 
@@ -148,8 +180,18 @@ def test_every_character_of_the_pass_is_in_the_bundled_font():
 
     metrics = QFontMetricsF(font(10))
     for content in [*_hardest(), *sample_passes("zh").values(), *sample_passes("en").values()]:
-        text = "".join([content.name, content.latin_name, content.organization, content.title, content.category,
-                        content.event_name, *(f.name + f.when for f in content.forums),
-                        *(content.label(k) for k in ("forums", "issued", "desk", "vip", "hall", "scan")), "★·–"])
+        text = "".join(
+            [
+                content.name,
+                content.latin_name,
+                content.organization,
+                content.title,
+                content.category,
+                content.event_name,
+                *(f.name + f.when for f in content.forums),
+                *(content.label(k) for k in ("forums", "issued", "desk", "vip", "hall", "scan")),
+                "★·–",
+            ]
+        )
         missing = {c for c in text if not c.isspace() and not metrics.inFontUcs4(ord(c))}
         assert not missing, f"tofu boxes for {missing}"

@@ -96,14 +96,16 @@ def clock():
 
 def test_pass_reaches_the_printer_as_a_raster_then_a_cut(tmp_path, clock):
     printer = FakeEscposPrinter()
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{printer.port}", QtPassRenderer()), clock)
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{printer.port}", QtPassRenderer()), clock
+    )
     job = queue.enqueue("checkin-1", sample_passes()["d-zh"])
     assert queue.pump() == 1
     printer.settle()
     assert printer.printed() == 1
     job_bytes = printer.jobs[0]
     assert job_bytes.startswith(PAPER_STATUS) and b"\x1dv0" in job_bytes  # GS v 0 raster
-    width_bytes = int.from_bytes(job_bytes[job_bytes.index(b"\x1dv0") + 4:][:2], "little")
+    width_bytes = int.from_bytes(job_bytes[job_bytes.index(b"\x1dv0") + 4 :][:2], "little")
     assert width_bytes == 72  # 576 dots: the 72 mm an 80 mm printer reaches, at 203 dpi
     assert queue.jobs.job(job).state == "done"
     printer.close()
@@ -111,7 +113,9 @@ def test_pass_reaches_the_printer_as_a_raster_then_a_cut(tmp_path, clock):
 
 def test_job_waits_while_printer_is_down_and_prints_exactly_once_when_it_comes_up(tmp_path, clock):
     port = free_port()
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{port}", QtPassRenderer()), clock)
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{port}", QtPassRenderer()), clock
+    )
     job = queue.enqueue("checkin-1", sample_passes()["d-vip"])
     waits = []
     for _ in range(3):  # down: each try backs off further, and nothing is sent in between
@@ -137,7 +141,9 @@ def test_job_waits_while_printer_is_down_and_prints_exactly_once_when_it_comes_u
 
 def test_printer_out_of_paper_keeps_the_job_waiting(tmp_path, clock):
     printer = FakeEscposPrinter(paper=PAPER_END)
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{printer.port}", QtPassRenderer()), clock)
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), EscposPrinter(f"127.0.0.1:{printer.port}", QtPassRenderer()), clock
+    )
     job = queue.enqueue("checkin-1", sample_passes()["d-en"])
     assert queue.pump() == 0
     assert "out of paper" in queue.jobs.job(job).last_error
@@ -176,8 +182,10 @@ def test_killed_between_sent_and_done_the_pass_is_sent_again_after_restart(tmp_p
     store = Store(db)
     queue = PrintQueue(store, EscposPrinter(f"127.0.0.1:{printer.port}", QtPassRenderer()), clock)
     job = queue.enqueue("checkin-1", sample_passes()["d-12"])
-    child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=str(ROOT), db=str(db), port=printer.port)],
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT), db=str(db), port=printer.port)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     try:
         deadline = time.monotonic() + 30
         while _state(db, job) != "sent" or not printer._threads:

@@ -26,7 +26,9 @@ def clock():
 
 @pytest.fixture()
 def queue(tmp_path, clock):
-    return PrintQueue(Store(tmp_path / "k.sqlite"), PdfFolderPrinter(tmp_path / "out", QtPassRenderer()), clock)
+    return PrintQueue(
+        Store(tmp_path / "k.sqlite"), PdfFolderPrinter(tmp_path / "out", QtPassRenderer()), clock
+    )
 
 
 def pdfs(folder) -> list:
@@ -50,7 +52,10 @@ def test_reprint_is_a_new_job_with_its_reason_in_the_print_log(queue, tmp_path):
     again = queue.enqueue("checkin-1", content, reason="lost pass")
     assert again != first and queue.pump() == 1
     assert len(pdfs(tmp_path / "out")) == 2
-    assert [(j.reason, j.state) for j in queue.jobs.jobs("checkin-1")] == [(None, "done"), ("lost pass", "done")]
+    assert [(j.reason, j.state) for j in queue.jobs.jobs("checkin-1")] == [
+        (None, "done"),
+        ("lost pass", "done"),
+    ]
     assert ("reprint", "lost pass") in [(e[2], e[3]) for e in queue.jobs.print_log(again)]
 
 
@@ -94,7 +99,9 @@ def test_a_job_that_cannot_be_printed_fails_without_blocking_the_next(queue, tmp
 def test_unwritable_folder_keeps_the_job_and_reports_the_printer_offline(tmp_path, clock):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), PdfFolderPrinter(blocker / "out", QtPassRenderer()), clock)
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), PdfFolderPrinter(blocker / "out", QtPassRenderer()), clock
+    )
     job = queue.enqueue("checkin-1", sample_passes()["d-zh"])
     assert queue.pump() == 0
     assert queue.jobs.job(job).state == "queued" and queue.state().status == "offline"

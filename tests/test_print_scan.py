@@ -15,9 +15,23 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _scan(db: Path, images: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "scan", str(images), "--every-frame", "--db", str(db),
-         "--at", "2023-12-06T08:30", "--print-to", f"pdf:{out}"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "scan",
+            str(images),
+            "--every-frame",
+            "--db",
+            str(db),
+            "--at",
+            "2023-12-06T08:30",
+            "--print-to",
+            f"pdf:{out}",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
@@ -35,8 +49,9 @@ def test_scan_prints_one_pass_per_admission_and_none_for_a_second_scan(tmp_path)
     assert first.stdout.count("admitted") == 2
     printed = sorted(out.glob("pass-*.pdf"))
     assert len(printed) == 2
-    text = " ".join(subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True).stdout
-                    for p in printed)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True).stdout for p in printed
+    )
     assert "欧阳娜娜" in text and "Maria-Josefina Fernández-Castellanos" in " ".join(text.split())
     again = _scan(db, images, out)  # the same badges again: already checked in, no new pass
     assert again.returncode == 0 and again.stdout.count("already_checked_in") == 2

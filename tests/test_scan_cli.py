@@ -33,7 +33,10 @@ def test_scan_of_a_video_prints_one_json_line_per_decision(tmp_path: Path, db: P
                               size=(640, 360), variants=("still",))  # fmt: skip
     code, lines = scan(capsys, str(video), "--db", str(db), "--at", AT, "--every-frame", "--json")
     assert code == 0
-    assert [(x["code"], x["outcome"]) for x in lines] == [(CODES["D1"], "admitted"), (CODES["D1"], "already_checked_in")]
+    assert [(x["code"], x["outcome"]) for x in lines] == [
+        (CODES["D1"], "admitted"),
+        (CODES["D1"], "already_checked_in"),
+    ]
     assert set(lines[0]) == {"code", "outcome", "frame", "t", "delegate"}
     assert lines[0]["delegate"]["id"] == "D1"
     assert truth[0].first_frame <= lines[0]["frame"] <= truth[0].last_frame
@@ -45,10 +48,14 @@ def test_unknown_code_in_an_image_folder_has_a_null_delegate(tmp_path: Path, db:
     folder = write_pictures(tmp_path / "pics", [code_picture(["NOBODY-42"])])
     code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json")
     assert code == 0
-    assert lines == [{"code": "NOBODY-42", "outcome": "unknown_badge", "frame": 0, "t": 0.0, "delegate": None}]
+    assert lines == [
+        {"code": "NOBODY-42", "outcome": "unknown_badge", "frame": 0, "t": 0.0, "delegate": None}
+    ]
 
 
-def test_print_to_calls_the_print_hooks_for_admitted_delegates_only(tmp_path: Path, db: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_to_calls_the_print_hooks_for_admitted_delegates_only(
+    tmp_path: Path, db: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     printed: list[tuple[str, str]] = []
 
     def factory(target, service):  # type: ignore[no-untyped-def]
@@ -61,7 +68,9 @@ def test_print_to_calls_the_print_hooks_for_admitted_delegates_only(tmp_path: Pa
     assert printed == [("thermal", "D2")]
 
 
-def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(
+    tmp_path: Path, db: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     folder = write_pictures(tmp_path / "pics", [])
     assert main.run(["scan", str(folder), "--db", str(db), "--print-to", "x"]) != 0
     assert "--print-to" in capsys.readouterr().err

@@ -15,7 +15,14 @@ from tests.test_scan_support import CODES, code_picture, make_service, write_pic
 D1, D2, D3 = CODES["D1"], CODES["D2"], CODES["D3"]
 # (code, seconds shown, seconds gap after). D1 is back after 2.8 s out of view (the same
 # presentation: no new decision), then again after 3.5 s (a new one: already checked in).
-SCHEDULE = [(D1, 0.8, 0.4), (D2, 0.8, 0.4), ("NOT-A-BADGE", 0.8, 0.4), (D1, 0.8, 3.5), (D1, 0.8, 0.4), (D3, 0.8, 0.3)]
+SCHEDULE = [
+    (D1, 0.8, 0.4),
+    (D2, 0.8, 0.4),
+    ("NOT-A-BADGE", 0.8, 0.4),
+    (D1, 0.8, 3.5),
+    (D1, 0.8, 0.4),
+    (D3, 0.8, 0.3),
+]
 EXPECTED = [
     (D1, "admitted"), (D2, "admitted"), ("NOT-A-BADGE", "unknown_badge"),
     (D1, "already_checked_in"), (D3, "admitted"),

@@ -23,7 +23,9 @@ def make_store(path: Path) -> Store:
     store = Store(path)
     event = Event("ev", "测试大会", "Test Conference", START, START + timedelta(days=2))
     store.roster.set_event(event, [Forum("f1", "论坛一", "Forum One")], [Category("guest", "嘉宾", "Guest")])
-    delegates = [Delegate(id=i, code=c, name=f"代表{i}", category="guest", forums=("f1",)) for i, c in CODES.items()]
+    delegates = [
+        Delegate(id=i, code=c, name=f"代表{i}", category="guest", forums=("f1",)) for i, c in CODES.items()
+    ]
     with store.transaction() as conn:
         store.roster.write_delegates(conn, [delegate_to_row(d, "") for d in delegates])
         store.roster.write_badges(conn, [Badge(d.code, d.id) for d in delegates])
@@ -33,7 +35,9 @@ def make_store(path: Path) -> Store:
 
 def make_service(tmp_path: Path) -> CheckinService:
     """A real check-in service on a fresh store, its clock inside the check-in window."""
-    return CheckinService(make_store(tmp_path / "k.sqlite"), FixedClock(START + timedelta(hours=1)), desk="test")
+    return CheckinService(
+        make_store(tmp_path / "k.sqlite"), FixedClock(START + timedelta(hours=1)), desk="test"
+    )
 
 
 def code_picture(payloads: list[str | bytes], size=(640, 360), module_px: float = 4.0) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -64,7 +64,9 @@ def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, con
     with path.open("a", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["X1", "XCODE0001", "", "", "西北大学", "", "", "", "scientist", "main", "", "zh"])
-        writer.writerow(["X2", "XCODE0002", "周明", "", "西北大学", "", "", "", "scientist", "nowhere", "", "zh"])
+        writer.writerow(
+            ["X2", "XCODE0002", "周明", "", "西北大学", "", "", "", "scientist", "nowhere", "", "zh"]
+        )
     tab = admin.roster_tab
     admin.tabs.setCurrentWidget(tab)
     seen: list[int] = []

@@ -136,11 +136,15 @@ def test_first_demo_start_of_the_day_reports_its_slow_steps_and_a_second_start_r
     from ui.demo_setup import prepare_demo
 
     steps: list[tuple[int, str]] = []
-    first = prepare_demo(tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s)))
+    first = prepare_demo(
+        tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s))
+    )
     first.store.close()
     assert [s for _, s in steps] == ["roster", "video", "ready"]
     assert [p for p, _ in steps] == sorted(p for p, _ in steps)
     steps.clear()
-    second = prepare_demo(tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s)))
+    second = prepare_demo(
+        tmp_path, count=60, video_seconds=(0.5, 0.5), progress=lambda p, s: steps.append((p, s))
+    )
     second.store.close()
     assert steps == []

@@ -16,7 +16,9 @@ from ui.passes.system_printer import QtSystemPrinter
     [("pdf", PdfFolderPrinter), ("cups:kiosk-pdf", QtSystemPrinter), ("escpos:127.0.0.1:9100", EscposPrinter),
      ("bogus:thing", PdfFolderPrinter)],
 )  # fmt: skip
-def test_printer_setting_chooses_the_back_end(qapp, event_store: Store, tmp_path: Path, setting: str, kind: type):  # type: ignore[no-untyped-def]
+def test_printer_setting_chooses_the_back_end(
+    qapp, event_store: Store, tmp_path: Path, setting: str, kind: type
+):  # type: ignore[no-untyped-def]
     queue = make_print_queue(event_store, setting, tmp_path / "passes", "thermal-80")
     assert isinstance(queue.printer, kind)
 

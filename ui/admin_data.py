@@ -93,9 +93,13 @@ class DataTab(QWidget):
         self.export_box.setTitle(translate("AdminData", "Export the journal"))
         self.export_button.setText(translate("AdminData", "Export all check-ins…"))
         self.rehearsal_box.setTitle(translate("AdminData", "Rehearsal"))
-        self.rehearsal.setText(translate("AdminData", "Rehearsal mode (check-ins are kept apart and not counted)"))
+        self.rehearsal.setText(
+            translate("AdminData", "Rehearsal mode (check-ins are kept apart and not counted)")
+        )
         self.rehearsal_note.setText(
-            translate("AdminData", "While it is on, every screen shows a banner. Turn it off before the doors open.")
+            translate(
+                "AdminData", "While it is on, every screen shows a banner. Turn it off before the doors open."
+            )
         )
         self.purge_box.setTitle(translate("AdminData", "Purge personal data after the event"))
         self.purge_note.setText(
@@ -126,7 +130,9 @@ class DataTab(QWidget):
     def _exported(self, path: Path, count: int) -> None:
         self.export_button.setEnabled(True)
         self.export_result.setText(
-            translate("AdminData", "%1 check-ins written to %2").replace("%1", str(count)).replace("%2", str(path))
+            translate("AdminData", "%1 check-ins written to %2")
+            .replace("%1", str(count))
+            .replace("%2", str(path))
         )
 
     def _export_failed(self, exc: BaseException) -> None:
@@ -155,11 +161,15 @@ class DataTab(QWidget):
         self.purge_button.setEnabled(False)
         self.confirm.clear()
         self.purge_result.setText(translate("AdminData", "Purging…"))
-        self.context.run_in_background(purge, self.context.store, on_done=self._purged, on_error=self._purge_failed)
+        self.context.run_in_background(
+            purge, self.context.store, on_done=self._purged, on_error=self._purge_failed
+        )
 
     def _purged(self, report: Any) -> None:
         self.purge_result.setText(
-            translate("AdminData", "Personal data of %1 delegates removed.").replace("%1", str(report.delegates))
+            translate("AdminData", "Personal data of %1 delegates removed.").replace(
+                "%1", str(report.delegates)
+            )
         )
         self.context.events.roster_changed.emit()
 

@@ -136,15 +136,19 @@ class RosterTab(QWidget):
 
     def retranslate(self) -> None:
         self.file_label.setText(translate("AdminRoster", "Roster file (CSV in UTF-8 or GBK, or XLSX):"))
-        self.path.setPlaceholderText(translate("AdminRoster", "Choose the file exported by the registration system"))
-        self.browse.setText(translate("AdminRoster", "Choose file…"))
-        self.replace.setText(
-            translate("AdminRoster", "Full roster: cancel everyone who is not in this file")
+        self.path.setPlaceholderText(
+            translate("AdminRoster", "Choose the file exported by the registration system")
         )
+        self.browse.setText(translate("AdminRoster", "Choose file…"))
+        self.replace.setText(translate("AdminRoster", "Full roster: cancel everyone who is not in this file"))
         self.start.setText(translate("AdminRoster", "Import"))
         self.rejected_title.setText(translate("AdminRoster", "Rejected rows"))
         self.rejected.setHorizontalHeaderLabels(
-            [translate("AdminRoster", "Line"), translate("AdminRoster", "Problem"), translate("AdminRoster", "Detail")]
+            [
+                translate("AdminRoster", "Line"),
+                translate("AdminRoster", "Problem"),
+                translate("AdminRoster", "Detail"),
+            ]
         )
         if self.report is not None:
             self.show_report(self.report)
@@ -198,12 +202,16 @@ class RosterTab(QWidget):
         self.start.setEnabled(True)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.summary.setText(translate("AdminRoster", "The import failed; nothing was changed: %1").replace("%1", str(exc)))
+        self.summary.setText(
+            translate("AdminRoster", "The import failed; nothing was changed: %1").replace("%1", str(exc))
+        )
 
     def show_report(self, report: ImportReport) -> None:
         if report.error is not None:
             self.summary.setText(
-                translate("AdminRoster", "This file cannot be imported; nothing was changed: %1").replace("%1", report.error)
+                translate("AdminRoster", "This file cannot be imported; nothing was changed: %1").replace(
+                    "%1", report.error
+                )
             )
         else:
             self.summary.setText(

@@ -71,7 +71,14 @@ class AdminScreen(QWidget):
         self.sync_tab = SyncTab(context)
         self.data_tab = DataTab(context)
         self.tabs = QTabWidget()
-        for tab in (self.settings_tab, self.roster_tab, self.stats_tab, self.vip_tab, self.sync_tab, self.data_tab):
+        for tab in (
+            self.settings_tab,
+            self.roster_tab,
+            self.stats_tab,
+            self.vip_tab,
+            self.sync_tab,
+            self.data_tab,
+        ):
             self.tabs.addTab(tab, "")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -92,7 +99,9 @@ class AdminScreen(QWidget):
     def retranslate(self) -> None:
         self.title.setText(translate("AdminScreen", "Administration"))
         self.leave.setText(
-            translate("AdminScreen", "Back to %1  [Ctrl+Q]").replace("%1", mode_name(self.context.settings.mode))
+            translate("AdminScreen", "Back to %1  [Ctrl+Q]").replace(
+                "%1", mode_name(self.context.settings.mode)
+            )
         )
         names = [
             translate("AdminScreen", "Settings"),

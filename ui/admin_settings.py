@@ -32,6 +32,7 @@ from ui.admin_devices import PREVIEW_SIZE, find_cameras, frame_pixmap, grab_fram
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
+
 class SettingsTab(QWidget):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +121,9 @@ class SettingsTab(QWidget):
         self.preview_button.setText(translate("AdminSettings", "Preview"))
         self.sounds.setText(translate("AdminSettings", "Play a sound for each result"))
         self.escpos.setPlaceholderText("192.168.1.50:9100")
-        self.pdf_folder.setPlaceholderText(translate("AdminSettings", "Default: the passes folder beside the database"))
+        self.pdf_folder.setPlaceholderText(
+            translate("AdminSettings", "Default: the passes folder beside the database")
+        )
         self.apply.setText(translate("AdminSettings", "Save settings"))
         if not self.preview_label.pixmap() or self.preview_label.pixmap().isNull():
             self.preview_label.setText(translate("AdminSettings", "No picture yet: press Preview"))
@@ -139,7 +142,9 @@ class SettingsTab(QWidget):
         self.gate.clear()
         self.gate.addItem(translate("AdminSettings", "Main entrance"), ENTRANCE)
         for forum in self.context.service.forums.values():
-            self.gate.addItem(f"{forum.name(language)} ({forum.hall})" if forum.hall else forum.name(language), forum.id)
+            self.gate.addItem(
+                f"{forum.name(language)} ({forum.hall})" if forum.hall else forum.name(language), forum.id
+            )
         self._select(self.gate, settings.gate)
         self.desk.setText(settings.desk)
         self._select(self.language, self.context.language)
@@ -147,7 +152,9 @@ class SettingsTab(QWidget):
         self.printer.clear()
         self.printer.addItem(translate("AdminSettings", "PDF folder (no paper)"), "pdf")
         for name in system_printers():
-            self.printer.addItem(translate("AdminSettings", "System printer: %1").replace("%1", name), f"cups:{name}")
+            self.printer.addItem(
+                translate("AdminSettings", "System printer: %1").replace("%1", name), f"cups:{name}"
+            )
         self.printer.addItem(translate("AdminSettings", "ESC/POS thermal printer (address below)"), "escpos")
         self.printer.addItem(translate("AdminSettings", "No printer"), "none")
         if settings.printer.startswith("escpos:"):
@@ -184,7 +191,9 @@ class SettingsTab(QWidget):
     def look_for_cameras(self) -> None:
         self.find_button.setEnabled(False)
         self.status.setText(translate("AdminSettings", "Looking for cameras…"))
-        self.context.run_in_background(find_cameras, on_done=self._cameras_found, on_error=self._cameras_failed)
+        self.context.run_in_background(
+            find_cameras, on_done=self._cameras_found, on_error=self._cameras_failed
+        )
 
     def _cameras_found(self, found: list[int]) -> None:
         self.find_button.setEnabled(True)
@@ -202,13 +211,19 @@ class SettingsTab(QWidget):
     def camera_value(self) -> str:
         data = self.camera.currentData()
         text = self.camera.currentText().strip()
-        return str(data) if data is not None and self.camera.itemText(self.camera.currentIndex()) == text else text
+        return (
+            str(data)
+            if data is not None and self.camera.itemText(self.camera.currentIndex()) == text
+            else text
+        )
 
     def preview(self) -> None:
         """Show a frame: the running camera's latest if it is the chosen one, else one grabbed now."""
         value = self.camera_value()
         feed = self.context.camera
-        running = feed is not None and hasattr(feed, "latest") and (value == "demo" or str(feed.source) == value)
+        running = (
+            feed is not None and hasattr(feed, "latest") and (value == "demo" or str(feed.source) == value)
+        )
         if running:
             self._show_frame(feed.latest())
             return

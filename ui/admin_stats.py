@@ -153,14 +153,18 @@ class VipTab(_Live):
             )
         }
         people = [d for d in store.roster.iter_delegates() if d.category in vips and d.active]
-        arrived = sorted(((d, times[d.id]) for d in people if d.id in times), key=lambda p: p[1], reverse=True)
+        arrived = sorted(
+            ((d, times[d.id]) for d in people if d.id in times), key=lambda p: p[1], reverse=True
+        )
         waiting = sorted((d for d in people if d.id not in times), key=lambda d: d.name)
         return VipList(arrived, waiting)
 
     def draw(self, data: VipList) -> None:
         tz = ZoneInfo(self.context.service.event.timezone)
         categories = {c.id: c for c in self.context.store.roster.categories()}
-        self.arrived_title.setText(translate("AdminStats", "VIPs arrived (%1)").replace("%1", str(len(data.arrived))))
+        self.arrived_title.setText(
+            translate("AdminStats", "VIPs arrived (%1)").replace("%1", str(len(data.arrived)))
+        )
         self.waiting_title.setText(
             translate("AdminStats", "VIPs not yet arrived (%1)").replace("%1", str(len(data.waiting)))
         )
@@ -175,5 +179,10 @@ class VipTab(_Live):
 
     def _line(self, delegate: Delegate, categories: dict[str, Any]) -> str:
         category = categories.get(delegate.category)
-        parts = [delegate.name, delegate.title, delegate.organization, category.name(self.language) if category else ""]
+        parts = [
+            delegate.name,
+            delegate.title,
+            delegate.organization,
+            category.name(self.language) if category else "",
+        ]
         return " · ".join(p for p in parts if p)

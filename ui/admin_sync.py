@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
-
 def sync_available() -> bool:
     try:
         import kiosk.sync.worker  # noqa: F401
@@ -56,7 +55,9 @@ class SyncTab(QWidget):
         self.context = context
         self.url = QLineEdit(context.store.get_meta(HUB_URL_KEY) or "")
         self.url.setPlaceholderText("http://hub.local:8080")
-        self.token = QLineEdit(os.environ.get("KIOSK_HUB_TOKEN") or context.store.get_meta(HUB_TOKEN_KEY) or "")
+        self.token = QLineEdit(
+            os.environ.get("KIOSK_HUB_TOKEN") or context.store.get_meta(HUB_TOKEN_KEY) or ""
+        )
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.now = QPushButton()
         self.now.setObjectName("primaryAction")
@@ -167,7 +168,11 @@ class SyncTab(QWidget):
                                .replace("%1", str(backlog(self.context.store))))  # fmt: skip
             return
         state = worker.state()
-        status = translate("AdminSync", "connected") if state.connected else translate("AdminSync", "not connected")
+        status = (
+            translate("AdminSync", "connected")
+            if state.connected
+            else translate("AdminSync", "not connected")
+        )
         last = state.last_sync.astimezone().strftime("%H:%M:%S") if state.last_sync else "—"
         text = (translate("AdminSync", "Hub: %1 · last sync %2 · %3 check-ins waiting to be sent")
                 .replace("%1", status).replace("%2", last).replace("%3", str(state.backlog)))  # fmt: skip

@@ -133,7 +133,11 @@ class ForumsChart(StatsChart):
         capacity = [int(stats.by_forum[f.id].get("capacity") or 0) for f in shown]
         self.values = admitted
         labels = [
-            " ".join(p for p in (f.hall, _short(f.name(language), 10 if language == "zh" else 18), f"{n}/{c or '∞'}") if p)
+            " ".join(
+                p
+                for p in (f.hall, _short(f.name(language), 10 if language == "zh" else 18), f"{n}/{c or '∞'}")
+                if p
+            )
             for f, n, c in zip(shown, admitted, capacity, strict=True)
         ] or ["—"]
         full = QBarSet(translate("Charts", "% of capacity"))
@@ -164,7 +168,9 @@ class CategoriesChart(StatsChart):
         order = [c.id for c in categories] + sorted(k for k in stats.by_category if k not in known)
         order.reverse()  # bottom to top: the first category ends up at the top
         self.values = [stats.by_category.get(key, 0) for key in order]
-        labels = [known[k].name(language) if k in known else translate("Charts", "Other") for k in order] or ["—"]
+        labels = [known[k].name(language) if k in known else translate("Charts", "Other") for k in order] or [
+            "—"
+        ]
         series = QHorizontalStackedBarSeries()
         for index, key in enumerate(order):
             # one set per category, non-zero only on its own row: each bar keeps its colour

@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("code", help="the delegate's badge code (or delegate id)")
     p.add_argument("--out", type=Path, help="write FILE.pdf (vector, text kept) or FILE.png")
     p.add_argument("--print-to", metavar="SPEC", help=f"print through the durable queue: {SPEC_HELP}")
-    p.add_argument("--layout", default=DEFAULT_LAYOUT, help=f"stock: {', '.join(layout_names())} or a JSON file")
+    p.add_argument(
+        "--layout", default=DEFAULT_LAYOUT, help=f"stock: {', '.join(layout_names())} or a JSON file"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="when the roster has no language")
     p.add_argument("--dpi", type=int, help="PNG resolution (default: the stock's)")
     p.add_argument("--raster", action="store_true", help="PNG as a thermal printer prints it (1-bit)")
@@ -54,8 +56,16 @@ def cmd_pass(args: argparse.Namespace) -> int:
         raise NotFoundError("no delegate with that code or id")
     layout = load_layout(args.layout)
     clock = clock_from(args, event.timezone)
-    content = build_content(delegate, event, store.roster.forums(), store.roster.categories(), clock.now(),
-                            args.desk, args.lang, args.code if found else "")
+    content = build_content(
+        delegate,
+        event,
+        store.roster.forums(),
+        store.roster.categories(),
+        clock.now(),
+        args.desk,
+        args.lang,
+        args.code if found else "",
+    )
     result: dict[str, object] = {"delegate": delegate.id, "layout": layout.name, "language": content.language}
     if args.out:
         result["out"] = str(_render(content, layout, args))
@@ -89,5 +99,9 @@ def _print(store, content, args: argparse.Namespace, clock) -> dict[str, object]
     queue.pump()
     job = queue.jobs.job(job_id)
     state = queue.state()
-    return {"job": job_id, "status": job.state if job else "?", "printer": state.printer,
-            "error": job.last_error if job else ""}
+    return {
+        "job": job_id,
+        "status": job.state if job else "?",
+        "printer": state.printer,
+        "error": job.last_error if job else "",
+    }

@@ -136,12 +136,21 @@ class DelegateCard(QFrame):
 
     def retranslate(self) -> None:
         self.placeholder.setText(
-            translate("DelegateCard", "Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone")
+            translate(
+                "DelegateCard",
+                "Scan a badge or type a name, pinyin, initials, organisation or the last 4 digits of a phone",
+            )
         )
         self.forums_title.setText(translate("DelegateCard", "Forums"))
         self.history_title.setText(translate("DelegateCard", "Check-in history"))
         self.history.setHorizontalHeaderLabels(
-            [translate("DelegateCard", "Time"), translate("DelegateCard", "Gate"), translate("DelegateCard", "What"), translate("DelegateCard", "Desk"), translate("DelegateCard", "Reason")]
+            [
+                translate("DelegateCard", "Time"),
+                translate("DelegateCard", "Gate"),
+                translate("DelegateCard", "What"),
+                translate("DelegateCard", "Desk"),
+                translate("DelegateCard", "Reason"),
+            ]
         )
 
     def clear(self) -> None:
@@ -163,7 +172,9 @@ class DelegateCard(QFrame):
         self.delegate = delegate
         self.retranslate()
         colour = category.color if category else "#455A64"
-        self.band.setText("   " + (category.name(language) if category else translate("DelegateCard", "No category")))
+        self.band.setText(
+            "   " + (category.name(language) if category else translate("DelegateCard", "No category"))
+        )
         self.band.setStyleSheet(
             f"background:{colour}; color:white; font-size:22px; font-weight:bold; padding-left:8px;"
         )
@@ -177,7 +188,9 @@ class DelegateCard(QFrame):
         if delegate.active:
             self.status.hide()
         else:
-            self.status.setText(translate("DelegateCard", "Registration cancelled: this person may not enter"))
+            self.status.setText(
+                translate("DelegateCard", "Registration cancelled: this person may not enter")
+            )
             self.status.show()
         notes = notes_lines(delegate)
         self.notes.setText("⚑ " + "\n⚑ ".join(notes) if notes else "")
@@ -202,7 +215,11 @@ class DelegateCard(QFrame):
         self.history.clearSpans()
         self.history.setRowCount(len(history))
         for row, entry in enumerate(reversed(history)):
-            gate = forums[entry.gate].name(language) if entry.gate in forums else translate("DelegateCard", "Entrance")
+            gate = (
+                forums[entry.gate].name(language)
+                if entry.gate in forums
+                else translate("DelegateCard", "Entrance")
+            )
             what = action_text(entry.action)
             if entry.action is Action.SCAN:
                 what += ": " + outcome_text(entry.outcome)

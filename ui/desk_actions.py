@@ -72,14 +72,19 @@ class DeskActions:
 
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, NotFoundError) and "override" in str(exc):
-            text = translate("DeskActions", "This code is not in the roster, so it cannot be overridden: register a walk-in [F7].")
+            text = translate(
+                "DeskActions",
+                "This code is not in the roster, so it cannot be overridden: register a walk-in [F7].",
+            )
         elif isinstance(exc, NotFoundError) and "void" in str(exc):
             text = translate("DeskActions", "That check-in was already voided.")
         elif isinstance(exc, KioskError):
             text = translate("DeskActions", "Could not do that: %1").replace("%1", str(exc))
         else:
             log.error("desk action failed: %s", type(exc).__name__)
-            text = translate("DeskActions", "Could not do that because of an internal error; the journal is unchanged.")
+            text = translate(
+                "DeskActions", "Could not do that because of an internal error; the journal is unchanged."
+            )
         self.screen.say(text, RED)
 
     # -- starting an action -----------------------------------------------------------------
@@ -102,7 +107,11 @@ class DeskActions:
         if name == "void":
             standing = self.standing_admission(delegate)
             if standing is None:
-                screen.say(translate("DeskActions", "Nothing to void: %1 has no check-in at this gate.").replace("%1", delegate.name))
+                screen.say(
+                    translate("DeskActions", "Nothing to void: %1 has no check-in at this gate.").replace(
+                        "%1", delegate.name
+                    )
+                )
                 return
             self.pending_void = standing.id
         title, explanation, confirm = self._texts(name, delegate)
@@ -118,8 +127,14 @@ class DeskActions:
             return (translate("DeskActions", "Reprint the pass of %1").replace("%1", who),
                     translate("DeskActions", "The reprint is journalled with your reason and desk."), translate("DeskActions", "Reprint"))  # fmt: skip
         if name == "override":
-            refusal = self.screen.refusal_text() or translate("DeskActions", "The rules did not admit this person here.")
-            return (translate("DeskActions", "Override the refusal for %1").replace("%1", who), refusal, translate("DeskActions", "Admit anyway"))
+            refusal = self.screen.refusal_text() or translate(
+                "DeskActions", "The rules did not admit this person here."
+            )
+            return (
+                translate("DeskActions", "Override the refusal for %1").replace("%1", who),
+                refusal,
+                translate("DeskActions", "Admit anyway"),
+            )
         if name == "void":
             return (translate("DeskActions", "Void the check-in of %1").replace("%1", who),
                     translate("DeskActions", "Use this when someone was checked in by mistake; they can then check in again."),
@@ -196,8 +211,10 @@ class DeskActions:
 
     def _on_reprinted(self, result: tuple[Delegate, bool]) -> None:
         delegate, printed = result
-        text = translate("DeskActions", "Pass of %1 sent to the printer again.") if printed else translate("DeskActions",
-            "Reprint of %1 journalled; no printer is set up at this desk."
+        text = (
+            translate("DeskActions", "Pass of %1 sent to the printer again.")
+            if printed
+            else translate("DeskActions", "Reprint of %1 journalled; no printer is set up at this desk.")
         )
         self.screen.say(text.replace("%1", delegate.name), GREEN if printed else AMBER)
         self.screen.refresh_card()
@@ -205,12 +222,17 @@ class DeskActions:
     def _on_voided(self, entry: CheckIn) -> None:
         delegate = self.screen.card.delegate
         who = delegate.name if delegate else ""
-        self.screen.say(translate("DeskActions", "Check-in voided: %1 can check in again.").replace("%1", who), GREEN)
+        self.screen.say(
+            translate("DeskActions", "Check-in voided: %1 can check in again.").replace("%1", who), GREEN
+        )
         self.screen.refresh_card()
 
     def _on_reissued(self, result: tuple[Delegate, bool]) -> None:
         fresh, _printed = result
         self.screen.show_delegate(fresh)
         self.screen.say(
-            translate("DeskActions", "New badge issued for %1; the old badge no longer works.").replace("%1", fresh.name), GREEN
+            translate("DeskActions", "New badge issued for %1; the old badge no longer works.").replace(
+                "%1", fresh.name
+            ),
+            GREEN,
         )

@@ -40,7 +40,11 @@ def explain(decision: Decision, tz: ZoneInfo) -> str:
     """A decision in plain words for the volunteer, with what to do next."""
     outcome = decision.outcome
     if outcome is Outcome.ADMITTED:
-        return translate("DeskBanner", "Admitted again (re-entry)") if decision.reentry else translate("DeskBanner", "Admitted")
+        return (
+            translate("DeskBanner", "Admitted again (re-entry)")
+            if decision.reentry
+            else translate("DeskBanner", "Admitted")
+        )
     if outcome is Outcome.ALREADY_CHECKED_IN:
         first = decision.first_checkin
         if first is None:
@@ -53,23 +57,36 @@ def explain(decision: Decision, tz: ZoneInfo) -> str:
         )
     if outcome is Outcome.FORUM_FULL:
         return (
-            translate("DeskBanner", "The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.")
+            translate(
+                "DeskBanner",
+                "The room is full (%1 of %2 seats). Override (F4) only if the hall manager agrees.",
+            )
             .replace("%1", str(decision.occupancy or 0))
             .replace("%2", str(decision.capacity or 0))
         )
     if outcome is Outcome.REVOKED and decision.delegate is not None and not decision.delegate.active:
-        return translate("DeskBanner", "Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.")
+        return translate(
+            "DeskBanner",
+            "Registration cancelled: this person is not expected. Override (F4) only if the organiser agrees.",
+        )
     return {
-        Outcome.UNKNOWN_BADGE: translate("DeskBanner",
-            "Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7)."
+        Outcome.UNKNOWN_BADGE: translate(
+            "DeskBanner",
+            "Unknown badge: this code is not in the roster. Search the name, or register a walk-in (F7).",
         ),
-        Outcome.REVOKED: translate("DeskBanner",
-            "This badge was replaced by a newer one: ask for the new badge, or search the name."
+        Outcome.REVOKED: translate(
+            "DeskBanner", "This badge was replaced by a newer one: ask for the new badge, or search the name."
         ),
-        Outcome.NOT_REGISTERED: translate("DeskBanner", "Not registered for this forum. Override (F4) if the organiser agrees."),
-        Outcome.TOO_EARLY: translate("DeskBanner", "Check-in has not opened yet. Check the machine's clock and the event dates."),
+        Outcome.NOT_REGISTERED: translate(
+            "DeskBanner", "Not registered for this forum. Override (F4) if the organiser agrees."
+        ),
+        Outcome.TOO_EARLY: translate(
+            "DeskBanner", "Check-in has not opened yet. Check the machine's clock and the event dates."
+        ),
         Outcome.TOO_LATE: translate("DeskBanner", "Check-in has closed for this gate."),
-        Outcome.INVALID_SIGNATURE: translate("DeskBanner", "Forged or damaged code: the signature does not match. Search the name."),
+        Outcome.INVALID_SIGNATURE: translate(
+            "DeskBanner", "Forged or damaged code: the signature does not match. Search the name."
+        ),
         Outcome.WRONG_EVENT: translate("DeskBanner", "This badge belongs to another event."),
     }[outcome]
 
@@ -132,7 +149,9 @@ class VipNotice(QWidget):
     def announce(self, who: str, category: str) -> None:
         self.names.append(f"{who} ({category})")
         self.label.setText(
-            translate("DeskBanner", "★ VIP arrived: %1. Please inform the protocol staff.").replace("%1", "; ".join(self.names))
+            translate("DeskBanner", "★ VIP arrived: %1. Please inform the protocol staff.").replace(
+                "%1", "; ".join(self.names)
+            )
         )
         self.ok.setText(translate("DeskBanner", "Protocol informed"))
         self.show()

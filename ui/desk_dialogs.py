@@ -32,10 +32,25 @@ translate = QCoreApplication.translate
 def preset_reasons(kind: str) -> list[str]:
     """The reasons volunteers give most, per action, ready to pick with the arrow keys."""
     return {
-        "reprint": [translate("DeskDialogs", "Pass lost"), translate("DeskDialogs", "Pass damaged"), translate("DeskDialogs", "Printer jammed")],
-        "override": [translate("DeskDialogs", "Organiser approved"), translate("DeskDialogs", "Badge damaged"), translate("DeskDialogs", "Registered by phone")],
-        "void": [translate("DeskDialogs", "Checked in by mistake"), translate("DeskDialogs", "Wrong person selected")],
-        "reissue": [translate("DeskDialogs", "Badge lost"), translate("DeskDialogs", "Badge damaged"), translate("DeskDialogs", "Badge given to someone else")],
+        "reprint": [
+            translate("DeskDialogs", "Pass lost"),
+            translate("DeskDialogs", "Pass damaged"),
+            translate("DeskDialogs", "Printer jammed"),
+        ],
+        "override": [
+            translate("DeskDialogs", "Organiser approved"),
+            translate("DeskDialogs", "Badge damaged"),
+            translate("DeskDialogs", "Registered by phone"),
+        ],
+        "void": [
+            translate("DeskDialogs", "Checked in by mistake"),
+            translate("DeskDialogs", "Wrong person selected"),
+        ],
+        "reissue": [
+            translate("DeskDialogs", "Badge lost"),
+            translate("DeskDialogs", "Badge damaged"),
+            translate("DeskDialogs", "Badge given to someone else"),
+        ],
     }.get(kind, [])
 
 
@@ -127,7 +142,9 @@ class ReasonForm(_Form):
         self.presets.clear()
         self.presets.addItems(preset_reasons(kind))
         rows = max(1, self.presets.count())
-        self.presets.setMinimumHeight(self.presets.sizeHintForRow(0) * rows + 2 * self.presets.frameWidth() + 4)
+        self.presets.setMinimumHeight(
+            self.presets.sizeHintForRow(0) * rows + 2 * self.presets.frameWidth() + 4
+        )
         self.reason.clear()
         self.reason.setPlaceholderText(translate("DeskDialogs", "Why? This goes into the journal"))
         self.error.setText("")
@@ -190,7 +207,11 @@ class WalkinForm(_Form):
 
     def start(self, categories: list[Category], forums: list[Forum], language: str) -> None:
         self.title.setText(translate("DeskDialogs", "Register a walk-in"))
-        self.explanation.setText(translate("DeskDialogs", "They get a new badge code, are admitted here and their pass is printed."))
+        self.explanation.setText(
+            translate(
+                "DeskDialogs", "They get a new badge code, are admitted here and their pass is printed."
+            )
+        )
         texts = [
             translate("DeskDialogs", "Name *"),
             translate("DeskDialogs", "English name"),
@@ -221,7 +242,9 @@ class WalkinForm(_Form):
 
     def chosen_forums(self) -> tuple[str, ...]:
         items = [self.forums.item(i) for i in range(self.forums.count())]
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return tuple(
+            i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked
+        )
 
     def delegate(self) -> Delegate:
         return Delegate(
@@ -249,6 +272,8 @@ class WalkinForm(_Form):
         ]
         if missing:
             separator = "、" if self.language == "zh" else ", "
-            self.error.setText(translate("DeskDialogs", "Please fill in: %1").replace("%1", separator.join(missing)))
+            self.error.setText(
+                translate("DeskDialogs", "Please fill in: %1").replace("%1", separator.join(missing))
+            )
             return
         self.submitted.emit(delegate)

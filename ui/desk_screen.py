@@ -49,7 +49,9 @@ def result_text(delegate: Delegate) -> str:
     latin = latin_name(delegate.name, delegate.name_en)
     first = delegate.name if latin == delegate.name else f"{delegate.name}   {latin}"
     digits = "".join(c for c in delegate.phone if c.isdigit())
-    second = " · ".join(p for p in (delegate.organization, f"…{digits[-4:]}" if len(digits) >= 4 else "") if p)
+    second = " · ".join(
+        p for p in (delegate.organization, f"…{digits[-4:]}" if len(digits) >= 4 else "") if p
+    )
     return f"{first}\n{second}" if second else first
 
 
@@ -210,7 +212,12 @@ class DeskScreen(QWidget):
         elif looks_like_code(text):
             self.actions_.check_in_code(text)
         else:
-            self.say(translate("DeskScreen", "Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7]."))
+            self.say(
+                translate(
+                    "DeskScreen",
+                    "Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].",
+                )
+            )
 
     def _on_escape(self) -> None:
         if self.pages.currentWidget() is not self.card:

@@ -60,7 +60,9 @@ class SyncDot(QLabel):
         since = (
             self.tr("never")
             if state.last_sync is None
-            else self.tr("%1 s ago").replace("%1", str(int((datetime.now(UTC) - state.last_sync).total_seconds())))
+            else self.tr("%1 s ago").replace(
+                "%1", str(int((datetime.now(UTC) - state.last_sync).total_seconds()))
+            )
         )
         words = {
             "ok": self.tr("Hub: connected"),

@@ -44,7 +44,10 @@ def _printer(args: argparse.Namespace) -> Callable[[Any], None]:
             return
         decision = result.decision
         who = decision.delegate.name if decision.delegate else "-"
-        print(f"frame {result.frame:>6}  t={result.t:8.3f}s  {decision.outcome:<20} {who}  {decision.code}", flush=True)
+        print(
+            f"frame {result.frame:>6}  t={result.t:8.3f}s  {decision.outcome:<20} {who}  {decision.code}",
+            flush=True,
+        )
 
     return show
 
@@ -80,7 +83,9 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
         raise KioskError(f"cannot open source {args.source!r}: {exc}") from exc
     if hasattr(source, "on_status"):  # a camera: say when it is lost and back, without OpenCV's noise
         cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
-        source.on_status.append(lambda status: print(f"camera {args.source}: {status}", file=sys.stderr, flush=True))
+        source.on_status.append(
+            lambda status: print(f"camera {args.source}: {status}", file=sys.stderr, flush=True)
+        )
     pipeline = ScanPipeline(source, service, gap=args.gap, listeners=listeners).start()
     try:
         while not pipeline.join(timeout=0.2):
@@ -93,8 +98,12 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("scan", help="decide on badges shown to a camera, in a video or an image folder")
-    p.add_argument("source", metavar="SOURCE", help="camera index or /dev/videoN, a video file, or an image folder")
+    p = subparsers.add_parser(
+        "scan", help="decide on badges shown to a camera, in a video or an image folder"
+    )
+    p.add_argument(
+        "source", metavar="SOURCE", help="camera index or /dev/videoN, a video file, or an image folder"
+    )
     p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
     p.add_argument("--desk", default="scan", help="desk name written to the journal")
     p.add_argument("--every-frame", action="store_true",

@@ -33,8 +33,9 @@ def raster_to_pil(raster: Raster):  # type: ignore[no-untyped-def]
 class EscposPrinter:
     """``host[:port]`` for a network printer, or ``usb:VID:PID`` (hex) for a USB one."""
 
-    def __init__(self, target: str, renderer: PassRenderer, timeout: float = 10.0,
-                 check_paper: bool = True) -> None:
+    def __init__(
+        self, target: str, renderer: PassRenderer, timeout: float = 10.0, check_paper: bool = True
+    ) -> None:
         self.target = target
         self.renderer = renderer
         self.timeout = timeout

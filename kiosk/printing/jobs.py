@@ -60,17 +60,21 @@ class PrintJobs:
         self.printer_name = printer_name
         self.layout = layout
         store.migrate(MIGRATIONS)
+
     # -- writing jobs ------------------------------------------------------------------------
 
     def _now(self) -> datetime:
         return self.clock.now()
 
     def _log(self, conn: sqlite3.Connection, job_id: str, event: str, detail: str = "") -> None:
-        conn.execute("INSERT INTO print_log (job_id, at, event, detail) VALUES (?, ?, ?, ?)",
-                     (job_id, self._now().isoformat(), event, detail))
+        conn.execute(
+            "INSERT INTO print_log (job_id, at, event, detail) VALUES (?, ?, ?, ?)",
+            (job_id, self._now().isoformat(), event, detail),
+        )
 
-    def enqueue(self, checkin_id: str, content: PassContent, reason: str | None = None,
-                layout: str | None = None) -> str:
+    def enqueue(
+        self, checkin_id: str, content: PassContent, reason: str | None = None, layout: str | None = None
+    ) -> str:
         """Queue a pass for a check-in; the first pass of a check-in is queued once only.
 
         ``reason`` (lost pass, printer jam …) makes it a reprint: always a new job, logged.
@@ -79,22 +83,41 @@ class PrintJobs:
         now = self._now()
         with self.store.transaction() as conn:
             if reason is None:
-                row = conn.execute("SELECT id FROM print_jobs WHERE checkin_id = ? AND reason IS NULL",
-                                   (checkin_id,)).fetchone()
+                row = conn.execute(
+                    "SELECT id FROM print_jobs WHERE checkin_id = ? AND reason IS NULL", (checkin_id,)
+                ).fetchone()
                 if row is not None:
                     return str(row[0])
             job_id = str(uuid.uuid4())
             conn.execute(
                 "INSERT INTO print_jobs (id, checkin_id, delegate_id, content, layout, state, reason, "
                 "next_at, printer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
-                (job_id, checkin_id, content.delegate_id, content.to_json(), layout or self.layout, reason,
-                 now.timestamp(), self.printer_name, now.isoformat(), now.isoformat()),
+                (
+                    job_id,
+                    checkin_id,
+                    content.delegate_id,
+                    content.to_json(),
+                    layout or self.layout,
+                    reason,
+                    now.timestamp(),
+                    self.printer_name,
+                    now.isoformat(),
+                    now.isoformat(),
+                ),
             )
             self._log(conn, job_id, "reprint" if reason else "queued", reason or "")
         return job_id
 
-    def move(self, job_id: str, state: str, event: str, detail: str = "", *, retry_in: float | None = None,
-             attempt: bool = False) -> None:
+    def move(
+        self,
+        job_id: str,
+        state: str,
+        event: str,
+        detail: str = "",
+        *,
+        retry_in: float | None = None,
+        attempt: bool = False,
+    ) -> None:
         """Move a job to ``state`` and log it; a failed ``attempt`` records ``detail`` as the error."""
         now = self._now()
         error = detail if attempt else ("" if state == "done" else None)
@@ -102,8 +125,14 @@ class PrintJobs:
             conn.execute(
                 "UPDATE print_jobs SET state = ?, updated_at = ?, attempts = attempts + ?, "
                 "last_error = COALESCE(?, last_error), next_at = COALESCE(?, next_at) WHERE id = ?",
-                (state, now.isoformat(), int(attempt), error,
-                 now.timestamp() + retry_in if retry_in is not None else None, job_id),
+                (
+                    state,
+                    now.isoformat(),
+                    int(attempt),
+                    error,
+                    now.timestamp() + retry_in if retry_in is not None else None,
+                    job_id,
+                ),
             )
             self._log(conn, job_id, event, detail)
 
@@ -122,14 +151,18 @@ class PrintJobs:
     def print_log(self, job_id: str | None = None) -> list[tuple[str, str, str, str]]:
         """(job id, time, event, detail), oldest first."""
         sql = "SELECT job_id, at, event, detail FROM print_log"
-        rows = self.store.query(sql + " WHERE job_id = ? ORDER BY seq", (job_id,)) if job_id else \
-            self.store.query(sql + " ORDER BY seq")
+        rows = (
+            self.store.query(sql + " WHERE job_id = ? ORDER BY seq", (job_id,))
+            if job_id
+            else self.store.query(sql + " ORDER BY seq")
+        )
         return [tuple(r) for r in rows]  # type: ignore[misc]
 
     def due(self) -> PrintJob | None:
         row = self.store.query_one(
             "SELECT * FROM print_jobs WHERE state = 'queued' AND next_at <= ? ORDER BY next_at, seq LIMIT 1",
-            (self._now().timestamp(),))
+            (self._now().timestamp(),),
+        )
         return _job(row) if row else None
 
     def next_due_in(self) -> float | None:
@@ -138,8 +171,6 @@ class PrintJobs:
             return None
         return max(0.0, float(row[0]) - self._now().timestamp())
 
-
-
     def in_state(self, state: str) -> list[PrintJob]:
         rows = self.store.query("SELECT * FROM print_jobs WHERE state = ? ORDER BY seq", (state,))
         return [_job(r) for r in rows]
@@ -147,16 +178,25 @@ class PrintJobs:
     def summary(self) -> tuple[int, int, float | None, str]:
         """(waiting, failed, oldest waiting job's creation as epoch seconds, its last error)."""
         row = self.store.query_one(
-            "SELECT SUM(state IN ('queued', 'sent')), SUM(state = 'failed') FROM print_jobs")
+            "SELECT SUM(state IN ('queued', 'sent')), SUM(state = 'failed') FROM print_jobs"
+        )
         oldest = self.store.query_one(
             "SELECT created_at, last_error FROM print_jobs WHERE state IN ('queued', 'sent') "
-            "ORDER BY seq LIMIT 1")
+            "ORDER BY seq LIMIT 1"
+        )
         waiting, failed = (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
         since = datetime.fromisoformat(oldest[0]).timestamp() if oldest else None
         return waiting, failed, since, oldest[1] if oldest else ""
 
 
 def _job(row: sqlite3.Row) -> PrintJob:
-    return PrintJob(row["id"], row["checkin_id"], row["state"], row["reason"], row["attempts"],
-                    row["last_error"], PassContent.from_json(row["content"]), row["layout"])
-
+    return PrintJob(
+        row["id"],
+        row["checkin_id"],
+        row["state"],
+        row["reason"],
+        row["attempts"],
+        row["last_error"],
+        PassContent.from_json(row["content"]),
+        row["layout"],
+    )

@@ -108,7 +108,9 @@ def load_layout(name_or_path: str | Path = DEFAULT_LAYOUT, directory: Path = LAY
     if path.suffix != ".json":
         path = directory / f"{name_or_path}.json"
     if not path.is_file():
-        raise LayoutError(f"no pass layout {str(name_or_path)!r}: choose one of {', '.join(layout_names(directory))}")
+        raise LayoutError(
+            f"no pass layout {str(name_or_path)!r}: choose one of {', '.join(layout_names(directory))}"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

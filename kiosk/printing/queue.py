@@ -43,8 +43,14 @@ class PrinterState:
 
 
 class PrintQueue:
-    def __init__(self, store: Store, printer: Printer, clock: Clock | None = None,
-                 layout: str = DEFAULT_LAYOUT, backoff: tuple[float, ...] = BACKOFF) -> None:
+    def __init__(
+        self,
+        store: Store,
+        printer: Printer,
+        clock: Clock | None = None,
+        layout: str = DEFAULT_LAYOUT,
+        backoff: tuple[float, ...] = BACKOFF,
+    ) -> None:
         self.printer = printer
         self.clock: Clock = clock or SystemClock()
         self.jobs = PrintJobs(store, self.clock, printer.name, layout)
@@ -59,8 +65,9 @@ class PrintQueue:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
-    def enqueue(self, checkin_id: str, content: PassContent, reason: str | None = None,
-                layout: str | None = None) -> str:
+    def enqueue(
+        self, checkin_id: str, content: PassContent, reason: str | None = None, layout: str | None = None
+    ) -> str:
         """Queue the pass of a check-in (once per check-in), or a reprint when ``reason`` is given."""
         job_id = self.jobs.enqueue(checkin_id, content, reason, layout)
         self._wake.set()

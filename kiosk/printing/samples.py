@@ -35,9 +35,17 @@ def _at(day: int, hhmm: str) -> datetime:
 
 
 def sample_event() -> tuple[Event, list[Forum], list[Category]]:
-    event = Event("hardtech-2023", "2023全球硬科技创新大会", "2023 Global Hard Technology Innovation Conference",
-                  _at(6, "08:00"), _at(7, "18:00"), city="Xi'an")
-    forums = [Forum(i, zh, en, "parallel", hall, 400, _at(d, a), _at(d, b)) for i, zh, en, hall, d, a, b in _FORUMS]
+    event = Event(
+        "hardtech-2023",
+        "2023全球硬科技创新大会",
+        "2023 Global Hard Technology Innovation Conference",
+        _at(6, "08:00"),
+        _at(7, "18:00"),
+        city="Xi'an",
+    )
+    forums = [
+        Forum(i, zh, en, "parallel", hall, 400, _at(d, a), _at(d, b)) for i, zh, en, hall, d, a, b in _FORUMS
+    ]
     categories = [
         Category("official", "部委及地方领导", "Government official", "#C62828", vip=True),
         Category("scientist", "科学家", "Scientist", "#1565C0"),
@@ -79,5 +87,7 @@ def install_samples(store: Store, delegates: list[Delegate] | None = None) -> li
 def sample_passes(language: str = "zh") -> dict[str, PassContent]:
     event, forums, categories = sample_event()
     issued = _at(6, "08:42")
-    return {d.id: build_content(d, event, forums, categories, issued, "desk-3", language)
-            for d in sample_delegates()}
+    return {
+        d.id: build_content(d, event, forums, categories, issued, "desk-3", language)
+        for d in sample_delegates()
+    }

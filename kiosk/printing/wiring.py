@@ -57,8 +57,12 @@ def chosen_layout(store) -> str:  # type: ignore[no-untyped-def]
     return store.get_meta(LAYOUT_KEY, DEFAULT_LAYOUT) or DEFAULT_LAYOUT
 
 
-def pass_printer(service, spec: str, layout: str | None = None,  # type: ignore[no-untyped-def]
-                 language: str = "zh") -> tuple[PrintQueue, Callable[[Decision], None]]:
+def pass_printer(
+    service,
+    spec: str,
+    layout: str | None = None,  # type: ignore[no-untyped-def]
+    language: str = "zh",
+) -> tuple[PrintQueue, Callable[[Decision], None]]:
     """A print queue for ``service``'s store and a callable that queues (and prints) the pass of
     an admission at the entrance. Re-entries, forum doors and refusals print nothing."""
     layout = layout or chosen_layout(service.store)
@@ -72,8 +76,16 @@ def pass_printer(service, spec: str, layout: str | None = None,  # type: ignore[
         if decision.checkin_id is None:
             return
         roster = service.store.roster
-        content = build_content(delegate, service.event, list(service.forums.values()), roster.categories(),
-                                service.clock.now(), service.desk, language, decision.code)
+        content = build_content(
+            delegate,
+            service.event,
+            list(service.forums.values()),
+            roster.categories(),
+            service.clock.now(),
+            service.desk,
+            language,
+            decision.code,
+        )
         queue.enqueue(decision.checkin_id, content)
         queue.pump()  # print now; a printer that is away leaves the job to the worker's retries
 

@@ -87,7 +87,9 @@ class ScanPipeline:
         self.frames_read = 0
         self.frames_decoded = 0
         self._stop = threading.Event()
-        self._frames: LatestFrame | queue.Queue[object] = LatestFrame() if source.live else queue.Queue(maxsize=4)
+        self._frames: LatestFrame | queue.Queue[object] = (
+            LatestFrame() if source.live else queue.Queue(maxsize=4)
+        )
         self._results: queue.Queue[object] = queue.Queue()
         self._threads = [
             threading.Thread(target=self._capture, name="scan-capture", daemon=True),

@@ -30,7 +30,9 @@ def qr_matrix(payload: str | bytes, error: str = "M") -> np.ndarray:
     return np.array(code.get_matrix(), dtype=bool)
 
 
-def card_image(matrix: np.ndarray, style: str, rng: np.random.Generator, px: int = 6) -> tuple[np.ndarray, tuple]:
+def card_image(
+    matrix: np.ndarray, style: str, rng: np.random.Generator, px: int = 6
+) -> tuple[np.ndarray, tuple]:
     """A badge or a phone showing the code, ``px`` pixels per module (BGR).
 
     Returns the picture and the code's box (x0, y0, x1, y1) in it, quiet zone excluded.
@@ -40,7 +42,9 @@ def card_image(matrix: np.ndarray, style: str, rng: np.random.Generator, px: int
     dark, light = (20, 20, 20), (250, 250, 250)
     if style == "phone_dark":  # a dark-mode wallet: light modules on a near-black screen
         dark, light = (235, 235, 235), (18, 18, 18)
-    modules = np.where(matrix[..., None], np.array(dark, np.uint8), np.array(light, np.uint8)).astype(np.uint8)
+    modules = np.where(matrix[..., None], np.array(dark, np.uint8), np.array(light, np.uint8)).astype(
+        np.uint8
+    )
     code = cv2.resize(modules, (n * px, n * px), interpolation=cv2.INTER_NEAREST)
     if style == "badge":
         w, h = int(side * 1.5), int(side * 2.1)
@@ -49,7 +53,9 @@ def card_image(matrix: np.ndarray, style: str, rng: np.random.Generator, px: int
         cv2.rectangle(card, (0, 0), (w, int(h * 0.16)), band, -1)
         for i in range(3):  # name and organisation lines
             y = int(h * (0.22 + 0.07 * i))
-            cv2.rectangle(card, (w // 8, y), (w // 8 + int(w * rng.uniform(0.4, 0.75)), y + h // 30), (60, 60, 60), -1)
+            cv2.rectangle(
+                card, (w // 8, y), (w // 8 + int(w * rng.uniform(0.4, 0.75)), y + h // 30), (60, 60, 60), -1
+            )
         x0, y0 = (w - side) // 2, int(h * 0.45)
     else:
         w, h = int(side * 1.25), int(side * 2.2)
@@ -57,8 +63,8 @@ def card_image(matrix: np.ndarray, style: str, rng: np.random.Generator, px: int
         screen = light if style == "phone_light" else (18, 18, 18)
         cv2.rectangle(card, (w // 20, h // 30), (w - w // 20, h - h // 30), screen, -1)
         x0, y0 = (w - side) // 2, int(h * 0.3)
-    card[y0:y0 + side, x0:x0 + side] = light
-    card[y0 + QUIET * px:y0 + (QUIET + n) * px, x0 + QUIET * px:x0 + (QUIET + n) * px] = code
+    card[y0 : y0 + side, x0 : x0 + side] = light
+    card[y0 + QUIET * px : y0 + (QUIET + n) * px, x0 + QUIET * px : x0 + (QUIET + n) * px] = code
     box = (x0 + QUIET * px, y0 + QUIET * px, x0 + (QUIET + n) * px, y0 + (QUIET + n) * px)
     return card, box
 
@@ -71,7 +77,13 @@ def scene(width: int, height: int, rng: np.random.Generator, brightness: float =
         color = tuple(int(c) for c in rng.integers(0, 255, 3))
         x, y = int(rng.integers(0, width)), int(rng.integers(0, height))
         if rng.random() < 0.5:
-            cv2.rectangle(img, (x, y), (x + int(rng.integers(20, width // 3)), y + int(rng.integers(20, height // 3))), color, -1)
+            cv2.rectangle(
+                img,
+                (x, y),
+                (x + int(rng.integers(20, width // 3)), y + int(rng.integers(20, height // 3))),
+                color,
+                -1,
+            )
         else:
             cv2.circle(img, (x, y), int(rng.integers(10, height // 5)), color, -1)
     if rng.random() < 0.5:  # stripes (a shirt, blinds)
@@ -81,14 +93,28 @@ def scene(width: int, height: int, rng: np.random.Generator, brightness: float =
             cv2.line(img, (x, 0), (x, height), (30, 30, 30), max(1, period // 3))
     for _ in range(int(rng.integers(0, 4))):  # printed text: small dark marks
         x, y = int(rng.integers(0, max(1, width - 200))), int(rng.integers(0, max(1, height - 40)))
-        cv2.putText(img, "Forum 2023 Hall B", (x, y + 30), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.5, 1.2), (20, 20, 20), 2)
+        cv2.putText(
+            img,
+            "Forum 2023 Hall B",
+            (x, y + 30),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            rng.uniform(0.5, 1.2),
+            (20, 20, 20),
+            2,
+        )
     if rng.random() < 0.3:  # a checkerboard poster: finder-like squares everywhere
         cell = int(rng.integers(6, 24))
         x, y = int(rng.integers(0, max(1, width - 8 * cell))), int(rng.integers(0, max(1, height - 8 * cell)))
         for i in range(8):
             for j in range(8):
                 if (i + j) % 2 == 0:
-                    cv2.rectangle(img, (x + i * cell, y + j * cell), (x + (i + 1) * cell, y + (j + 1) * cell), (15, 15, 15), -1)
+                    cv2.rectangle(
+                        img,
+                        (x + i * cell, y + j * cell),
+                        (x + (i + 1) * cell, y + (j + 1) * cell),
+                        (15, 15, 15),
+                        -1,
+                    )
     return _scale(img, brightness)
 
 
@@ -108,7 +134,9 @@ class Pose:
     tilt_y: float = 0.0  # about the vertical axis
 
 
-def place(frame: np.ndarray, card: np.ndarray, box: tuple, card_px: int, pose: Pose, motion: float = 0.0) -> np.ndarray:
+def place(
+    frame: np.ndarray, card: np.ndarray, box: tuple, card_px: int, pose: Pose, motion: float = 0.0
+) -> np.ndarray:
     """Paste ``card`` (drawn at ``card_px`` px/module) into ``frame`` at ``pose``, with perspective.
 
     ``motion`` smears the card (not the background) horizontally by that many pixels.

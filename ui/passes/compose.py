@@ -66,20 +66,41 @@ class Flow:
 
     # -- primitives ------------------------------------------------------------------------
 
-    def text(self, text: str, role: str, x: float, y: float, w: float, *, bold: bool = False,
-             color: QColor = BLACK, center: bool = False, size: float | None = None) -> float:
+    def text(
+        self,
+        text: str,
+        role: str,
+        x: float,
+        y: float,
+        w: float,
+        *,
+        bold: bool = False,
+        color: QColor = BLACK,
+        center: bool = False,
+        size: float | None = None,
+    ) -> float:
         """Wrap ``text`` into width ``w`` at (x, y); return its height (0 for empty text)."""
         if not text.strip():
             return 0.0
-        block, height, natural = self._wrap(text, size or self.layout.fonts[role] * self.scale, bold, w, center)
+        block, height, natural = self._wrap(
+            text, size or self.layout.fonts[role] * self.scale, bold, w, center
+        )
         if self.painter is not None:
             self.painter.setPen(color)
             block.draw(self.painter, QPointF(x, y))
         left = x + (w - natural) / 2 if center else x
-        self.placed.append(Placed("text", QRectF(left, y, natural, height), text.replace("\u2028", " " if " " in self.content.name else "")))
+        self.placed.append(
+            Placed(
+                "text",
+                QRectF(left, y, natural, height),
+                text.replace("\u2028", " " if " " in self.content.name else ""),
+            )
+        )
         return height
 
-    def _wrap(self, text: str, size: float, bold: bool, w: float, center: bool) -> tuple[QTextLayout, float, float]:
+    def _wrap(
+        self, text: str, size: float, bold: bool, w: float, center: bool
+    ) -> tuple[QTextLayout, float, float]:
         block = QTextLayout(text, font(size, bold), self.device)
         option = QTextOption(Qt.AlignmentFlag.AlignHCenter if center else Qt.AlignmentFlag.AlignLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -121,12 +142,24 @@ class Flow:
             if fill == QColor("white"):
                 self.painter.fillRect(QRectF(0, height - self.mm(0.5), rect.width(), self.mm(0.5)), BLACK)
         self.placed.append(Placed("band", rect))
-        label = f"★ {c.label('vip')} · {c.category}" if c.vip and c.category else (
-            f"★ {c.label('vip')}" if c.vip else c.category)
+        label = (
+            f"★ {c.label('vip')} · {c.category}"
+            if c.vip and c.category
+            else (f"★ {c.label('vip')}" if c.vip else c.category)
+        )
         size = min(self.layout.fonts["heading"] * 1.3, height * 0.5 * 72 / self.dpi)
         text_h = self._wrap(label, size, True, self.width, True)[1] if label else 0
-        self.text(label, "heading", self.left, (height - text_h) / 2, self.width, bold=True, color=ink,
-                  center=True, size=size)
+        self.text(
+            label,
+            "heading",
+            self.left,
+            (height - text_h) / 2,
+            self.width,
+            bold=True,
+            color=ink,
+            center=True,
+            size=size,
+        )
         return height
 
     def name_size(self, w: float) -> float:
@@ -167,16 +200,32 @@ class Flow:
 
     def forums(self, y: float) -> float:
         c, start = self.content, y
-        y += self.text(c.label("forums") if c.forums else c.label("no_forums"), "heading",
-                       self.left, y, self.width, bold=True) + self.gap / 2
+        y += (
+            self.text(
+                c.label("forums") if c.forums else c.label("no_forums"),
+                "heading",
+                self.left,
+                y,
+                self.width,
+                bold=True,
+            )
+            + self.gap / 2
+        )
         columns = self.layout.forum_columns + self.extra_columns
         col_w = (self.width - self.gap * (columns - 1)) / columns
         for row in range(0, len(c.forums), columns):
             heights = []
-            for i, forum in enumerate(c.forums[row:row + columns]):
+            for i, forum in enumerate(c.forums[row : row + columns]):
                 x = self.left + i * (col_w + self.gap)
-                hall = (f"{forum.hall}{c.label('hall')}" if c.language == "zh" else f"{c.label('hall')} {forum.hall}"
-                        ) if forum.hall else ""
+                hall = (
+                    (
+                        f"{forum.hall}{c.label('hall')}"
+                        if c.language == "zh"
+                        else f"{c.label('hall')} {forum.hall}"
+                    )
+                    if forum.hall
+                    else ""
+                )
                 when = " · ".join(p for p in (forum.when, hall) if p)
                 h = self.text(forum.name, "forum", x, y, col_w, bold=True)
                 h += self.text(when, "when", x, y + h, col_w, color=self.grey)

@@ -18,12 +18,24 @@ PDF_DPI = 600
 
 
 def page_size(layout: PassLayout, height_mm: float) -> QPageSize:
-    return QPageSize(QSizeF(layout.width_mm, height_mm), QPageSize.Unit.Millimeter, layout.name,
-                     QPageSize.SizeMatchPolicy.ExactMatch)
+    return QPageSize(
+        QSizeF(layout.width_mm, height_mm),
+        QPageSize.Unit.Millimeter,
+        layout.name,
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
 
 
-def paint(content: PassContent, layout: PassLayout, painter: QPainter, device: QPaintDevice, dpi: float,
-          canvas_mm: float | None = None, pixel_exact: bool = False, antialias: bool = True) -> Flow:
+def paint(
+    content: PassContent,
+    layout: PassLayout,
+    painter: QPainter,
+    device: QPaintDevice,
+    dpi: float,
+    canvas_mm: float | None = None,
+    pixel_exact: bool = False,
+    antialias: bool = True,
+) -> Flow:
     """Paint onto an open painter whose page is already sized (see ``measure``)."""
     flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
     fit(flow)
@@ -35,8 +47,14 @@ def paint(content: PassContent, layout: PassLayout, painter: QPainter, device: Q
     return flow
 
 
-def measure(content: PassContent, layout: PassLayout, device: QPaintDevice, dpi: float,
-            canvas_mm: float | None = None, pixel_exact: bool = False) -> tuple[float, Flow]:
+def measure(
+    content: PassContent,
+    layout: PassLayout,
+    device: QPaintDevice,
+    dpi: float,
+    canvas_mm: float | None = None,
+    pixel_exact: bool = False,
+) -> tuple[float, Flow]:
     """The page height in mm this pass needs on this stock, and the fitted flow."""
     ensure_app()
     flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
@@ -55,8 +73,9 @@ def render_pdf(content: PassContent, layout: PassLayout, path: Path | str | None
     writer.setCreator("forum-kiosk")
     writer.setTitle(content.event_name)
     height_mm, _ = measure(content, layout, writer, PDF_DPI)
-    writer.setPageLayout(QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
     painter = QPainter(writer)
     paint(content, layout, painter, writer, PDF_DPI)
     painter.end()
@@ -76,8 +95,13 @@ def _blank(width: int, height: int, dpi: float) -> QImage:
     return image
 
 
-def render_image(content: PassContent, layout: PassLayout, dpi: float | None = None,
-                 printable: bool = False, antialias: bool = True) -> QImage:
+def render_image(
+    content: PassContent,
+    layout: PassLayout,
+    dpi: float | None = None,
+    printable: bool = False,
+    antialias: bool = True,
+) -> QImage:
     """The pass as a colour image at ``dpi`` (default: the stock's). ``printable``: only the
     width a raster printer reaches. The QR is always on whole pixels."""
     ensure_app()
@@ -94,8 +118,9 @@ def render_image(content: PassContent, layout: PassLayout, dpi: float | None = N
 
 def to_raster(image: QImage) -> Raster:
     """A 1-bit raster (error-diffusion dithered; ink = 1), as thermal and label printers take."""
-    mono = image.convertToFormat(QImage.Format.Format_Mono, Qt.ImageConversionFlag.MonoOnly
-                                 | Qt.ImageConversionFlag.DiffuseDither)
+    mono = image.convertToFormat(
+        QImage.Format.Format_Mono, Qt.ImageConversionFlag.MonoOnly | Qt.ImageConversionFlag.DiffuseDither
+    )
     grey = mono.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height = grey.width(), grey.height()
     pixels = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.bytesPerLine() * height)
@@ -115,6 +140,6 @@ def render_raster(content: PassContent, layout: PassLayout, dpi: float | None = 
 def raster_image(raster: Raster) -> QImage:
     """A raster back as an image (to look at what a thermal printer would print)."""
     bits = np.unpackbits(np.frombuffer(raster.bits, dtype=np.uint8).reshape(raster.height, -1), axis=1)
-    pixels = np.ascontiguousarray(np.where(bits[:, :raster.width] == 1, 0, 255).astype(np.uint8))
+    pixels = np.ascontiguousarray(np.where(bits[:, : raster.width] == 1, 0, 255).astype(np.uint8))
     image = QImage(pixels.data, raster.width, raster.height, raster.width, QImage.Format.Format_Grayscale8)
     return image.copy()

@@ -42,14 +42,17 @@ class QtSystemPrinter:
         printer.setColorMode(QPrinter.ColorMode.GrayScale if layout.monochrome else QPrinter.ColorMode.Color)
         dpi = printer.resolution()
         height_mm, _ = measure(content, layout, printer, dpi)
-        printer.setPageLayout(QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait,
-                                          QMarginsF(0, 0, 0, 0)))
+        printer.setPageLayout(
+            QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        )
         painter = QPainter()
         if not painter.begin(printer):
             raise PrinterUnavailable(f"printer {self.queue} did not accept the job")
         paint(content, layout, painter, printer, dpi)
-        if not painter.end() or printer.printerState() in (QPrinter.PrinterState.Error,
-                                                           QPrinter.PrinterState.Aborted):
+        if not painter.end() or printer.printerState() in (
+            QPrinter.PrinterState.Error,
+            QPrinter.PrinterState.Aborted,
+        ):
             raise PrinterUnavailable(f"printer {self.queue} failed to spool the job")
         log.debug("pass %s spooled to %s", job_id, self.queue)
 
