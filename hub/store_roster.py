@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hub.store_db import now_text
-from kiosk.importers.apply import ImportReport
+from kiosk.importers.apply import ImportReport, check_rows, sort_out
 from kiosk.importers.event import parse_event
 from kiosk.importers.readers import RosterFileError, read_table
-from kiosk.importers.rows import Rejection, RowParser
+from kiosk.importers.rows import RowParser
 from kiosk.keys import key_id, parse_public, public_pem
 from kiosk.model import Action, Category, Delegate, Forum
 from kiosk.names import search_text
@@ -113,18 +113,7 @@ class HubRoster:
     def import_rows(
         self, headers: list[str], rows: Iterable[tuple[int, list[str]]], report: ImportReport, replace: bool
     ) -> None:
-        parser = self.parser(headers)
-        missing = parser.missing_columns()
-        if missing:
-            raise RosterFileError(f"no column for {' and '.join(missing)}")
-        parsed: list[tuple[int, Delegate]] = []
-        for line, cells in rows:
-            result = parser.parse(line, cells)
-            if isinstance(result, Rejection):
-                report.rejected.append(result)
-            else:
-                parsed.append((line, result))
-        self.apply(parsed, report, replace)
+        self.apply(check_rows(self.parser(headers), rows, report), report, replace)
 
     def apply(self, parsed: list[tuple[int, Delegate]], report: ImportReport, replace_all: bool) -> None:
         """Write valid delegates in one transaction, each change under one new cursor value."""
@@ -132,28 +121,20 @@ class HubRoster:
             existing = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
                 "SELECT id, code, status, body FROM hub_delegates").fetchall()}  # fmt: skip
             owners = {code: i for i, (code, _, _) in existing.items()}
-            writes: list[tuple[str, str, str, str]] = []
-            seen: set[str] = set()
-            for line, delegate in parsed:
-                owner = owners.get(delegate.code)
-                if owner is not None and owner != delegate.id:
-                    report.rejected.append(
-                        Rejection(line, "code_taken", "code belongs to another delegate in the roster")
-                    )
-                    continue
-                seen.add(delegate.id)
-                body = body_of(delegate)
-                before = existing.get(delegate.id)
-                if before is not None and before[2] == body:
-                    report.unchanged += 1
-                    continue
-                if before is None:
-                    report.imported += 1
-                else:
-                    report.updated += 1
-                    owners.pop(before[0], None)
-                owners[delegate.code] = delegate.id
-                writes.append((delegate.id, delegate.code, delegate.status, body))
+            bodies: dict[str, str] = {}
+
+            def comparable(delegate: Delegate) -> str:
+                bodies[delegate.id] = body_of(delegate)
+                return bodies[delegate.id]
+
+            changes, seen = sort_out(
+                parsed,
+                {i: (code, text) for i, (code, _, text) in existing.items()},
+                owners,
+                comparable,
+                report,
+            )
+            writes = [(d.id, d.code, d.status, bodies.get(d.id) or body_of(d)) for d in changes]
             if replace_all:
                 for delegate_id, (code, status, body) in existing.items():
                     if delegate_id not in seen and status == "active":
@@ -169,7 +150,6 @@ class HubRoster:
                         )
                         report.revoked += 1
             self._write(conn, writes)
-        report.rejected.sort(key=lambda r: r.line)
 
     def _write(self, conn: Any, writes: list[tuple[str, str, str, str]]) -> None:
         if not writes:
