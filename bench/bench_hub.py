@@ -40,6 +40,7 @@ from kiosk.store import Store
 from kiosk.sync.client import HubClient
 from kiosk.sync.engine import SyncReport, pull_event, pull_roster
 from kiosk.sync.worker import SyncWorker
+from tests.hub_support import HubProcess, pg_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENT = load_event_file(ROOT / "resources" / "demo_event.json")
@@ -48,45 +49,22 @@ PG_URL = os.environ.get("KIOSK_BENCH_PG_URL", "postgresql://kiosk:kiosk@127.0.0.
 
 @contextlib.contextmanager
 def hub_target(backend: str, work: Path) -> Iterator[str]:
+    """A fresh hub database: a SQLite file, or a PostgreSQL schema of its own."""
     if backend == "sqlite":
         yield str(work / "hub.sqlite")
         return
-    import psycopg
-
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with pg_schema("bench") as url:
+        yield url
 
 
 @contextlib.contextmanager
 def hub_process(target: str) -> Iterator[str]:
     """``main.py hub serve`` in its own process, as in production."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    flag = "--database-url" if target.startswith("postgresql://") else "--db"
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "hub", "serve", flag, target, "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    process = HubProcess(target).start()
     try:
-        for _ in range(400):
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/v1/health", timeout=1).status_code == 200:
-                    break
-            time.sleep(0.05)
-        yield url
+        yield process.url
     finally:
-        process.terminate()
-        process.wait(10)
+        process.stop()
 
 
 def full_sync(store: Store, url: str, token: str) -> float:

@@ -11,19 +11,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-import httpx
-
-from bench.bench_hub import EVENT, ROOT, hub_target
+from bench.bench_hub import EVENT, hub_target
 from bench.table import table
 from hub.store_db import HubStore
 from kiosk.clock import FixedClock, parse_time
@@ -32,33 +25,7 @@ from kiosk.importers.event import parse_event
 from kiosk.service import CheckinService
 from kiosk.store import Store
 from kiosk.sync.worker import SyncWorker
-
-
-class Hub:
-    def __init__(self, target: str) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.flag = "--database-url" if target.startswith("postgresql://") else "--db"
-        self.target = target
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "hub", "serve", self.flag, self.target, "--port", str(self.port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
-        )  # fmt: skip
-        for _ in range(400):
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.url + "/v1/health", timeout=1).status_code == 200:
-                    return
-            time.sleep(0.05)
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(10)
+from tests.hub_support import HubProcess
 
 
 def run(backend: str, seconds: float, work: Path) -> list[object]:
@@ -68,8 +35,7 @@ def run(backend: str, seconds: float, work: Path) -> list[object]:
         store = HubStore(target)
         store.roster.set_event(EVENT)
         store.roster.put(people)
-        hub = Hub(target)
-        hub.start()
+        hub = HubProcess(target).start()
         desks = []
         for i in range(3):
             desk = Store(work / f"{backend}-desk-{i}.sqlite")

@@ -64,9 +64,16 @@ def hub_target(backend: str, tmp_path: Path) -> Iterator[str]:
         if os.environ.get("KIOSK_REQUIRE_POSTGRES") == "1" or Path("/usr/lib/postgresql").is_dir():
             pytest.fail(reason + " (PostgreSQL is installed, so it should be running)")
         pytest.skip(reason)
+    with pg_schema("hubtest") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """A PostgreSQL URL whose search path is a fresh schema, dropped afterwards."""
     import psycopg
 
-    schema = f"hubtest_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(PG_URL, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     try:
@@ -194,6 +201,12 @@ class HubProcess:
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        """End it as an operator would (SIGTERM: uvicorn shuts down cleanly)."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
             self.process.wait(10)
 
 
