@@ -26,19 +26,9 @@ def page_size(layout: PassLayout, height_mm: float) -> QPageSize:
     )
 
 
-def paint(
-    content: PassContent,
-    layout: PassLayout,
-    painter: QPainter,
-    device: QPaintDevice,
-    dpi: float,
-    canvas_mm: float | None = None,
-    pixel_exact: bool = False,
-    antialias: bool = True,
-) -> Flow:
-    """Paint onto an open painter whose page is already sized (see ``measure``)."""
-    flow = Flow(content, layout, device, dpi, canvas_mm or layout.width_mm, pixel_exact)
-    fit(flow)
+def paint(flow: Flow, painter: QPainter, device: QPaintDevice, antialias: bool = True) -> Flow:
+    """Paint a flow that ``measure`` fitted onto an open painter whose page is already sized."""
+    flow.device = device
     flow.painter = painter
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, antialias)
@@ -72,12 +62,12 @@ def render_pdf(content: PassContent, layout: PassLayout, path: Path | str | None
     writer.setResolution(PDF_DPI)
     writer.setCreator("forum-kiosk")
     writer.setTitle(content.event_name)
-    height_mm, _ = measure(content, layout, writer, PDF_DPI)
+    height_mm, flow = measure(content, layout, writer, PDF_DPI)
     writer.setPageLayout(
         QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
     )
     painter = QPainter(writer)
-    paint(content, layout, painter, writer, PDF_DPI)
+    paint(flow, painter, writer)
     painter.end()
     buffer.close()
     pdf = bytes(data.data())
@@ -108,10 +98,10 @@ def render_image(
     dpi = dpi or layout.dpi
     canvas = layout.printable_width_mm if printable else layout.width_mm
     probe = _blank(1, 1, dpi)
-    height_mm, _ = measure(content, layout, probe, dpi, canvas, pixel_exact=True)
+    height_mm, flow = measure(content, layout, probe, dpi, canvas, pixel_exact=True)
     image = _blank(round(canvas * dpi / 25.4), round(height_mm * dpi / 25.4), dpi)
     painter = QPainter(image)
-    paint(content, layout, painter, image, dpi, canvas, pixel_exact=True, antialias=antialias)
+    paint(flow, painter, image, antialias=antialias)
     painter.end()
     return image
 

@@ -41,14 +41,14 @@ class QtSystemPrinter:
         printer.setFullPage(True)
         printer.setColorMode(QPrinter.ColorMode.GrayScale if layout.monochrome else QPrinter.ColorMode.Color)
         dpi = printer.resolution()
-        height_mm, _ = measure(content, layout, printer, dpi)
+        height_mm, flow = measure(content, layout, printer, dpi)
         printer.setPageLayout(
             QPageLayout(page_size(layout, height_mm), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         )
         painter = QPainter()
         if not painter.begin(printer):
             raise PrinterUnavailable(f"printer {self.queue} did not accept the job")
-        paint(content, layout, painter, printer, dpi)
+        paint(flow, painter, printer)
         if not painter.end() or printer.printerState() in (
             QPrinter.PrinterState.Error,
             QPrinter.PrinterState.Aborted,
