@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 
 from bench.table import median, p95, table
-from hub.store_db import HubStore
+from hub.store import HubStore
 from kiosk.clock import FixedClock, parse_time
 from kiosk.demo import generate_roster
 from kiosk.importers.event import load_event_file, parse_event

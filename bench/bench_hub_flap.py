@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.bench_hub import EVENT, hub_target
 from bench.table import table
-from hub.store_db import HubStore
+from hub.store import HubStore
 from kiosk.clock import FixedClock, parse_time
 from kiosk.demo import generate_roster
 from kiosk.importers.event import parse_event

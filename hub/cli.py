@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hub.store_db import HubStore, open_hub_store
+from hub.store import HubStore, open_hub_store
 from kiosk.cli.common import print_json
 from kiosk.cli.core import print_import_report
 
@@ -20,7 +20,7 @@ def _store(args: argparse.Namespace) -> HubStore:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from hub.server import make_server
+    from hub.api.server import make_server
 
     store = _store(args)
     print(f"hub on http://{args.host}:{args.port} ({store.kind} store)", file=sys.stderr, flush=True)

@@ -25,8 +25,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.server import ServerThread
-from hub.store_db import HubStore
+from hub.api.server import ServerThread
+from hub.store import HubStore
 from kiosk.clock import FixedClock
 from kiosk.demo import generate_roster
 from kiosk.importers.event import load_event_file, parse_event

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import main
-from hub.store_db import HubStore
+from hub.store import HubStore
 from kiosk.demo import write_roster_csv
 from tests.conftest import DEMO_EVENT, ROOT
 from tests.hub_support import EVENT_DATA, active, make_hub, roster

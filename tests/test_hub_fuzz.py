@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
-from hub.server import ServerThread
+from hub.api.server import ServerThread
 from tests.hub_support import BACKENDS, hub_target, make_hub, roster
 
 OPERATIONS = [("GET", "/v1/health"), ("GET", "/v1/event"), ("GET", "/v1/roster"), ("POST", "/v1/roster"),
@@ -29,8 +29,8 @@ def fuzzed_hub(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     with hub_target(request.param, tmp_path_factory.mktemp("fuzz")) as target:
         hub = make_hub(target, roster(30))
         # Long-polls bounded to 0.2 s here, so that a generated ``wait`` cannot stall the run.
-        hub.server = ServerThread(hub.store, max_wait=0.2).start()
-        hub.url = hub.server.url
+        hub.api.server = ServerThread(hub.store, max_wait=0.2).start()
+        hub.url = hub.api.server.url
         yield (
             hub,
             hub.token("fuzz-admin", admin=True),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.store_db import HubStore
+from hub.store import HubStore
 from kiosk.sync.client import HubClient, HubUnreachable
 from kiosk.sync.engine import SyncReport, backlog, push_outbox, sync_once
 from tests.hub_support import (

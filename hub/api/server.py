@@ -7,8 +7,8 @@ import time
 
 import uvicorn
 
-from hub.app import create_app
-from hub.store_db import HubStore
+from hub.api.app import create_app
+from hub.store import HubStore
 
 
 def make_server(

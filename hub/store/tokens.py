@@ -10,13 +10,9 @@ import hashlib
 import secrets
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from hub.store_db import now_text
-from hub.store_dialect import HubStoreError
-
-if TYPE_CHECKING:
-    from hub.store_db import HubStore
+from hub.store.base import Database, now_text
+from hub.store.dialect import HubStoreError
 
 PREFIX = "kh_"
 
@@ -41,7 +37,7 @@ class Tokens:
     process (``hub token revoke`` while the hub runs) within ``ttl`` seconds.
     """
 
-    def __init__(self, store: HubStore, ttl: float = 1.0) -> None:
+    def __init__(self, store: Database, ttl: float = 1.0) -> None:
         self._store = store
         self._ttl = ttl
         self._seen: dict[str, tuple[TokenInfo, float]] = {}

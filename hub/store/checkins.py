@@ -8,13 +8,9 @@ desk (token) it came from as ``origin``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from hub.store_db import now_text
+from hub.store.base import Database, now_text
 from kiosk.model import Action, CheckIn, Outcome
-
-if TYPE_CHECKING:
-    from hub.store_db import HubStore
 
 _COLUMNS = ("seq", "id", "origin", "at", "desk", "gate", "code", "outcome", "delegate_id", "action",
             "reason", "voids", "rehearsal", "received_at")  # fmt: skip
@@ -31,7 +27,7 @@ def _entry(row: tuple) -> tuple[int, CheckIn]:
 
 
 class Checkins:
-    def __init__(self, store: HubStore) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
 
     def push(self, entries: list[CheckIn], origin: str) -> tuple[int, int]:

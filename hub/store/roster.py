@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from hub.store_db import now_text
+from hub.store.base import Database, now_text
 from kiosk.importers.apply import ImportReport, check_rows, sort_out
 from kiosk.importers.event import parse_event
 from kiosk.importers.readers import RosterFileError, read_table
@@ -21,9 +21,6 @@ from kiosk.keys import key_id, parse_public, public_pem
 from kiosk.model import Action, Category, Delegate, Forum
 from kiosk.names import search_text
 from kiosk.sync.wire import delegate_to_wire
-
-if TYPE_CHECKING:
-    from hub.store_db import HubStore
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -37,7 +34,7 @@ def body_of(delegate: Delegate) -> str:
 
 
 class HubRoster:
-    def __init__(self, store: HubStore) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
 
     # -- event and keys ------------------------------------------------------------------------

@@ -21,11 +21,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from hub import api_models as m
-from hub.changes import ChangeBus
-from hub.store_db import HubStore
-from hub.store_dialect import HubStoreError
-from hub.store_tokens import TokenInfo
+from hub.api import models as m
+from hub.api.changes import ChangeBus
+from hub.store import HubStore, HubStoreError
+from hub.store.tokens import TokenInfo
 from kiosk.importers.apply import ImportReport
 from kiosk.importers.readers import RosterFileError, cell_text
 from kiosk.model import Action, CheckIn, Delegate

@@ -1,45 +1,34 @@
-"""The hub's store: one schema on SQLite (WAL) or PostgreSQL, opened from a path or URL."""
+"""The hub's database: one schema on SQLite (WAL) or PostgreSQL, connections, migrations, counters.
+
+The parts of the store (``roster``, ``checkins``, ``tokens``) are given a ``Database``;
+``hub.store.HubStore`` puts them together."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hub.store_dialect import Connection, HubStoreError, Pool, dialect_for
-from hub.store_schema import MIGRATIONS
+from hub.store.dialect import Connection, Pool, dialect_for
+from hub.store.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
-
-ENV_VAR = "KIOSK_HUB_DB"
 
 
 def now_text() -> str:
     return datetime.now(UTC).isoformat()
 
 
-class HubStore:
-    """Event, roster, check-ins and tokens of the hub. Thread-safe: one connection per call.
-
-    The parts live in their own modules (``store_roster``, ``store_checkins``,
-    ``store_tokens``) and are reached as ``store.roster``, ``store.checkins``, ``store.tokens``.
-    """
+class Database:
+    """Connections to the hub's database. Thread-safe: one pooled connection per call."""
 
     def __init__(self, target: str | Path, pool_size: int = 12) -> None:
         self.target = str(target)
         self.dialect = dialect_for(target)
         self.pool = Pool(self.dialect, pool_size)
         self.migrate()
-        from hub.store_checkins import Checkins
-        from hub.store_roster import HubRoster
-        from hub.store_tokens import Tokens
-
-        self.roster = HubRoster(self)
-        self.checkins = Checkins(self)
-        self.tokens = Tokens(self)
 
     @property
     def kind(self) -> str:
@@ -101,16 +90,3 @@ class HubStore:
 
     def close(self) -> None:
         self.pool.close()
-
-
-def open_hub_store(db: str | Path | None = None, database_url: str | None = None) -> HubStore:
-    """The hub store named by --db, --database-url or $KIOSK_HUB_DB (in that order)."""
-    target = database_url or (str(db) if db else None) or os.environ.get(ENV_VAR)
-    if not target:
-        raise HubStoreError("no hub database: pass --db PATH or --database-url URL, or set KIOSK_HUB_DB")
-    try:
-        return HubStore(target)
-    except HubStoreError:
-        raise
-    except Exception as exc:  # sqlite3 / psycopg errors on a file or server that is not a hub store
-        raise HubStoreError(f"cannot use the hub database: {exc}".splitlines()[0]) from exc

@@ -18,7 +18,7 @@ from collections import deque
 
 from fastapi.concurrency import run_in_threadpool
 
-from hub.store_db import HubStore
+from hub.store import HubStore
 
 log = logging.getLogger(__name__)
 
