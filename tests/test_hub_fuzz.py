@@ -29,8 +29,8 @@ def fuzzed_hub(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     with hub_target(request.param, tmp_path_factory.mktemp("fuzz")) as target:
         hub = make_hub(target, roster(30))
         # Long-polls bounded to 0.2 s here, so that a generated ``wait`` cannot stall the run.
-        hub.api.server = ServerThread(hub.store, max_wait=0.2).start()
-        hub.url = hub.api.server.url
+        hub.server = ServerThread(hub.store, max_wait=0.2).start()
+        hub.url = hub.server.url
         yield (
             hub,
             hub.token("fuzz-admin", admin=True),
