@@ -1,6 +1,7 @@
 """Removing personal data after the event, from the tables and from the disk.
 
-Names, phones, emails, notes, organisations, titles and search text are blanked; the
+Names, phones, emails, notes, organisations, titles and search text are blanked (and the
+search index rebuilt from the blank text); the
 journal and the admissions keep delegate ids, categories, gates and times, so the
 statistics still add up. Free-text journal reasons (typed by volunteers, so they may name
 people) are blanked too. Then the WAL is checkpointed and truncated and the file is
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.errors import KioskError
-from kiosk.store import Store
+from kiosk.store import Store, search_index
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,8 @@ def _columns(store: Store) -> list[tuple[str, str]]:
     tables = [
         r[0]
         for r in store.query(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
         )
     ]
     found = []
@@ -82,6 +84,7 @@ def purge(store: Store) -> PurgeReport:
             for table, column in columns:
                 conn.execute(f'UPDATE "{table}" SET "{column}" = ?', (_BLANK.get(column, ""),))
             reasons = conn.execute("UPDATE journal SET reason = '' WHERE reason != ''").rowcount
+            search_index.rebuild(conn)  # the old trigrams and pairs held names too
         _compact(store)
     store.roster.changed()
     after = _disk_size(store.path)

@@ -1,10 +1,13 @@
 """Search as a desk volunteer types: Chinese, pinyin, initials, English, organisation, phone tail."""
 
+import random
+
 import pytest
 
+from kiosk.demo import generate_roster
 from kiosk.importers.apply import ImportReport, apply_delegates
 from kiosk.model import Delegate
-from kiosk.names import latin_name
+from kiosk.names import SEP, has_han, latin_name
 from kiosk.search import SearchIndex
 from kiosk.store import Store
 
@@ -65,6 +68,42 @@ def test_index_follows_roster_changes(index: SearchIndex, event_store: Store):
     assert index.ids("wangfang") == ["9"]
 
 
+def test_a_renamed_delegate_is_found_by_the_new_name_only(index: SearchIndex, event_store: Store):
+    apply_delegates(event_store, [(2, Delegate("1", "C1", "王芳"))], ImportReport(), replace=False)
+    assert index.ids("wangfang") == ["1"]
+    assert "1" not in index.ids("zhangwei") and index.ids("张伟") == ["2"]
+
+
+def test_one_character_finds_the_fields_it_starts(index: SearchIndex):
+    assert set(index.ids("张")) == {"1", "2"}
+    assert index.ids("欧")[0] == "6"
+
+
+def test_two_characters_inside_a_field_are_found(index: SearchIndex):
+    assert index.ids("交通") == ["1"]
+    assert index.ids("ei")[:2] == ["1", "2"]  # zhangwei, zhangweiming
+
+
+def test_query_syntax_in_what_is_typed_is_plain_text(index: SearchIndex):
+    for typed in ['"', 'zh"ang', "zhang*", "zhang OR li", "NEAR(a b)", "(", "-", "^z"]:
+        assert isinstance(index.ids(typed), list)
+    assert index.ids("zhang OR li") == []
+
+
+def test_an_existing_roster_gets_its_index_when_the_store_is_upgraded(index: SearchIndex, event_store: Store):
+    with event_store.transaction() as conn:  # the store as it was before the search index
+        for trigger in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER delegates_search_{trigger}")
+        conn.execute("DROP TABLE search_index")
+        conn.execute("DROP TABLE search_pairs")
+        conn.execute("DELETE FROM migrations WHERE name = 'core-0004-search-index'")
+    path = event_store.path
+    event_store.close()
+    upgraded = Store(path)
+    assert SearchIndex(upgraded).ids("zw")[0] == "1"
+    assert SearchIndex(upgraded).ids("交通") == ["1"]
+
+
 @pytest.mark.parametrize(
     ("name", "name_en", "latin"),
     [("张伟", "", "Zhang Wei"), ("欧阳娜娜", "", "Ouyang Nana"), ("李娜", "Li Na", "Li Na"),
@@ -72,3 +111,25 @@ def test_index_follows_roster_changes(index: SearchIndex, event_store: Store):
 )  # fmt: skip
 def test_latin_name_uses_english_name_or_pinyin(name: str, name_en: str, latin: str):
     assert latin_name(name, name_en) == latin
+
+
+@pytest.mark.slow
+def test_a_million_delegates_are_searched_as_six_are(event_store: Store):
+    roster = generate_roster(1_000_000, event_store.roster.forums(), event_store.roster.categories(), seed=5)
+    apply_delegates(event_store, list(enumerate([*roster, *PEOPLE], 2)), ImportReport(), replace=False)
+    index = SearchIndex(event_store)
+    for query, first in [("欧阳美玉", "6"), ("ouyangmeiyu", "6"), ("oymy", "6"), ("单雄信", "5"),
+                         ("xiongxinshan", "5"), ("张伟明", None), ("5678", None)]:  # fmt: skip
+        found = index.ids(query)
+        assert (first is None or found[0] == first) and 0 < len(found) <= 20
+    texts = dict(event_store.query("SELECT id, search FROM delegates"))
+    namesakes: dict[str, int] = {}
+    for d in roster:
+        namesakes[d.name] = namesakes.get(d.name, 0) + 1
+    for d in random.Random(8).sample([d for d in roster if has_han(d.name)], 100):
+        for query in (d.name, d.phone[-4:], d.name[:1]):
+            found = index.ids(query)
+            assert found and all(query in texts[i] for i in found)
+        by_name = index.ids(d.name)
+        assert d.id in by_name or namesakes[d.name] > 20
+        assert all(SEP + d.name + SEP in texts[i] for i in by_name[: min(20, namesakes[d.name])])

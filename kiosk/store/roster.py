@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kiosk.model import Badge, Category, Delegate, Event, Forum
+from kiosk.store.search_index import record_pairs
 
 if TYPE_CHECKING:
     from kiosk.store.db import Store
@@ -17,6 +18,13 @@ DELEGATE_COLUMNS = (
     "id", "code", "name", "name_en", "organization", "title", "phone", "email",
     "category", "forums", "status", "language", "notes", "search", "updated_at",
 )  # fmt: skip
+
+
+_SEARCH = DELEGATE_COLUMNS.index("search")
+_UPSERT = (
+    f"INSERT INTO delegates ({', '.join(DELEGATE_COLUMNS)}) VALUES ({', '.join('?' * len(DELEGATE_COLUMNS))}) "
+    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in DELEGATE_COLUMNS[1:])}"
+)
 
 
 def _time(text: str | None) -> datetime | None:
@@ -170,17 +178,14 @@ class Roster:
         for row in rows:
             yield delegate_from_row(row)
 
-    def search_rows(self) -> list[tuple[str, str]]:
-        """(id, search text) for every delegate: what the search index is built from."""
-        return [(r[0], r[1]) for r in self._store.query("SELECT id, search FROM delegates")]
-
     def write_delegates(self, conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
-        """Upsert delegate rows (``delegate_to_row`` tuples) inside the caller's transaction."""
-        conn.executemany(
-            f"INSERT OR REPLACE INTO delegates ({', '.join(DELEGATE_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(DELEGATE_COLUMNS))})",
-            rows,
-        )
+        """Upsert delegate rows (``delegate_to_row`` tuples) inside the caller's transaction.
+
+        An upsert keeps each delegate's rowid, which the search index refers to; the index
+        itself follows through the triggers of ``core-0004-search-index``."""
+        rows = list(rows)
+        conn.executemany(_UPSERT, rows)
+        record_pairs(conn, (row[_SEARCH] for row in rows))
 
     def write_badges(
         self, conn: sqlite3.Connection, badges: Iterable[Badge], new_delegates: bool = False

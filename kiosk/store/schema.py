@@ -72,4 +72,34 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         "core-0003-no-category-index",
         "DROP INDEX IF EXISTS delegates_by_category;",
     ),
+    (
+        # Search: a trigram full-text index over the delegates' search text, kept in step by
+        # triggers in the same transaction as every roster write, and the distinct pairs of
+        # characters in that text, which turn a one- or two-character query into the
+        # trigrams that can follow it (kiosk/search.py).
+        "core-0004-search-index",
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            search, content='delegates', content_rowid='rowid', tokenize='trigram'
+        );
+        CREATE TRIGGER delegates_search_insert AFTER INSERT ON delegates BEGIN
+            INSERT INTO search_index (rowid, search) VALUES (new.rowid, new.search);
+        END;
+        CREATE TRIGGER delegates_search_delete AFTER DELETE ON delegates BEGIN
+            INSERT INTO search_index (search_index, rowid, search) VALUES ('delete', old.rowid, old.search);
+        END;
+        CREATE TRIGGER delegates_search_update AFTER UPDATE OF search ON delegates
+        WHEN old.search IS NOT new.search BEGIN
+            INSERT INTO search_index (search_index, rowid, search) VALUES ('delete', old.rowid, old.search);
+            INSERT INTO search_index (rowid, search) VALUES (new.rowid, new.search);
+        END;
+        INSERT INTO search_index (search_index) VALUES ('rebuild');
+        CREATE TABLE search_pairs (pair TEXT PRIMARY KEY) WITHOUT ROWID;
+        WITH RECURSIVE n (i) AS (
+            SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < (SELECT MAX(length(search)) FROM delegates)
+        )
+        INSERT OR IGNORE INTO search_pairs SELECT DISTINCT substr(d.search, n.i, 2)
+        FROM delegates d JOIN n ON n.i < length(d.search);
+        """,
+    ),
 ]
