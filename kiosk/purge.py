@@ -1,9 +1,8 @@
 """Removing personal data after the event, from the tables and from the disk.
 
-Names, phones, emails, notes, organisations, titles and search text are blanked (and the
-search index rebuilt from the blank text); the
-journal and the admissions keep delegate ids, categories, gates and times, so the
-statistics still add up. Free-text journal reasons (typed by volunteers, so they may name
+Names, phones, emails, notes, organisations, titles and search text are blanked, and the
+search index is rebuilt from the blank text; the journal and the admissions keep delegate
+ids, categories, gates and times, so the statistics still add up. Free-text journal reasons (typed by volunteers, so they may name
 people) are blanked too. Then the WAL is checkpointed and truncated and the file is
 vacuumed: the old pages are gone from the file, its -wal and its -shm.
 """
