@@ -16,12 +16,12 @@ from kiosk.store import StoreError
 
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
-    "ui.cli_app",
+    "ui.cli.screenshots",
     "kiosk.cli.core",
     "kiosk.cli.scan",
     "kiosk.cli.badges",
-    "ui.cli_badges",
-    "ui.cli_pass",
+    "ui.cli.badges",
+    "ui.cli.passes",
     "kiosk.cli.sync",
     "hub.cli",
 )
@@ -47,7 +47,7 @@ def _wants_app(argv: list[str]) -> bool:
 def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if _wants_app(argv):
-        from ui.app import run_app
+        from ui.shell.app import run_app
 
         return run_app(argv)
     parser = build_parser()

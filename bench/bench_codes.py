@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from bench.table import median, p95, table
 from kiosk import codes, keys
 from kiosk.clock import FixedClock, parse_time
-from kiosk.demo import setup_demo
+from kiosk.demo.roster import setup_demo
 from kiosk.model import Outcome, SignedClaims
 from kiosk.service import CheckinService
 from kiosk.store import Store

@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.core_search import bench_search
 from bench.table import median, p95, table, times
 from kiosk.clock import StartedClock, parse_time
-from kiosk.demo import DEMO_EVENT, generate_roster, write_roster_csv
+from kiosk.demo.roster import DEMO_EVENT, generate_roster, write_roster_csv
 from kiosk.importers.event import import_event
 from kiosk.service import CheckinService
 from kiosk.store import Store

@@ -32,7 +32,7 @@ import httpx
 from bench.table import median, p95, table
 from hub.store import HubStore
 from kiosk.clock import FixedClock, parse_time
-from kiosk.demo import generate_roster
+from kiosk.demo.roster import generate_roster
 from kiosk.importers.event import load_event_file, parse_event
 from kiosk.model import Delegate
 from kiosk.service import CheckinService

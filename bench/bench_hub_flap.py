@@ -20,7 +20,7 @@ from bench.bench_hub import EVENT, hub_target
 from bench.table import table
 from hub.store import HubStore
 from kiosk.clock import FixedClock, parse_time
-from kiosk.demo import generate_roster
+from kiosk.demo.roster import generate_roster
 from kiosk.importers.event import parse_event
 from kiosk.service import CheckinService
 from kiosk.store import Store

@@ -27,10 +27,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from kiosk.demo.samples import sample_passes  # noqa: E402
 from kiosk.printing.backends import PdfFolderPrinter  # noqa: E402
 from kiosk.printing.escpos import EscposPrinter  # noqa: E402
 from kiosk.printing.layout import PassLayout, load_layout  # noqa: E402
-from kiosk.printing.samples import sample_passes  # noqa: E402
 from ui.passes import QtPassRenderer  # noqa: E402
 from ui.passes.fonts import ensure_app, font  # noqa: E402
 

@@ -165,7 +165,7 @@ def time_table(stats, names: list[str]) -> str:  # type: ignore[no-untyped-def]
 def latency_run(video: Path, truth, decoder, codes: list[str]) -> dict:  # type: ignore[no-untyped-def]
     """Play the badge video at its own rate through the whole pipeline; latency per presentation."""
     from kiosk.clock import FixedClock
-    from kiosk.demo import setup_demo
+    from kiosk.demo.roster import setup_demo
     from kiosk.scan.pipeline import ScanPipeline, ScanResult
     from kiosk.scan.sources import VideoFileSource
     from kiosk.service import CheckinService
@@ -262,7 +262,7 @@ def main() -> int:
     print("\n## Decode time per frame (ms, one core, BGR frame in)\n")
     print(time_table(stats, names))
 
-    from kiosk.scan.badgevideo import VARIANTS, write_badge_video
+    from kiosk.demo.badgevideo import VARIANTS, write_badge_video
     from kiosk.service import new_code
 
     count = max(2, int(args.latency_seconds / 1.5))

@@ -26,14 +26,14 @@ from PySide6.QtGui import QPaintEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from bench.table import median, p95, table  # noqa: E402
+from kiosk.app.flow import Mode  # noqa: E402
+from kiosk.app.settings import Settings  # noqa: E402
+from kiosk.demo.workspace import prepare_demo  # noqa: E402
 from kiosk.service import CheckinService  # noqa: E402
-from ui.app import build_context, make_application  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-from ui.demo_setup import prepare_demo  # noqa: E402
-from ui.flow import Mode  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.pass_printing import make_print_queue  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from ui.shell.app import build_context, make_application  # noqa: E402
+from ui.shell.context import AppContext  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.pass_printing import make_print_queue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from kiosk import codes
-from kiosk.scan import synth
+from kiosk.demo import synth
 
 Sample = tuple[str, np.ndarray, frozenset[str]]
 

@@ -28,7 +28,7 @@ import pytest
 from hub.api.server import ServerThread
 from hub.store import HubStore
 from kiosk.clock import FixedClock
-from kiosk.demo import generate_roster
+from kiosk.demo.roster import generate_roster
 from kiosk.importers.event import load_event_file, parse_event
 from kiosk.model import Delegate
 from kiosk.service import CheckinService

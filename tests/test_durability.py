@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.demo import generate_roster
+from kiosk.demo.roster import generate_roster
 from kiosk.importers.apply import ImportReport, apply_delegates
 from kiosk.store import Store
 from tests.conftest import ROOT

@@ -11,7 +11,7 @@ import pytest
 
 import main
 from hub.store import HubStore
-from kiosk.demo import write_roster_csv
+from kiosk.demo.roster import write_roster_csv
 from tests.conftest import DEMO_EVENT, ROOT
 from tests.hub_support import EVENT_DATA, active, make_hub, roster
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hub.store import HubStore
-from kiosk.demo import write_roster_csv
+from kiosk.demo.roster import write_roster_csv
 from kiosk.model import CheckIn, Outcome
 from tests.hub_support import BACKENDS, EVENT_DATA, hub_target, roster
 

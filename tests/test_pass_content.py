@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kiosk.demo.samples import sample_delegates, sample_event
 from kiosk.printing.content import PassContent, build_content, latin_script
 from kiosk.printing.layout import LayoutError, layout_names, load_layout
-from kiosk.printing.samples import sample_delegates, sample_event
 
 ISSUED = datetime(2023, 12, 6, 0, 42, tzinfo=UTC)
 

@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 import zxingcpp
 
+from kiosk.demo.samples import install_samples, sample_delegates, sample_event, sample_passes
 from kiosk.printing.content import PassContent, build_content
 from kiosk.printing.layout import layout_names, load_layout
-from kiosk.printing.samples import install_samples, sample_delegates, sample_event, sample_passes
 from kiosk.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

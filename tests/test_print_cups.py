@@ -21,8 +21,8 @@ import pytest
 import zxingcpp
 
 from kiosk.clock import FixedClock
+from kiosk.demo.samples import sample_passes
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.samples import sample_passes
 from kiosk.printing.wiring import printer_for
 from kiosk.store import Store
 from ui.passes import hooks

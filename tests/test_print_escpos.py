@@ -17,9 +17,9 @@ import pytest
 from escpos.constants import PAPER_FULL_CUT, PAPER_PART_CUT
 
 from kiosk.clock import FixedClock
+from kiosk.demo.samples import sample_passes
 from kiosk.printing.escpos import PAPER_STATUS, EscposPrinter
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.samples import sample_passes
 from kiosk.store import Store
 from ui.passes import QtPassRenderer
 

@@ -8,15 +8,15 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk.clock import FixedClock
+from kiosk.demo.samples import install_samples, sample_passes
 from kiosk.printing.backends import PdfFolderPrinter
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.samples import install_samples, sample_passes
 from kiosk.printing.wiring import attach_printing, printer_for
 from kiosk.service import CheckinService
 from kiosk.store import Store
 from ui.passes import QtPassRenderer, hooks
 
-hooks.install()  # what importing ui.cli_pass does in main.py: the Qt renderer and cups: scheme
+hooks.install()  # what importing ui.cli.passes does in main.py: the Qt renderer and cups: scheme
 
 
 @pytest.fixture()
@@ -145,11 +145,11 @@ def test_admission_at_the_entrance_prints_a_pass_and_nothing_else_does(tmp_path,
 
 def test_print_to_spec_errors_are_one_line(tmp_path):
     import main
-    import ui.cli_pass  # noqa: F401 - registers the scan --print-to hook
+    import ui.cli.passes  # noqa: F401 - registers the scan --print-to hook
     from kiosk.cli import scan
     from kiosk.errors import KioskError
 
-    assert "ui.cli_pass" in main.COMMAND_MODULES and scan.PRINT_HOOKS
+    assert "ui.cli.passes" in main.COMMAND_MODULES and scan.PRINT_HOOKS
     for spec in ("lpt1", "fax:123", "pdf:"):
         with pytest.raises(KioskError, match="expected pdf:DIR"):
             printer_for(spec)

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.demo.samples import install_samples, sample_passes
 from kiosk.printing.layout import load_layout
-from kiosk.printing.samples import install_samples, sample_passes
 from kiosk.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import pytest
 
 import main
 from kiosk.cli import scan as scan_cli
-from kiosk.scan.badgevideo import write_badge_video
+from kiosk.demo.badgevideo import write_badge_video
 from tests.test_scan_support import CODES, START, code_picture, make_store, write_pictures
 
 AT = (START.replace(tzinfo=None)).isoformat()  # parse_time reads it in the event's zone: inside the window

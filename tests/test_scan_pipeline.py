@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import pytest
 
-from kiosk.scan.badgevideo import VARIANTS, write_badge_video
+from kiosk.demo.badgevideo import VARIANTS, write_badge_video
 from kiosk.scan.pipeline import ScanPipeline, ScanResult
 from kiosk.scan.sources import CameraSource, ImageFolderSource, VideoFileSource
 from tests.test_scan_support import CODES, code_picture, make_service, write_pictures

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.scan.badgevideo import write_badge_video
+from kiosk.demo.badgevideo import write_badge_video
 from kiosk.scan.sources import CameraSource, ImageFolderSource, VideoFileSource, open_source
 
 

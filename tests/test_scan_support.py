@@ -9,8 +9,8 @@ import cv2
 import numpy as np
 
 from kiosk.clock import FixedClock
+from kiosk.demo import synth
 from kiosk.model import Badge, Category, Delegate, Event, Forum
-from kiosk.scan import synth
 from kiosk.service import CheckinService
 from kiosk.store import Store
 from kiosk.store.roster import delegate_to_row

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.demo import generate_roster, write_roster_csv
+from kiosk.app.flow import Mode
+from kiosk.demo.roster import generate_roster, write_roster_csv
 from kiosk.model import ENTRANCE
 from tests.ui_support import demo_template, store_copy
-from ui.admin_data import CONFIRM_WORD
-from ui.admin_screen import AdminScreen, stage
-from ui.context import AppContext
-from ui.flow import Mode
+from ui.admin.data import CONFIRM_WORD
+from ui.admin.screen import AdminScreen, stage
+from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -195,8 +195,8 @@ def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context
 
 
 def test_looking_for_cameras_lists_what_opencv_finds(qtbot, admin, context, monkeypatch):  # type: ignore[no-untyped-def]
-    import ui.admin_settings as admin_settings
-    from ui.admin_devices import find_cameras
+    import ui.admin.settings_tab as admin_settings
+    from ui.admin.devices import find_cameras
 
     assert all(isinstance(index, int) for index in find_cameras())  # the real probe runs (none here)
     monkeypatch.setattr(admin_settings, "find_cameras", lambda: [0, 2])  # as on a desk with two cameras
@@ -246,9 +246,9 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
 def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtbot, event_store, tmp_path):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
 
+    from kiosk.app import settings as settings_module
     from tests.hub_support import make_hub, roster
-    from ui import settings as settings_module
-    from ui.sync_dot import SyncDot
+    from ui.shell.sync_dot import SyncDot
 
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(20)).serve()
     first = AppContext(event_store)

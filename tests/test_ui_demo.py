@@ -12,10 +12,10 @@ from typing import Any
 
 import cv2
 
+from kiosk.app.flow import Mode
 from tests.ui_support import State, close, wait_state
-from ui.app import build_context, make_application
-from ui.flow import Mode
-from ui.main_window import MainWindow
+from ui.shell.app import build_context, make_application
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,7 @@ def test_without_a_display_the_app_says_how_to_run_it() -> None:
 def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
-    from ui.screenshots import SHOTS
+    from ui.screenshots.render import SHOTS
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshots", str(tmp_path), "--demo"], env=env,
@@ -133,7 +133,7 @@ def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path
 
 
 def test_first_demo_start_of_the_day_reports_its_slow_steps_and_a_second_start_reuses_them(tmp_path):  # type: ignore[no-untyped-def]
-    from ui.demo_setup import prepare_demo
+    from kiosk.demo.workspace import prepare_demo
 
     steps: list[tuple[int, str]] = []
     first = prepare_demo(

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from kiosk.app.flow import Mode, State
 from kiosk.model import Action, Delegate, Outcome
 from kiosk.names import has_han, syllables
 from kiosk.printing.queue import PrintQueue
 from kiosk.printing.wiring import printer_for
 from tests.ui_support import demo_template, store_copy
-from ui.context import AppContext
-from ui.desk_screen import DeskScreen, stage
-from ui.flow import Mode, State
+from ui.desk.screen import DeskScreen, stage
 from ui.passes import hooks
+from ui.shell.context import AppContext
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from kiosk.app.flow import Mode
 from kiosk.clock import FixedClock
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state
-from ui.flow import Mode
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

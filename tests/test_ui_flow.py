@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ui.flow import FlowChange, FlowError, Mode, ScreenFlow, State
+from kiosk.app.flow import FlowChange, FlowError, Mode, ScreenFlow, State
 
 
 def test_the_flow_module_does_not_need_qt() -> None:
-    import ui.flow  # noqa: F401
+    import kiosk.app.flow  # noqa: F401
 
-    assert "ui.flow" in sys.modules
-    source = Path(ui.flow.__file__).read_text(encoding="utf-8")
+    assert "kiosk.app.flow" in sys.modules
+    source = Path(kiosk.app.flow.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source
 
 
@@ -30,7 +30,7 @@ def test_a_decision_then_printing_then_reset_returns_to_idle() -> None:
 
 def test_each_transition_is_logged_with_its_reason(caplog: pytest.LogCaptureFixture) -> None:
     flow = ScreenFlow()
-    with caplog.at_level(logging.INFO, logger="ui.flow"):
+    with caplog.at_level(logging.INFO, logger="kiosk.app.flow"):
         flow.fire("search", "guest has no QR code")
     assert "search" in caplog.text and "guest has no QR code" in caplog.text
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from kiosk.app.flow import Mode
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
-from ui import i18n_update
-from ui.flow import Mode
-from ui.main_window import MainWindow
+from ui.i18n import update as i18n_update
+from ui.shell.main_window import MainWindow
 
 
 @pytest.mark.skipif(shutil.which(i18n_update.lupdate()) is None, reason="pyside6-lupdate is not installed")
@@ -65,7 +65,7 @@ def test_a_guest_is_welcomed_in_their_own_language_on_a_chinese_kiosk(qtbot: Any
 
 
 def test_chinese_renders_with_the_bundled_font(qtbot: Any) -> None:
-    from ui.app import make_application
+    from ui.shell.app import make_application
 
     app = make_application()
     metrics = QFontMetrics(app.font())
@@ -75,7 +75,7 @@ def test_chinese_renders_with_the_bundled_font(qtbot: Any) -> None:
 
 @pytest.mark.skipif(shutil.which(i18n_update.lupdate()) is None, reason="pyside6-lupdate is not installed")
 def test_the_shipped_translation_files_are_up_to_date(tmp_path: Path) -> None:
-    """resources/i18n/*.ts are what `python -m ui.i18n_update` makes from today's source and glossaries."""
+    """resources/i18n/*.ts are what `python -m ui.i18n.update` makes from today's source and glossaries."""
     import xml.etree.ElementTree as ET
 
     def messages(path: Path) -> dict[tuple[str, str], str]:
@@ -90,4 +90,4 @@ def test_the_shipped_translation_files_are_up_to_date(tmp_path: Path) -> None:
         stale = sorted(
             f"[{ctx}] {src!r}" for (ctx, src), text in fresh.items() if shipped.get((ctx, src)) != text
         )
-        assert stale == [], f"{language}.ts is stale: run `python -m ui.i18n_update`:\n" + "\n".join(stale)
+        assert stale == [], f"{language}.ts is stale: run `python -m ui.i18n.update`:\n" + "\n".join(stale)

@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from kiosk import security
 from kiosk.model import Action
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
-from ui.main_window import MainWindow
-from ui.sounds import Sounds
+from ui.shell.main_window import MainWindow
+from ui.shell.sounds import Sounds
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def kiosk(qtbot: Any, tmp_path: Path) -> Any:
 
 
 def screen(window: MainWindow) -> Any:
-    from ui.flow import Mode
+    from kiosk.app.flow import Mode
 
     return window.screens[Mode.SELFSERVICE]
 
@@ -139,7 +139,7 @@ def _row_of(search_page: Any, delegate_id: str) -> int | None:
 
 
 def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, qtbot: Any) -> None:
-    from ui.flow import Mode
+    from kiosk.app.flow import Mode
 
     window, context, _ = kiosk
     security.set_pin(context.store, "2468")
@@ -207,7 +207,7 @@ def test_a_printer_that_is_down_keeps_the_job_and_says_so(qtbot: Any, tmp_path: 
 
 
 def test_starting_in_admin_mode_still_asks_for_the_pin(qtbot: Any, tmp_path: Path) -> None:
-    from ui.flow import Mode
+    from kiosk.app.flow import Mode
 
     store, _ = demo_store(tmp_path)
     context = make_context(store, tmp_path, mode="admin")
@@ -224,7 +224,7 @@ def test_starting_in_admin_mode_still_asks_for_the_pin(qtbot: Any, tmp_path: Pat
 def test_a_fresh_install_asks_for_an_admin_pin_twice(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from ui.first_start import ensure_pin
+    from ui.shell.first_start import ensure_pin
 
     store, _ = demo_store(tmp_path)
     context = make_context(store, tmp_path)

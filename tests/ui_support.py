@@ -8,17 +8,17 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.app.flow import Mode, State
+from kiosk.app.settings import Settings
 from kiosk.clock import FixedClock
-from kiosk.demo import setup_demo
+from kiosk.demo.roster import setup_demo
 from kiosk.importers.apply import delegate_row
 from kiosk.model import Delegate
 from kiosk.service import CheckinService
 from kiosk.store import Store
-from ui.app import make_application
-from ui.context import AppContext
-from ui.flow import Mode, State
-from ui.pass_printing import make_print_queue
-from ui.settings import Settings
+from ui.shell.app import make_application
+from ui.shell.context import AppContext
+from ui.shell.pass_printing import make_print_queue
 
 
 def demo_template(factory: Any, name: str, count: int) -> Path:

@@ -23,7 +23,7 @@ DEMO_EVENT = Path(__file__).resolve().parents[2] / "resources" / "demo_event.jso
 
 
 def badge_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
-    """The `badges` group's actions (created once per parser), so ui/cli_badges.py adds `issue`."""
+    """The `badges` group's actions (created once per parser), so ui/cli/badges.py adds `issue`."""
     badges = subparsers.choices.get("badges")
     if badges is None:
         badges = subparsers.add_parser("badges", help="signing keys, signed badge codes, printable badges")

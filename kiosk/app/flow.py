@@ -1,0 +1,151 @@
+"""The screen flow: modes and states, changed only through named transitions with a reason.
+
+Plain Python, no Qt (``ui.bridge`` re-emits its changes as signals). Every change
+is logged with its reason, so the log tells the story of what a kiosk showed.
+
+Self-service:  idle -> result -> printing -> idle, idle -> search -> confirm -> result | desk
+Desk:          idle -> result -> override | card ...
+Door:          idle -> result -> idle
+Admin:         idle (settings) — entered behind the PIN
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Mode(StrEnum):
+    SELFSERVICE = "selfservice"
+    DESK = "desk"
+    DOOR = "door"
+    ADMIN = "admin"
+
+
+class State(StrEnum):
+    IDLE = "idle"  # attract screen / waiting for a scan
+    RESULT = "result"  # a decision is on screen
+    PRINTING = "printing"  # the pass is being printed (or queued for the desk)
+    SEARCH = "search"  # "No QR code?" name search
+    CONFIRM = "confirm"  # phone-tail confirmation of a searched delegate
+    SEND_TO_DESK = "send_to_desk"  # too many wrong tries: please go to the help desk
+    CARD = "card"  # desk: a delegate card is shown
+    OVERRIDE = "override"  # desk: override dialog for a refusal
+    PIN = "pin"  # the admin PIN is being asked
+
+
+ANY: frozenset[State] = frozenset(State)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    name: str
+    sources: frozenset[State]
+    target: State
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("decide", ANY - {State.PIN}, State.RESULT),
+        Transition("print", frozenset({State.RESULT}), State.PRINTING),
+        Transition("reset", ANY, State.IDLE),
+        Transition(
+            "search", frozenset({State.IDLE, State.RESULT, State.SEARCH, State.CONFIRM}), State.SEARCH
+        ),
+        Transition("pick", frozenset({State.SEARCH, State.CONFIRM}), State.CONFIRM),
+        Transition("give_up", frozenset({State.SEARCH, State.CONFIRM}), State.SEND_TO_DESK),
+        Transition("card", ANY - {State.PIN}, State.CARD),
+        Transition("override", frozenset({State.RESULT, State.CARD}), State.OVERRIDE),
+        Transition("ask_pin", ANY, State.PIN),
+    )
+}
+
+
+class FlowError(Exception):
+    """A transition asked from a state that does not allow it (a programming error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FlowChange:
+    """What one transition did; handed to every listener."""
+
+    transition: str
+    mode: Mode
+    previous: State
+    state: State
+    reason: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def mode_changed(self) -> bool:
+        return self.transition == "enter_mode"
+
+
+Listener = Callable[[FlowChange], None]
+
+
+class ScreenFlow:
+    """The one state machine behind every screen. Not thread-safe: drive it from the UI thread."""
+
+    MAX_CONFIRM_TRIES = 3
+
+    def __init__(self, mode: Mode = Mode.SELFSERVICE) -> None:
+        self.mode = mode
+        self.state = State.IDLE
+        self.data: dict[str, Any] = {}
+        self.confirm_failures = 0
+        self._previous_mode = mode
+        self.listeners: list[Listener] = []
+
+    def can(self, name: str) -> bool:
+        transition = TRANSITIONS.get(name)
+        return transition is not None and self.state in transition.sources
+
+    def fire(self, name: str, reason: str, **data: Any) -> FlowChange:
+        """Take the named transition; raises FlowError if the current state does not allow it."""
+        transition = TRANSITIONS.get(name)
+        if transition is None:
+            raise FlowError(f"no transition {name!r}")
+        if self.state not in transition.sources:
+            raise FlowError(f"{name!r} is not allowed from {self.state} in {self.mode}")
+        if name == "reset" or (name == "search" and self.state == State.IDLE):
+            self.confirm_failures = 0  # a new guest starts with all their tries
+        return self._move(name, transition.target, reason, data)
+
+    def confirm_failed(self, reason: str) -> FlowChange:
+        """A wrong phone tail: stay in confirm, or send the guest to the desk after three tries."""
+        self.confirm_failures += 1
+        if self.confirm_failures >= self.MAX_CONFIRM_TRIES:
+            return self.fire("give_up", f"{reason}; {self.confirm_failures} wrong tries")
+        return self._move("confirm_failed", State.CONFIRM, reason, {"tries_left": self.tries_left})
+
+    @property
+    def tries_left(self) -> int:
+        return max(0, self.MAX_CONFIRM_TRIES - self.confirm_failures)
+
+    def enter_mode(self, mode: Mode, reason: str) -> FlowChange:
+        """Switch mode; the new mode starts idle."""
+        self._previous_mode = self.mode
+        self.mode = mode
+        self.confirm_failures = 0
+        return self._move("enter_mode", State.IDLE, reason, {"previous_mode": self._previous_mode})
+
+    def leave_admin(self, reason: str) -> FlowChange:
+        """Back from admin to the mode the kiosk was in before."""
+        target = self._previous_mode if self._previous_mode != Mode.ADMIN else Mode.SELFSERVICE
+        return self.enter_mode(target, reason)
+
+    def _move(self, name: str, target: State, reason: str, data: dict[str, Any]) -> FlowChange:
+        change = FlowChange(name, self.mode, self.state, target, reason, data)
+        self.state = target
+        self.data = data
+        log.info("flow %s: %s -> %s in %s (%s)", name, change.previous, target, self.mode, reason)
+        for listener in list(self.listeners):
+            listener(change)
+        return change

@@ -1,0 +1,228 @@
+"""Render the real main window in named states to PNG, in zh and en, 1280x800.
+
+A fixed clock (inside the demo event's first forum) and a fixed camera frame make the zh and
+en shots of a screen differ only in their text. Desk and admin states come from UI-B's
+``stage(screen, state)`` functions when those modules are present.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from kiosk.clock import FixedClock
+from kiosk.importers.apply import delegate_row
+from kiosk.model import Delegate
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+SIZE = (1280, 800)
+LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
+SHOTS = ("selfservice-idle", "selfservice-admitted", "selfservice-refused", "selfservice-search",
+         "desk-card", "desk-override", "door", "admin-import", "admin-stats")  # fmt: skip
+
+
+def wait_until(app: Any, done: Callable[[], bool], timeout: float = 10.0) -> bool:
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    return True
+
+
+def demo_frame() -> Any:
+    """One fixed frame of the badge video (a badge held up), the same for every shot."""
+    from kiosk.demo.badgevideo import render_frames
+
+    frames = render_frames(
+        [("DEMO-FRAME-0001", 0.4, 0.0)], size=(960, 540), fps=10, variants=("still",), seed=3
+    )
+    return [frame for frame, _ in frames][2]
+
+
+def _template(folder: Path) -> Path:
+    from kiosk.demo.roster import setup_demo
+
+    path = folder / "template.sqlite"
+    store = Store(path)
+    setup_demo(store, 1200)
+    store.close()
+    return path
+
+
+def _guest(store: Store, test: Callable[[Delegate], bool]) -> Delegate:
+    """A delegate passing ``test``, with no known language (so the result follows the kiosk's)."""
+    for delegate in store.roster.iter_delegates():
+        if test(delegate):
+            fresh = replace(delegate, language="")
+            with store.transaction() as conn:
+                store.roster.write_delegates(conn, [delegate_row(fresh)])
+            store.roster.changed()
+            return fresh
+    raise LookupError("no suitable delegate in the roster")
+
+
+class Shooter:
+    def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any) -> None:
+        from kiosk.app.settings import Settings
+        from ui.shell.app import data_folder  # noqa: F401 - ensures ui.shell.app's style is importable
+        from ui.shell.context import AppContext
+        from ui.shell.main_window import MainWindow
+        from ui.shell.pass_printing import make_print_queue
+
+        self.app, self.out, self.suffix = app, out, suffix
+        self.store = Store(store_path)
+        forum = next(f for f in self.store.roster.forums() if f.capacity and f.starts_at)
+        self.forum = forum
+        assert forum.starts_at is not None
+        self.clock = FixedClock(forum.starts_at + timedelta(minutes=10))
+        settings = Settings(language=language, mode="selfservice", reset_seconds=3600, sounds=False)
+        queue = make_print_queue(self.store, "pdf", store_path.parent / f"passes-{suffix}", settings.layout,
+                                 clock=self.clock)  # fmt: skip
+        from kiosk.service import CheckinService
+
+        service = CheckinService(self.store, self.clock, desk="desk-1")
+        self.context = AppContext(self.store, service=service, settings=settings, print_queue=queue)
+        self.context.set_language(language)
+        self.window = MainWindow(self.context, lockdown=False)
+        self.window.resize(*SIZE)
+        self.window.show()
+        for screen in self.window.screens.values():
+            for view in screen.findChildren(_camera_view_class()):
+                view.set_still(frame)
+        wait_until(app, lambda: False, 0.2)
+
+    def save(self, name: str) -> Path:
+        wait_until(self.app, lambda: False, 0.15)
+        self.window.repaint()
+        path = self.out / f"{name}-{self.suffix}.png"
+        image = self.window.grab().toImage()
+        if (image.width(), image.height()) != SIZE:
+            from PySide6.QtCore import Qt
+
+            image = image.scaled(
+                *SIZE, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        image.save(str(path))
+        return path
+
+    def decide(self, code: str) -> None:
+        from kiosk.app.flow import State
+
+        self.context.flow.fire("reset", "screenshot")
+        self.context.codes.submit(code, "screenshot")
+        wait_until(self.app, lambda: self.context.flow.state in (State.RESULT, State.PRINTING))
+
+    def selfservice(self) -> list[Path]:
+        from kiosk.app.flow import State
+
+        shots = [self.save("selfservice-idle")]
+        guest = _guest(self.store, lambda d: d.active and d.name_en == "" and self.forum.id in d.forums
+                       and len(d.forums) >= 2)  # fmt: skip
+        self.decide(guest.code)
+        shots.append(self.save("selfservice-admitted"))
+        refused = _guest(self.store, lambda d: not d.active)
+        self.decide(refused.code)
+        shots.append(self.save("selfservice-refused"))
+        self.context.flow.fire("reset", "screenshot")
+        self.context.flow.fire("search", "screenshot")
+        search = self.window.screens[_mode("selfservice")].search  # type: ignore[attr-defined]
+        search.type_text("zhang")
+        wait_until(self.app, lambda: search.results.count() > 0)
+        assert self.context.flow.state is State.SEARCH
+        shots.append(self.save("selfservice-search"))
+        self.context.flow.fire("reset", "screenshot")
+        return shots
+
+    def staged(self, mode: str, module: str, states: tuple[str, ...]) -> list[Path]:
+        screen = self.window.screen_for(_mode(mode))
+        if screen is None:
+            log.warning("%s screen not available: skipping %s shots", mode, mode)
+            return []
+        try:
+            stage = importlib.import_module(module).stage
+        except (ImportError, AttributeError) as exc:
+            log.warning("no stage() in %s (%s): skipping %s shots", module, exc, mode)
+            return []
+        self.context.flow.enter_mode(_mode(mode), "screenshot")
+        shots = []
+        for state in states:
+            try:
+                stage(screen, state)
+            except Exception as exc:  # noqa: BLE001 - another screen's staging must not stop the rest
+                log.warning("cannot stage %s %s: %s", mode, state, exc)
+                continue
+            shots.append(self.save(f"{mode}-{state}"))
+        return shots
+
+    def door(self) -> list[Path]:
+        self.context.update_settings(gate=self.forum.id)
+        self.context.flow.enter_mode(_mode("door"), "screenshot")
+        guest = _guest(self.store, lambda d: d.active and self.forum.id in d.forums and d.name_en == "")
+        self.decide(guest.code)
+        screen = self.window.screens[_mode("door")]
+        wait_until(self.app, lambda: getattr(screen, "occupancy", None) is not None)
+        shot = self.save("door")
+        self.context.update_settings(gate="entrance")
+        return [shot]
+
+    def close(self) -> None:
+        self.window.allow_close = True
+        self.window.close()
+        self.context.close()
+        self.store.close()
+
+
+def _mode(name: str) -> Any:
+    from kiosk.app.flow import Mode
+
+    return Mode(name)
+
+
+def _camera_view_class() -> Any:
+    from ui.widgets.camera_view import CameraView
+
+    return CameraView
+
+
+def _copy_store(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite store (its WAL included)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def render_all(out: Path, db: Path | None = None) -> list[Path]:
+    """Render every shot in both languages into ``out``; returns the files written."""
+    from ui.shell.app import make_application
+
+    app = make_application()
+    out.mkdir(parents=True, exist_ok=True)
+    frame = demo_frame()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="shots-") as tmp:
+        work = Path(tmp)
+        template = db if db is not None else _template(work)
+        for language, suffix in LANGUAGES:
+            copy = work / suffix / "kiosk.sqlite"
+            copy.parent.mkdir(parents=True)
+            _copy_store(template, copy)
+            shooter = Shooter(app, out, copy, language, suffix, frame)
+            try:
+                written += shooter.selfservice()
+                written += shooter.staged("desk", "ui.desk.screen", ("card", "override"))
+                written += shooter.door()
+                written += shooter.staged("admin", "ui.admin.screen", ("import", "stats"))
+            finally:
+                shooter.close()
+    return written
