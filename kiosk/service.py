@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -131,23 +132,42 @@ class CheckinService:
         """Decide on one presented code and journal the decision durably before returning it."""
         code = clean_code(raw_code)
         event, gate = self.event, self.gate
-        resolved = self.resolve(code)
-        rehearsal = self.store.rehearsal
-        now = self.clock.now()
-        delegate_id = (
-            resolved.delegate.id
-            if resolved.delegate
-            else (resolved.claims.delegate_id if resolved.claims else None)
-        )
-        history = (
-            self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
-        )
-        decision = decide(resolved, gate, event, self.forums.get(gate.id), history, now)
-        return self._record(decision, Action.SCAN, "", now, rehearsal)
+        # One decision at a time per database, across processes: the write lock is taken
+        # before the history is read, so another process scanning the same badge waits
+        # and then sees this admission.
+        with self.store.transaction() as conn:
+            resolved = self.resolve(code)
+            rehearsal = self.store.rehearsal
+            now = self.clock.now()
+            delegate_id = (
+                resolved.delegate.id
+                if resolved.delegate
+                else (resolved.claims.delegate_id if resolved.claims else None)
+            )
+            history = (
+                self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+            )
+            decision = decide(resolved, gate, event, self.forums.get(gate.id), history, now)
+            decision = self._journal(conn, decision, Action.SCAN, "", now, rehearsal)
+        return self._tell(decision)
 
     def _record(
         self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool
     ) -> Decision:
+        with self.store.transaction() as conn:
+            decision = self._journal(conn, decision, action, reason, now, rehearsal)
+        return self._tell(decision)
+
+    def _journal(
+        self,
+        conn: sqlite3.Connection,
+        decision: Decision,
+        action: Action,
+        reason: str,
+        now: datetime,
+        rehearsal: bool,
+    ) -> Decision:
+        """Append the decision inside the caller's transaction; listeners hear it after commit."""
         delegate = decision.delegate
         entry = CheckIn(
             id=str(uuid.uuid4()),
@@ -161,9 +181,11 @@ class CheckinService:
             reason=reason,
             rehearsal=rehearsal,
         )
-        self.store.journal.append(entry, category=delegate.category if delegate else "")
-        decision = replace(decision, checkin_id=entry.id)
+        self.store.journal.append_in(conn, entry, category=delegate.category if delegate else "")
         log.info("decision %s at gate %s (%s)", decision.outcome, decision.gate, action)
+        return replace(decision, checkin_id=entry.id)
+
+    def _tell(self, decision: Decision) -> Decision:
         for listener in list(self.listeners):
             listener(decision)
         return decision
