@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "ui.cli.badges",
     "ui.cli.passes",
     "kiosk.cli.sync",
+    "kiosk.cli.pretix",
     "hub.cli",
 )
 

@@ -39,6 +39,7 @@ class Action(StrEnum):
     REISSUE = "reissue"  # a new badge code replaced a lost one
     WALKIN = "walkin"  # a delegate registered on the spot
     PIN_FAILURE = "pin_failure"  # a wrong admin PIN at the kiosk
+    EXIT = "exit"  # the holder left through this gate (uploaded to pretix as an exit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +254,8 @@ class Decision:
     occupancy: int | None = None  # distinct delegates admitted at the gate, after this decision
     capacity: int | None = None
     checkin_id: str | None = None
+    reason: str = ""  # the registration system's own reason code (pretix: ok, unpaid, rules …)
+    flags: tuple[str, ...] = ()  # e.g. rules_not_checked_offline: admitted, the desk should know
 
     @property
     def admitted(self) -> bool:

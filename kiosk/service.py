@@ -33,6 +33,7 @@ from kiosk.model import (
     Outcome,
     ResolvedCode,
 )
+from kiosk.pretix.policy import PretixPolicy, journal_reason, policy_for
 from kiosk.rules import decide
 from kiosk.store import Store
 
@@ -71,6 +72,7 @@ class CheckinService:
         self._gate_id = gate
         self._forum_window = (forum_opens_before, forum_closes_after)
         self._cache_version = -1
+        self._pretix: PretixPolicy | None = None
         self._event: Event | None = None
         self._forums: dict[str, Forum] = {}
         self.listeners: list[Callable[[Decision], None]] = []
@@ -82,6 +84,7 @@ class CheckinService:
         if self._cache_version != self.store.roster.version:
             self._event = self.store.roster.event()
             self._forums = {f.id: f for f in self.store.roster.forums()}
+            self._pretix = policy_for(self.store)
             self._cache_version = self.store.roster.version
 
     @property
@@ -136,20 +139,38 @@ class CheckinService:
         # before the history is read, so another process scanning the same badge waits
         # and then sees this admission.
         with self.store.transaction() as conn:
-            resolved = self.resolve(code)
             rehearsal = self.store.rehearsal
             now = self.clock.now()
-            delegate_id = (
-                resolved.delegate.id
-                if resolved.delegate
-                else (resolved.claims.delegate_id if resolved.claims else None)
-            )
-            history = (
-                self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
-            )
-            decision = decide(resolved, gate, event, self.forums.get(gate.id), history, now)
-            decision = self._journal(conn, decision, Action.SCAN, "", now, rehearsal)
+            if self._pretix is not None and self._pretix.serves(gate.id):
+                decision = self._pretix.decide(code, gate, now, rehearsal)
+                reason = journal_reason(decision)
+            else:
+                decision, reason = self._decide(code, gate, event, now, rehearsal), ""
+            decision = self._journal(conn, decision, Action.SCAN, reason, now, rehearsal)
         return self._tell(decision)
+
+    def _decide(self, code: str, gate: Gate, event: Event, now: datetime, rehearsal: bool) -> Decision:
+        """The roster's rules (kiosk.rules) for a code of an imported or hub roster."""
+        resolved = self.resolve(code)
+        delegate_id = (
+            resolved.delegate.id
+            if resolved.delegate
+            else (resolved.claims.delegate_id if resolved.claims else None)
+        )
+        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        return decide(resolved, gate, event, self.forums.get(gate.id), history, now)
+
+    def check_out(self, raw_code: str | bytes) -> Decision:
+        """Journal that the holder of a code left through this gate (a pretix list's exit)."""
+        code, gate = clean_code(raw_code), self.gate
+        if self._pretix is None or not self._pretix.serves(gate.id):
+            raise NotFoundError("exits are recorded for gates of a pretix list")
+        with self.store.transaction() as conn:
+            now, rehearsal = self.clock.now(), self.store.rehearsal
+            decision = self._pretix.decide(code, gate, now, rehearsal, kind="exit")
+            if decision.admitted:
+                decision = self._journal(conn, decision, Action.EXIT, "", now, rehearsal)
+        return self._tell(decision) if decision.admitted else decision
 
     def _record(
         self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool

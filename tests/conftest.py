@@ -27,3 +27,14 @@ def event_store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "kiosk.sqlite")
     import_event(store, DEMO_EVENT)
     return store
+
+
+@pytest.fixture(scope="session")
+def pretix_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A real pretix on loopback (tests/pretix_server.py): built once per machine, never skipped."""
+    from tests.pretix_server import PretixServer
+
+    server = PretixServer(tmp_path_factory.mktemp("pretix"))
+    server.start()
+    yield server
+    server.stop()

@@ -31,6 +31,8 @@ def decision_json(decision: Decision, timezone: str) -> dict[str, Any]:
         "reentry": decision.reentry,
         "via_signature": decision.via_signature,
         "gate": decision.gate,
+        "reason": decision.reason,
+        "flags": list(decision.flags),
     }
 
 
