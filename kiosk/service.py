@@ -157,7 +157,9 @@ class CheckinService:
             if resolved.delegate
             else (resolved.claims.delegate_id if resolved.claims else None)
         )
-        history = self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        history = (
+            self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
+        )
         return decide(resolved, gate, event, self.forums.get(gate.id), history, now)
 
     def check_out(self, raw_code: str | bytes) -> Decision:
