@@ -11,13 +11,11 @@ import importlib
 import logging
 import sys
 
-from kiosk.errors import KioskError
-from kiosk.store import StoreError
-
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
     "ui.cli.screenshots",
     "kiosk.cli.core",
+    "kiosk.cli.db",
     "kiosk.cli.scan",
     "kiosk.cli.badges",
     "ui.cli.badges",
@@ -62,13 +60,18 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (KioskError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return getattr(exc, "exit_code", 2)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from kiosk.cli.common import failure_line
+
+        failure = failure_line(exc, args)
+        if failure is None:
+            raise
+        print(failure[0], file=sys.stderr)
+        return failure[1]
 
 
 if __name__ == "__main__":

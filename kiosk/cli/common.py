@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.clock import Clock, StartedClock, SystemClock, parse_time
 from kiosk.errors import KioskError
-from kiosk.store import Store, open_store
+from kiosk.messages import ERROR_PREFIX, cli_language
+from kiosk.store import Store, StoreError, open_store
+from kiosk.store.problems import DatabaseProblem, problem_from
 
 
 def default_db_path() -> Path:
@@ -47,3 +50,22 @@ def clock_from(args: argparse.Namespace, timezone: str = "Asia/Shanghai") -> Clo
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def failure_line(exc: BaseException, args: argparse.Namespace) -> tuple[str, int] | None:
+    """One translated line and the exit code for a failure the user can act on; None for a bug.
+
+    Input errors keep their own line; SQLite and disk errors become the DatabaseProblem
+    their error code means (damaged, read-only, disk full, busy, I/O error)."""
+    language = cli_language()
+    prefix = ERROR_PREFIX[0 if language == "zh" else 1]
+    if isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, BrokenPipeError):
+        where = getattr(exc, "filename", None) or getattr(args, "db", None) or default_db_path()
+        exc = problem_from(exc, where) or exc
+    if isinstance(exc, DatabaseProblem):
+        return prefix + exc.text(language), exc.exit_code
+    if isinstance(exc, KioskError | StoreError):
+        return prefix + str(exc), getattr(exc, "exit_code", 2)
+    if isinstance(exc, OSError):
+        return prefix + f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), 2
+    return None

@@ -101,8 +101,11 @@ def _search(args: argparse.Namespace) -> int:
 
 def _stats(args: argparse.Namespace) -> int:
     from kiosk.stats import compute
+    from kiosk.store.health import ensure_intact
 
-    stats = compute(store_from(args))
+    store = store_from(args)
+    ensure_intact(store)  # a report from a damaged file would look whole and be wrong
+    stats = compute(store)
     if args.json:
         print_json(stats.to_json())
         return 0

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from kiosk.store.problems import Problem, StoreError, kind_of, problem_from
 from kiosk.store.schema import CORE_MIGRATIONS
 
 log = logging.getLogger(__name__)
 
-
-class StoreError(Exception):
-    """The database file cannot be used (unreadable, not a kiosk database, locked)."""
+__all__ = ["Store", "StoreError", "open_store"]
 
 
 class Store:
@@ -45,19 +44,27 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction, committed durably (WAL, synchronous=FULL) on exit."""
+        """A write transaction, committed durably (WAL, synchronous=FULL) on exit.
+
+        When the commit fails (disk full, read-only file, damaged page) nothing of it stays:
+        the transaction is rolled back and the failure raised as a DatabaseProblem."""
         with self.lock:
             if self.conn.in_transaction:
                 with self.db.atomic():
                     yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
             try:
+                self.conn.execute("BEGIN IMMEDIATE")
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                problem = problem_from(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+                if problem is None:
+                    raise
+                raise problem from exc
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self.lock:
@@ -133,25 +140,56 @@ def _statements(sql: str) -> list[str]:
 
 def _connect(path: Path) -> sqlite3.Connection:
     if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            # Owner-only from the first byte: the roster holds personal data.
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # Owner-only from the first byte: the roster holds personal data.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as exc:
+            raise problem_from(exc, path) or StoreError(f"{path}: {exc.strerror}") from exc
+    # A file or disk that cannot be written (a file copied read-only, a read-only mount)
+    # still serves the commands that only read; a write then fails as READ_ONLY. On a
+    # read-only mount SQLite cannot make the WAL's -shm file, so the file is opened as
+    # immutable: nothing can change it there.
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+        return _open(path, "")
+    except sqlite3.OperationalError as exc:
+        if kind_of(exc) is not Problem.READ_ONLY:
+            raise
+    return connect_read_only(path)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path``, also on a read-only mount (see _connect)."""
+    try:
+        return _open(path, "?mode=ro")
+    except sqlite3.OperationalError as exc:
+        if kind_of(exc) is not Problem.READ_ONLY:
+            raise
+    return _open(path, "?mode=ro&immutable=1")
+
+
+def _open(path: Path, mode: str) -> sqlite3.Connection:
+    target = f"{path.resolve().as_uri()}{mode}" if mode else str(path)
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=10, uri=bool(mode))
+    try:
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
+        if not mode:
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA cache_size=-32000")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable kiosk database ({exc})") from exc
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
 def open_store(path: Path | str) -> Store:
+    """The store at ``path``; a file that cannot be used raises DatabaseProblem or StoreError."""
     try:
         return Store(path)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable kiosk database ({exc})") from exc
+    except sqlite3.Error as exc:
+        problem = problem_from(exc, path)
+        raise problem or StoreError(f"{path}: not a usable kiosk database ({exc})") from exc
