@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import datetime
 from pathlib import Path
 
@@ -109,3 +110,17 @@ def test_offline_decisions_match_pretix_for_every_ticket_list_and_time(
     print("\n".join(rows))
     assert len(rows) == len(sample.secrets) * len(sample.lists) * len(TIMES)
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_sync_exits_3_when_the_token_is_refused_and_4_when_pretix_is_unreachable(
+    pretix_server, sample: Sample, tmp_path: Path
+):  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "kiosk.sqlite")
+    base = ["pretix", "connect", "--organizer", "forum", "--event", sample.event, "--db", db]
+    assert run([*base, "--url", pretix_server.url, "--token", "wrong"]) == 3
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    assert run([*base, "--url", nowhere, "--token", pretix_server.kiosk_token]) == 4
+    assert run([*base, "--url", pretix_server.url, "--token", pretix_server.kiosk_token]) == 0
+    assert run(["pretix", "sync", "--once", "--db", db]) == 0

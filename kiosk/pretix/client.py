@@ -145,5 +145,13 @@ class PretixClient:
             raise PretixProtocolError("pretix's redeem answer has no status")
         return answer
 
+    def search(self, list_id: int, query: str) -> list[dict[str, Any]]:
+        """``checkinrpc/search``: positions matching a secret or name, with their check-ins."""
+        body = self.get("/checkinrpc/search/", list=list_id, search=query, page_size=50)
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list):
+            raise PretixProtocolError("pretix's search is not a page of results")
+        return results
+
     def close(self) -> None:
         self._http.close()
