@@ -58,6 +58,10 @@ def run(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from kiosk.cli.common import TerminalSafe
+
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)  # type: ignore[assignment]
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -72,6 +76,8 @@ def run(argv: list[str] | None = None) -> int:
             raise
         print(failure[0], file=sys.stderr)
         return failure[1]
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

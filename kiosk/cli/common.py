@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from kiosk.clock import Clock, StartedClock, SystemClock, parse_time
 from kiosk.errors import KioskError
@@ -69,3 +70,40 @@ def failure_line(exc: BaseException, args: argparse.Namespace) -> tuple[str, int
     if isinstance(exc, OSError):
         return prefix + f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), 2
     return None
+
+
+# Controls and format characters (C0 but newline and tab, DEL, C1, bidi overrides, zero-width
+# marks), line and paragraph separators, surrogates, private use. Spaces (U+3000) stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+                      r"\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\uf8ff\U000f0000-\U0010ffff]")  # fmt: skip
+
+
+def escape_controls(text: str) -> str:
+    """Text with every character that could drive a terminal (ESC and the other C0/C1 controls,
+    DEL, bidirectional overrides) written as ``\\uXXXX``; newlines and tabs stay. The escape is
+    also valid inside a JSON string, so JSON output stays parseable and means the same."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if _CONTROL.match(c) else c for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters past the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+class TerminalSafe:
+    """A text stream that escapes control characters in whatever the commands print (roster
+    names, organisations, file names): a roster cannot clear the screen or recolour it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
