@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.clock import parse_time
 from kiosk.errors import KioskError
@@ -29,6 +30,12 @@ def parse_event(data: dict[str, Any]) -> tuple[Event, list[Forum], list[Category
         raise EventFileError("not an event file: no 'event' object")
     raw = data["event"]
     tz = raw.get("timezone") or "Asia/Shanghai"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise EventFileError(
+            f"event: unknown timezone {tz!r}: use an IANA name such as 'Asia/Shanghai'"
+        ) from None
     try:
         event = Event(
             id=_text(raw, "id", "event"),
