@@ -160,7 +160,10 @@ def wechat_child() -> int:
 
 
 def tally(items, results: dict[str, list[tuple[list[str], float]]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    """Markdown: read / wrong / missed per folder (and the union of peers), CPU ms per image."""
+    """Markdown: read / wrong / missed per folder (and the union of peers), CPU ms per image.
+
+    An empty text is the kiosk refusing a payload whose encoding it cannot know: a miss, not a
+    wrong read."""
     names = list(results)
     held = also_in_image(items)
     folders = sorted({f for f, _, _ in items}) + ["**all**"]
@@ -172,7 +175,7 @@ def tally(items, results: dict[str, list[tuple[list[str], float]]]) -> tuple[str
         for name in names:
             got = [results[name][i] for i in idx]
             read = sum(items[i][2] in t for i, (t, _) in zip(idx, got, strict=True))
-            wrong = sum(bool(set(t) - held[i]) for i, (t, _) in zip(idx, got, strict=True))
+            wrong = sum(bool(set(t) - held[i] - {""}) for i, (t, _) in zip(idx, got, strict=True))
             cells.append(f"{read} / {wrong} / {len(idx) - read}")
             ms = [m for _, m in got]
             ms_cells.append(f"{statistics.median(ms):.1f} / {statistics.mean(ms):.1f}")

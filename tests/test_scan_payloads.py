@@ -57,3 +57,20 @@ def test_decoder_never_raises_on_odd_images() -> None:
         if image.size == 0:
             continue
         assert decoder.decode(image) == []
+
+
+ENCODED: list[tuple[bytes, str]] = [
+    ("张伟 Ünïcödé".encode(), "张伟 Ünïcödé"),  # UTF-8: decoded
+    ("山田太郎 受付".encode("shift_jis"), "山田太郎 受付"),  # Shift_JIS, as Japanese phones write it
+    ("张伟 参会证 王芳".encode("gb18030"), ""),  # GB 18030 with no ECI passes for Latin-1: refused
+    ("Müller".encode("latin-1"), ""),  # Latin-1 with no ECI: indistinguishable from the above
+    (bytes(range(0x80, 0xA0)) + b"\x00\xff", ""),  # raw bytes
+]
+
+
+def test_non_ascii_payloads_are_decoded_in_their_encoding_or_refused_never_garbled() -> None:
+    decoder = QrDecoder()
+    for payload, text in ENCODED:
+        (read,) = decoder.decode(code_picture([payload], size=(640, 360), module_px=4.0))
+        assert read.raw == payload
+        assert read.text == text, payload

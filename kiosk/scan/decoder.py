@@ -14,9 +14,13 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.scan import rescue
+from kiosk.scan.rescue import QR_FORMATS
+
 log = logging.getLogger(__name__)
 
-QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+# QR symbology identifiers with ECI (ISO/IEC 18004: ]Q2 model 2, ]Q4 and ]Q6 with FNC1)
+ECI_IDENTIFIERS = {"]Q2", "]Q4", "]Q6"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +43,45 @@ def _corners(barcode: zxingcpp.Barcode) -> tuple[tuple[int, int], ...]:
     return tuple((pt.x, pt.y) for pt in (p.top_left, p.top_right, p.bottom_right, p.bottom_left))
 
 
-def _read(barcode: zxingcpp.Barcode, offset: tuple[float, float] = (0, 0), scale: float = 1.0) -> Read:
-    corners = tuple((int(x / scale + offset[0]), int(y / scale + offset[1])) for x, y in _corners(barcode))
-    return Read(barcode.text, bytes(barcode.bytes), corners)
+def payload_text(barcode: zxingcpp.Barcode) -> str:
+    """The payload as text when its encoding is known, else "" (the bytes stay in ``Read.raw``).
+
+    Known: an ECI says it (zxing-cpp decodes it), the bytes are UTF-8 (ASCII included), or
+    zxing-cpp read them as Shift_JIS or GB 18030 (its Kanji and Hanzi modes, and its guess for
+    byte mode) and they are valid there. Any other guess without an ECI (mostly Latin-1, which a
+    GB 18030 or Big5 payload also passes for, and raw bytes) would be a garbled name on screen,
+    so it is refused instead.
+    """
+    raw = bytes(barcode.bytes)
+    if barcode.symbology_identifier in ECI_IDENTIFIERS:
+        return barcode.text
+    for encoding in ("utf-8", "shift_jis", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or text == barcode.text:
+            return text
+    return ""
+
+
+def _read(barcode: zxingcpp.Barcode, corners: np.ndarray | None = None) -> Read:
+    points = _corners(barcode) if corners is None else tuple((int(x), int(y)) for x, y in corners)
+    return Read(payload_text(barcode), bytes(barcode.bytes), points)
 
 
 class QrDecoder:
     """zxing-cpp, QR codes only, on the grayscale frame.
 
     ``invert`` (on): also look for light-on-dark codes: dark-mode phone screens, 0% → 100%.
-    ``rescue`` (on): when zxing-cpp located a code but could not decode it, decode that region
-    again upscaled, sharpened and contrast-stretched: +2-17 points in the blur, glare and tilt
-    categories, no cost on empty frames (nothing is located there).
+    ``rescue`` (on): when zxing-cpp located a code but could not decode it, try that region again
+    (``kiosk.scan.rescue``: sharpened, re-binarised, rectified, then zbar): +2-17 points in the
+    blur, glare and tilt categories, +5 real photographs, no cost on empty frames (nothing is
+    located there).
     ``downscale`` (off): zxing-cpp's extra search on downscaled copies read nothing more on the
     benchmark, at 0.5 ms (720p) to 4 ms (1080p) per empty frame.
-    ``located_unread`` is how many codes the last frame had that were located but not read.
+    ``located_unread`` is how many codes the last frame had that were located but not read by
+    the first pass; ``rescued_by`` names the rescue step that read each one it then read.
     """
 
     def __init__(self, invert: bool = True, downscale: bool = False, rescue: bool = True) -> None:
@@ -61,9 +89,11 @@ class QrDecoder:
         self.downscale = downscale
         self.rescue = rescue
         self.located_unread = 0
+        self.rescued_by: list[str] = []
 
     def decode(self, image: np.ndarray) -> list[Read]:
         luma = gray(image)
+        self.rescued_by = []
         found = zxingcpp.read_barcodes(
             luma, formats=QR_FORMATS, try_rotate=False, try_downscale=self.downscale,
             try_invert=self.invert, text_mode=zxingcpp.TextMode.Plain, return_errors=self.rescue,
@@ -72,31 +102,24 @@ class QrDecoder:
         failed = [b for b in found if not b.valid]
         if self.rescue:
             for barcode in failed:
-                reads.extend(self._rescue(luma, barcode, reads))
+                reads.extend(
+                    r for r in self._rescue(luma, barcode, reads) if r.raw not in {x.raw for x in reads}
+                )
         self.located_unread = len(failed)
         return reads
 
     def _rescue(self, luma: np.ndarray, failed: zxingcpp.Barcode, reads: list[Read]) -> list[Read]:
-        pts = np.array(_corners(failed), np.float32)
-        if any(_inside(pts.mean(axis=0), r.corners) for r in reads):
+        corners = np.array(_corners(failed), np.float32)
+        if any(_inside(corners.mean(axis=0), r.corners) for r in reads):
             return []
-        x0, y0 = pts.min(axis=0)
-        x1, y1 = pts.max(axis=0)
-        pad = 0.25 * max(x1 - x0, y1 - y0, 8)
-        h, w = luma.shape
-        x0, y0 = int(max(0, x0 - pad)), int(max(0, y0 - pad))
-        x1, y1 = int(min(w, x1 + pad)), int(min(h, y1 + pad))
-        if x1 - x0 < 8 or y1 - y0 < 8:
+        hit = next(rescue.attempts(luma, corners, self.invert), None)
+        if hit is None:
             return []
-        region = luma[y0:y1, x0:x1]
-        scale = 2.0 if max(region.shape) < 400 else 1.0
-        region = cv2.resize(region, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-        region = cv2.normalize(region, np.empty_like(region), 0, 255, cv2.NORM_MINMAX)
-        blurred = cv2.GaussianBlur(region, (0, 0), 2.0)
-        region = cv2.addWeighted(region, 1.8, blurred, -0.8, 0)
-        found = zxingcpp.read_barcodes(region, formats=QR_FORMATS, try_rotate=False, try_downscale=True,
-                                       try_invert=self.invert, text_mode=zxingcpp.TextMode.Plain)  # fmt: skip
-        return [_read(b, (x0, y0), scale) for b in found if b.valid]
+        self.rescued_by.append(hit[0])
+        _, found, points = hit
+        if isinstance(found, bytes):  # zbar: printable ASCII only
+            return [Read(found.decode("ascii"), found, tuple((int(x), int(y)) for x, y in points))]
+        return [_read(found, points)]
 
 
 def _inside(point: np.ndarray, corners: tuple[tuple[int, int], ...]) -> bool:
