@@ -37,7 +37,8 @@ if sys.argv[3] == "import":
     from kiosk.importers.apply import import_roster
     start = time.process_time()
     assert import_roster(store, Path(sys.argv[2])).imported > 0
-else:  # the floor: the same rows, built beforehand, written with plain executemany
+else:  # the floor: the same rows, built beforehand, written with plain executemany (and
+    # the search index filled from them in one statement)
     from kiosk.demo import generate_roster
     from kiosk.importers.apply import delegate_row
     from kiosk.store.roster import DELEGATE_COLUMNS
@@ -48,6 +49,7 @@ else:  # the floor: the same rows, built beforehand, written with plain executem
     start = time.process_time()
     with store.transaction() as conn:
         conn.executemany(f"INSERT INTO delegates VALUES ({', '.join('?' * len(DELEGATE_COLUMNS))})", rows)
+        conn.execute("INSERT INTO search_index (rowid, search) SELECT rowid, search FROM delegates")
         conn.executemany("INSERT INTO badges (code, delegate_id, issued_at) VALUES (?, ?, ?)", badges)
 print(time.process_time() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
@@ -69,7 +71,7 @@ def bench_import(work: Path, count: int, rows: list[list[object]]) -> Store:
     cpu, rss = _child(work / "import.sqlite", str(csv_path), "import")
     floor, _ = _child(work / "floor.sqlite", str(count), "floor")
     rows.append([f"CSV import, {count:,} rows, CPU (s)", f"{cpu:.2f}", f"{floor:.2f}",
-                 "plain `executemany` of the same pre-built rows", f"{cpu / floor:.2f}", "≤ 1.5×"])  # fmt: skip
+                 "plain `executemany` of the same pre-built rows, index in one statement", f"{cpu / floor:.2f}", "≤ 1.5×"])  # fmt: skip
     rss_row: list[object] = [f"CSV import peak RSS, {count:,} rows (MB)", f"{rss:.0f}", "", "", "", "≤ 250 MB"]  # fmt: skip
     if count >= 1_000_000:
         small = count // 10

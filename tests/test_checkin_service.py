@@ -136,7 +136,7 @@ def test_migrations_are_named_and_applied_once(tmp_path: Path):
     store = Store(tmp_path / "m.sqlite")
     names = [r[0] for r in store.query("SELECT name FROM migrations ORDER BY name")]
     assert names == ["core-0001-roster", "core-0002-journal", "core-0003-no-category-index",
-                     "core-0004-search-index"]  # fmt: skip
+                     "core-0004-search-index", "core-0005-search-index-by-writer"]  # fmt: skip
     store.close()
     assert Store(tmp_path / "m.sqlite").migrate([("core-0001-roster", "CREATE TABLE boom (x)")]) == []
 

@@ -102,9 +102,8 @@ class HubRoster:
         try:
             headers, rows = read_table(Path(path))
             self.import_rows(headers, rows, report, replace)
-        except RosterFileError as exc:
-            report.rejected.clear()
-            report.error = str(exc)
+        except RosterFileError as exc:  # even at the file's last line: nothing was applied
+            return ImportReport(error=str(exc))
         return report
 
     def import_rows(
@@ -112,7 +111,7 @@ class HubRoster:
     ) -> None:
         self.apply(check_rows(self.parser(headers), rows, report), report, replace)
 
-    def apply(self, parsed: list[tuple[int, Delegate]], report: ImportReport, replace_all: bool) -> None:
+    def apply(self, parsed: Iterable[tuple[int, Delegate]], report: ImportReport, replace_all: bool) -> None:
         """Write valid delegates in one transaction, each change under one new cursor value."""
         with self._store.transaction() as conn:
             existing = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
@@ -147,6 +146,7 @@ class HubRoster:
                         )
                         report.revoked += 1
             self._write(conn, writes)
+        report.rejected.sort(key=lambda r: r.line)
 
     def _write(self, conn: Any, writes: list[tuple[str, str, str, str]]) -> None:
         if not writes:

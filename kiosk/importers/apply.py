@@ -1,17 +1,22 @@
-"""Applying parsed roster rows to the store: one transaction, idempotent, with a report."""
+"""Applying parsed roster rows to the store: streamed in batches, one transaction, idempotent,
+with a report."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
+from kiosk.importers.duplicates import BATCH_ROWS, KeysInMemory, UsedKeys, first_uses
 from kiosk.importers.readers import RosterFileError, read_table
 from kiosk.importers.rows import Rejection, RowParser
 from kiosk.model import Badge, Delegate
 from kiosk.names import search_text
 from kiosk.store import Store
+from kiosk.store.import_keys import KeysInTempTable, NamedIds
 from kiosk.store.roster import delegate_to_row
 
 Progress = Callable[[int, str], None]  # (rows read so far, phase)
@@ -71,28 +76,35 @@ def check_rows(
     report: ImportReport,
     progress: Progress | None = None,
     source: str = "",
-) -> list[tuple[int, Delegate]]:
-    """The valid rows as Delegates (with their lines); the others go to the report as rejected.
+    used: UsedKeys | None = None,
+) -> Iterator[tuple[int, Delegate]]:
+    """The valid rows as Delegates (with their lines), as a stream; the others go to the report
+    as rejected while the stream is read. A code or id used earlier in the file (by ``used``,
+    two dicts unless given) is rejected.
 
-    Raises RosterFileError when the file (named ``source`` in the message) lacks a name or
-    code column."""
+    Raises RosterFileError at once when the file (named ``source`` in the message) lacks a name
+    or code column."""
     missing = parser.missing_columns()
     if missing:
         raise RosterFileError(f"{source}: " * bool(source) + f"no column for {' and '.join(missing)}")
-    parsed: list[tuple[int, Delegate]] = []
+    return first_uses(_valid(parser, rows, report, progress), used or KeysInMemory(), report.rejected)
+
+
+def _valid(
+    parser: RowParser, rows: Iterable[tuple[int, list[str]]], report: ImportReport, progress: Progress | None
+) -> Iterator[tuple[int, Delegate]]:
     for count, (line, cells) in enumerate(rows, start=1):
         result = parser.parse(line, cells)
         if isinstance(result, Rejection):
             report.rejected.append(result)
         else:
-            parsed.append((line, result))
+            yield line, result
         if progress and count % 5000 == 0:
             progress(count, "read")
-    return parsed
 
 
 def sort_out(
-    parsed: list[tuple[int, Delegate]],
+    parsed: Iterable[tuple[int, Delegate]],
     existing: Mapping[str, tuple[str, object]],
     owners: dict[str, str],
     comparable: Callable[[Delegate], object],
@@ -126,49 +138,77 @@ def sort_out(
                 owners.pop(before[0], None)
         owners[delegate.code] = delegate.id
         changes.append(delegate)
-    report.rejected.sort(key=lambda r: r.line)
     return changes, seen
 
 
 def import_roster(
     store: Store, path: Path, replace: bool = False, progress: Progress | None = None
 ) -> ImportReport:
-    """Import a roster file. A file that cannot be read applies nothing and says why."""
+    """Import a roster file as a stream, in one transaction. A file that cannot be read, even
+    at its last line, applies nothing and says why."""
     report = ImportReport()
     try:
         headers, rows = read_table(Path(path))
-        parser = RowParser(headers, store.roster.forums(), store.roster.categories())
-        parsed = check_rows(parser, rows, report, progress, source=Path(path).name)
+        with store.transaction() as conn:
+            roster = store.roster
+            parser = RowParser(headers, roster.forums(), roster.categories())
+            valid = check_rows(parser, rows, report, progress, Path(path).name, KeysInTempTable(conn))
+            apply_delegates(store, valid, report, replace)
     except RosterFileError as exc:
-        report.rejected.clear()
-        report.error = str(exc)
-        return report
-    apply_delegates(store, parsed, report, replace)
+        return ImportReport(error=str(exc))
     if progress:
-        progress(len(parsed), "applied")
+        progress(report.imported + report.updated + report.unchanged, "applied")
     return report
 
 
 def apply_delegates(
-    store: Store, parsed: list[tuple[int, Delegate]], report: ImportReport, replace: bool
+    store: Store, parsed: Iterable[tuple[int, Delegate]], report: ImportReport, replace: bool
 ) -> None:
-    """Write the valid rows in one transaction; codes owned by someone else are rejected."""
-    roster = store.roster
+    """Write the valid rows in one transaction, ``BATCH_ROWS`` at a time, so memory does not
+    grow with the file; codes owned by someone else are rejected."""
+    now = datetime.now(UTC).isoformat()
+    released: dict[str, str] = {}  # old code -> the delegate who moved off it in this file
+    changed = False
     with store.transaction() as conn:
-        existing: dict[str, tuple[str, tuple]] = {
-            r[0]: (r[1], tuple(r[1:])) for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates")
-        }
-        owners = {r[0]: r[1] for r in conn.execute("SELECT code, delegate_id FROM badges")}
-        changes, seen = sort_out(parsed, existing, owners, _compared, report)
-        now = datetime.now(UTC).isoformat()
-        roster.write_delegates(conn, [delegate_row(d, now) for d in changes])
-        fresh = [Badge(d.code, d.id) for d in changes if d.id not in existing]
-        moved = [Badge(d.code, d.id) for d in changes if d.id in existing and existing[d.id][0] != d.code]
-        roster.write_badges(conn, fresh, new_delegates=True)
-        roster.write_badges(conn, moved)
-        if replace:
-            gone = [i for i, (_, row) in existing.items() if i not in seen and row[9] == "active"]
-            roster.set_status(conn, gone, "cancelled")
-            report.revoked = len(gone)
-    if changes or report.revoked:
-        roster.changed()
+        named = NamedIds(conn) if replace else None
+        rows = iter(parsed)
+        while batch := list(islice(rows, BATCH_ROWS)):
+            seen, wrote = _apply_batch(conn, store, batch, report, released, now)
+            changed |= wrote
+            if named is not None:
+                named.add(seen)
+        if named is not None:
+            report.revoked = named.revoke_the_others(now)
+    report.rejected.sort(key=lambda r: r.line)
+    if changed or report.revoked:
+        store.roster.changed()
+
+
+def _apply_batch(
+    conn: sqlite3.Connection,
+    store: Store,
+    batch: list[tuple[int, Delegate]],
+    report: ImportReport,
+    released: dict[str, str],
+    now: str,
+) -> tuple[set[str], bool]:
+    marks = ", ".join("?" * len(batch))
+    existing: dict[str, tuple[str, tuple]] = {
+        r[0]: (r[1], tuple(r[1:]))
+        for r in conn.execute(f"SELECT id, {_COMPARED} FROM delegates WHERE id IN ({marks})", [d.id for _, d in batch])
+    }  # fmt: skip
+    owners = {
+        r[0]: r[1]
+        for r in conn.execute(f"SELECT code, delegate_id FROM badges WHERE code IN ({marks})", [d.code for _, d in batch])
+        if released.get(r[0]) != r[1]
+    }  # fmt: skip
+    changes, seen = sort_out(batch, existing, owners, _compared, report)
+    roster = store.roster
+    roster.write_delegates(conn, [delegate_row(d, now) for d in changes])
+    moved = [d for d in changes if d.id in existing and existing[d.id][0] != d.code]
+    released.update((existing[d.id][0], d.id) for d in moved)
+    roster.write_badges(
+        conn, [Badge(d.code, d.id) for d in changes if d.id not in existing], new_delegates=True
+    )
+    roster.write_badges(conn, [Badge(d.code, d.id) for d in moved])
+    return seen, bool(changes)

@@ -1,14 +1,16 @@
 """Reading roster files: CSV (UTF-8, UTF-8 with BOM, GBK/GB18030) and XLSX.
 
-Each reader yields (line number, cells): the physical line of a CSV record
-(header = line 1) or the row number of a sheet.
+Each reader returns the header and a stream of (line number, cells): the physical line of a
+CSV record (header = line 1) or the row number of a sheet. Neither holds the file in memory:
+a CSV is checked for its encoding in one pass of 1 MB chunks, then parsed as it is consumed;
+a workbook is read with openpyxl's read-only (streaming) sheets.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,41 +32,59 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): what Excel writes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+_BOM = b"\xef\xbb\xbf"
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes, read in chunks; binary data is an error of its own."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        return data.decode("utf-8")
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                if "\x00" in decoder.decode(chunk):
+                    raise RosterFileError(f"{path.name}: binary data, not a CSV file")
+            decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise RosterFileError("the file is neither UTF-8 nor GBK/GB18030 text") from exc
+        return False
+    return True
+
+
+def csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): what Excel writes."""
+    with path.open("rb") as handle:
+        bom = handle.read(3) == _BOM
+    for encoding in ("utf-8-sig",) if bom else ("utf-8", "gb18030"):
+        if _decodes(path, encoding):
+            return encoding
+    raise RosterFileError("the file is neither UTF-8 nor GBK/GB18030 text")
 
 
 def read_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    text = decode(path.read_bytes())
-    if "\x00" in text:
-        raise RosterFileError(f"{path.name}: binary data, not a CSV file")
-    sample = text[:4096]
+    """The header and a stream of records: the file is read as the records are consumed."""
+    handle = path.open(encoding=csv_encoding(path), newline="")
+    sample = handle.read(4096)
+    handle.seek(0)
     delimiter = max(",\t;", key=sample.split("\n", 1)[0].count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(handle, delimiter=delimiter)
     try:
         headers = next(reader)
     except StopIteration:
+        handle.close()
         raise RosterFileError(f"{path.name}: the file is empty") from None
+    except csv.Error as exc:
+        handle.close()
+        raise RosterFileError(f"{path.name}, line 1: {exc}") from exc
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
-        try:
-            for record in reader:
-                if "".join(record).strip():
-                    yield line, record
-                line = reader.line_num + 1
-        except csv.Error as exc:
-            raise RosterFileError(f"{path.name}, line {line}: {exc}") from exc
+        with handle:
+            try:
+                for record in reader:
+                    if "".join(record).strip():
+                        yield line, record
+                    line = reader.line_num + 1
+            except csv.Error as exc:
+                raise RosterFileError(f"{path.name}, line {line}: {exc}") from exc
 
     return headers, rows()
 
@@ -76,7 +96,7 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise RosterFileError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
     sheet = workbook.worksheets[0]

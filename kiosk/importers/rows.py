@@ -1,4 +1,7 @@
-"""Turning a roster file's rows into Delegates, or into rejections with line numbers."""
+"""Turning a roster file's rows into Delegates, or into rejections with line numbers.
+
+Each row is checked on its own; codes and ids used twice in a file are found a batch at a time
+(``kiosk.importers.duplicates``)."""
 
 from __future__ import annotations
 
@@ -53,8 +56,6 @@ class RowParser:
         self.fields, self.note_columns = map_headers(list(headers))
         self.forums = _Names(forums)
         self.categories = _Names(categories)
-        self._seen_codes: dict[str, int] = {}
-        self._seen_ids: dict[str, int] = {}
         self._forum_lists: dict[str, tuple[str, ...] | str] = {}
 
     def _forum_list(self, text: str) -> tuple[str, ...] | str:
@@ -87,11 +88,7 @@ class RowParser:
             return Rejection(line, "missing_name", "no name")
         if not code:
             return Rejection(line, "missing_code", "no badge code")
-        if code in self._seen_codes:
-            return Rejection(line, "duplicate_code", f"code already used on line {self._seen_codes[code]}")
         delegate_id = get("id") or code
-        if delegate_id in self._seen_ids:
-            return Rejection(line, "duplicate_id", f"id already used on line {self._seen_ids[delegate_id]}")
 
         category = get("category", "")
         if category:
@@ -111,8 +108,6 @@ class RowParser:
             for i, header in self.note_columns.items()
             if i < width and cells[i].strip()
         }
-        self._seen_codes[code] = line
-        self._seen_ids[delegate_id] = line
         return Delegate(
             id=delegate_id,
             code=code,

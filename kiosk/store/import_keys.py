@@ -2,7 +2,7 @@
 so an import of a million rows holds none of it in Python's memory.
 
 The tables live in SQLite's temporary database (spilled to a temporary file, not kept in RAM)
-and belong to the import's transaction: a rolled-back import leaves nothing behind.
+and their rows belong to the import's transaction: a rolled-back import leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 
 class KeysInTempTable:
-    """``kiosk.importers.rows.UsedKeys``: the codes and ids a file has used, and their lines."""
+    """``kiosk.importers.duplicates.UsedKeys`` in a temporary table."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
@@ -22,19 +22,13 @@ class KeysInTempTable:
         )
         conn.execute("DELETE FROM temp.import_keys")
 
-    def first_lines(self, code: str, delegate_id: str) -> tuple[int | None, int | None]:
-        found = dict(
-            self._conn.execute(
-                "SELECT key, line FROM temp.import_keys WHERE key IN (?, ?)", ("c" + code, "i" + delegate_id)
-            ).fetchall()
-        )
-        return found.get("c" + code), found.get("i" + delegate_id)
+    def first_lines(self, keys: list[str]) -> dict[str, int]:
+        marks = ", ".join("?" * len(keys))
+        rows = self._conn.execute(f"SELECT key, line FROM temp.import_keys WHERE key IN ({marks})", keys)
+        return dict(rows.fetchall())
 
-    def use(self, code: str, delegate_id: str, line: int) -> None:
-        self._conn.executemany(
-            "INSERT INTO temp.import_keys (key, line) VALUES (?, ?)",
-            (("c" + code, line), ("i" + delegate_id, line)),
-        )
+    def use(self, keys: list[tuple[str, int]]) -> None:
+        self._conn.executemany("INSERT INTO temp.import_keys (key, line) VALUES (?, ?)", keys)
 
 
 class NamedIds:

@@ -102,4 +102,15 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         FROM delegates d JOIN n ON n.i < length(d.search);
         """,
     ),
+    (
+        # The roster's writer (Roster.write_delegates) keeps the search index a batch at a time:
+        # a trigger per row made each row a statement savepoint, at which FTS5 writes out its
+        # pending terms (3× the index's cost, and memory growing with a long import). Deleting
+        # a delegate still takes its index entry along.
+        "core-0005-search-index-by-writer",
+        """
+        DROP TRIGGER delegates_search_insert;
+        DROP TRIGGER delegates_search_update;
+        """,
+    ),
 ]
