@@ -49,7 +49,13 @@ MIGRATIONS = [
         ) WITHOUT ROWID;
         CREATE INDEX journal_by_code ON journal (code);
         """,
-    )
+    ),
+    (
+        # core-0006-lean-journal rebuilt the journal table, taking this index with it on a
+        # kiosk connected to pretix before that migration.
+        "pretix-0002-journal-by-code-kept",
+        "CREATE INDEX IF NOT EXISTS journal_by_code ON journal (code);",
+    ),
 ]
 
 _ready: weakref.WeakSet[Store] = weakref.WeakSet()

@@ -68,43 +68,41 @@ class Journal:
     @staticmethod
     def _project_admission(conn: sqlite3.Connection, entry: CheckIn, category: str) -> None:
         key = (entry.gate, entry.delegate_id, int(entry.rehearsal))
+        inserted = conn.execute(
+            "INSERT INTO admissions VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
+            (*key, entry.id, entry.at.isoformat(), entry.desk, category),
+        ).rowcount
+        if inserted:  # the usual case, a first admission: one statement
+            return
         row = conn.execute(
             "SELECT at FROM admissions WHERE gate = ? AND delegate_id = ? AND rehearsal = ?", key
         ).fetchone()
-        if row is None:
-            conn.execute(
-                "INSERT INTO admissions VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-                (*key, entry.id, entry.at.isoformat(), entry.desk, category),
-            )
-        else:
-            # The earliest admission stands. Two desks that admitted the same person at
-            # the entrance while apart both keep their entries; the later one is counted
-            # as a duplicate made offline, and the person counts once.
-            earliest_is_new = datetime.fromisoformat(row[0]) > entry.at
-            duplicate = entry.origin != "local" and entry.gate == ENTRANCE
-            if not (earliest_is_new or duplicate):
-                return
-            conn.execute(
-                "UPDATE admissions SET offline_duplicates = offline_duplicates + ?"
-                + (", checkin_id = ?, at = ?, desk = ?" if earliest_is_new else "")
-                + " WHERE gate = ? AND delegate_id = ? AND rehearsal = ?",
-                (int(duplicate),)
-                + ((entry.id, entry.at.isoformat(), entry.desk) if earliest_is_new else ())
-                + key,
-            )
+        # The earliest admission stands. Two desks that admitted the same person at
+        # the entrance while apart both keep their entries; the later one is counted
+        # as a duplicate made offline, and the person counts once.
+        earliest_is_new = datetime.fromisoformat(row[0]) > entry.at
+        duplicate = entry.origin != "local" and entry.gate == ENTRANCE
+        if not (earliest_is_new or duplicate):
+            return
+        conn.execute(
+            "UPDATE admissions SET offline_duplicates = offline_duplicates + ?"
+            + (", checkin_id = ?, at = ?, desk = ?" if earliest_is_new else "")
+            + " WHERE gate = ? AND delegate_id = ? AND rehearsal = ?",
+            (int(duplicate),)
+            + ((entry.id, entry.at.isoformat(), entry.desk) if earliest_is_new else ())
+            + key,
+        )
 
     def history(self, delegate_id: str, gate: str, rehearsal: bool) -> GateHistory:
-        with self._store.lock:
-            conn = self._store.conn
-            row = conn.execute(
-                "SELECT j.* FROM admissions a JOIN journal j ON j.id = a.checkin_id "
-                "WHERE a.gate = ? AND a.delegate_id = ? AND a.rehearsal = ?",
-                (gate, delegate_id, int(rehearsal)),
-            ).fetchone()
-            count = conn.execute(
-                "SELECT COUNT(*) FROM admissions WHERE gate = ? AND rehearsal = ?", (gate, int(rehearsal))
-            ).fetchone()[0]
-        return GateHistory(checkin_from_row(row) if row else None, int(count))
+        """The delegate's first standing admission here and how many people are in: one query."""
+        row = self._store.query_one(
+            "SELECT (SELECT COUNT(*) FROM admissions WHERE gate = ?1 AND rehearsal = ?3) AS admitted, j.* "
+            "FROM (SELECT 1) LEFT JOIN admissions a ON a.gate = ?1 AND a.delegate_id = ?2 AND a.rehearsal = ?3 "
+            "LEFT JOIN journal j ON j.id = a.checkin_id",
+            (gate, delegate_id, int(rehearsal)),
+        )
+        assert row is not None
+        return GateHistory(checkin_from_row(row) if row["id"] else None, int(row["admitted"]))
 
     def get(self, checkin_id: str) -> CheckIn | None:
         row = self._store.query_one("SELECT * FROM journal WHERE id = ?", (checkin_id,))
