@@ -112,14 +112,15 @@ class QrDecoder:
         corners = np.array(_corners(failed), np.float32)
         if any(_inside(corners.mean(axis=0), r.corners) for r in reads):
             return []
-        hit = next(rescue.attempts(luma, corners, self.invert), None)
-        if hit is None:
-            return []
-        self.rescued_by.append(hit[0])
-        _, found, points = hit
-        if isinstance(found, bytes):  # zbar: printable ASCII only
-            return [Read(found.decode("ascii"), found, tuple((int(x), int(y)) for x, y in points))]
-        return [_read(found, points)]
+        hits = next((h for h in rescue.attempts(luma, corners, self.invert) if h), [])
+        rescued: list[Read] = []
+        for step, found, points in hits:
+            self.rescued_by.append(step)
+            if isinstance(found, bytes):  # zbar: printable ASCII only
+                rescued.append(Read(found.decode("ascii"), found, tuple((int(x), int(y)) for x, y in points)))
+            else:
+                rescued.append(_read(found, points))
+        return rescued
 
 
 def _inside(point: np.ndarray, corners: tuple[tuple[int, int], ...]) -> bool:

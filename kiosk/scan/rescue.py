@@ -48,8 +48,9 @@ def region(luma: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, tuple[int
     return luma[y0:y1, x0:x1], (x0, y0)
 
 
-def attempts(luma: np.ndarray, corners: np.ndarray, invert: bool) -> Iterator[Found]:
-    """Every rescue attempt on one located code, cheapest first; lazily, so the caller stops early."""
+def attempts(luma: np.ndarray, corners: np.ndarray, invert: bool) -> Iterator[list[Found]]:
+    """What each rescue attempt on one located code read, cheapest first; lazily, so the caller
+    stops at the first that read anything (a region can hold a second code: all it read count)."""
     cut = region(luma, corners)
     if cut is None:
         return
@@ -62,23 +63,25 @@ def attempts(luma: np.ndarray, corners: np.ndarray, invert: bool) -> Iterator[Fo
     sharp = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     sharp = cv2.normalize(sharp, np.empty_like(sharp), 0, 255, cv2.NORM_MINMAX)
     sharp = cv2.addWeighted(sharp, 1.8, cv2.GaussianBlur(sharp, (0, 0), 2.0), -0.8, 0)
-    yield from _zxing("sharpened", sharp, invert, shifted(scale), try_downscale=True)
-    yield from _zxing("histogram", crop, invert, shifted(1.0), binarizer=zxingcpp.Binarizer.GlobalHistogram)
+    yield _zxing("sharpened", sharp, invert, shifted(scale), try_downscale=True)
+    yield _zxing("histogram", crop, invert, shifted(1.0), binarizer=zxingcpp.Binarizer.GlobalHistogram)
     square, back = _rectified(luma, corners)
-    yield from _zxing("rectified", square, invert, back, binarizer=zxingcpp.Binarizer.GlobalHistogram)
-    yield from _zxing("rectified", square, invert, back, binarizer=zxingcpp.Binarizer.LocalAverage)
-    yield from zbar("zbar", crop, shifted(1.0))
-    yield from zbar("zbar rectified", square, back)
+    yield _zxing("rectified", square, invert, back, binarizer=zxingcpp.Binarizer.GlobalHistogram)
+    yield _zxing("rectified", square, invert, back, binarizer=zxingcpp.Binarizer.LocalAverage)
+    yield zbar("zbar", crop, shifted(1.0))
+    yield zbar("zbar rectified", square, back)
 
 
-def _zxing(step: str, image: np.ndarray, invert: bool, back, **options) -> Iterator[Found]:  # type: ignore[no-untyped-def]
+def _zxing(step: str, image: np.ndarray, invert: bool, back, **options) -> list[Found]:  # type: ignore[no-untyped-def]
     found = zxingcpp.read_barcodes(image, formats=QR_FORMATS, try_rotate=False, try_invert=invert,
                                    text_mode=zxingcpp.TextMode.Plain, **options)  # fmt: skip
+    hits: list[Found] = []
     for b in found:
         if b.valid:
             p = b.position
             pts = [(c.x, c.y) for c in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)]
-            yield step, b, back(np.array(pts, np.float32))
+            hits.append((step, b, back(np.array(pts, np.float32))))
+    return hits
 
 
 def _rectified(
@@ -100,12 +103,14 @@ def _rectified(
     return image, back
 
 
-def zbar(step: str, image: np.ndarray, back: Callable[[np.ndarray], np.ndarray]) -> Iterator[Found]:
+def zbar(step: str, image: np.ndarray, back: Callable[[np.ndarray], np.ndarray]) -> list[Found]:
     """zbar's printable-ASCII reads in ``image``; any other payload is refused (never guessed)."""
+    hits: list[Found] = []
     if pyzbar is None:
-        return
+        return hits
     for symbol in pyzbar.decode(np.ascontiguousarray(image), symbols=[pyzbar.ZBarSymbol.QRCODE]):
         data = bytes(symbol.data)
         if data.isascii() and data.decode("ascii").isprintable():
             pts = np.array([(p.x, p.y) for p in symbol.polygon], np.float32)
-            yield step, data, back(pts)
+            hits.append((step, data, back(pts)))
+    return hits
