@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from kiosk.service import CheckinService
 from kiosk.store import Store
 from kiosk.sync.worker import SyncWorker
 from tests.conftest import DEMO_EVENT, ROOT, at
+from tests.waiting import wait_until  # noqa: F401 - the hub and sync tests take it from here
 
 PG_URL = os.environ.get("KIOSK_TEST_PG_URL", "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test")
 BACKENDS = ["sqlite", "postgres"]
@@ -87,14 +88,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def wait_until(predicate: Callable[[], object], timeout: float = 10.0, every: float = 0.02) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout} s")
-        time.sleep(every)
 
 
 def roster(count: int = 50, seed: int = 7) -> list[Delegate]:
@@ -183,7 +176,7 @@ class HubProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 20.0) -> HubProcess:
+    def start(self, timeout: float = 120.0) -> HubProcess:
         flag = "--database-url" if self.target.startswith("postgresql://") else "--db"
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "hub", "serve", flag, self.target, "--port", str(self.port)],

@@ -146,6 +146,6 @@ def test_a_token_revoked_from_the_command_line_is_refused_by_the_running_hub(
             run(capsys, "hub", "token", "revoke", "--token", token, "--db", str(tmp_path / "hub.sqlite"))[0]
             == 0
         )
-        wait_until(lambda: status() == 401, timeout=3)  # within the hub's one-second token check
+        wait_until(lambda: status() == 401, timeout=60)  # the hub checks tokens again every second
     finally:
         hub.stop()

@@ -56,8 +56,7 @@ def _landed(job_id: str, timeout: float = 60) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = [p for p in out.glob("*.pdf") if job_id in p.name] if out.exists() else []
-        if found and found[0].stat().st_size > 0:
-            time.sleep(0.3)  # cups-pdf writes, then closes
+        if found and found[0].read_bytes().rstrip().endswith(b"%%EOF"):  # cups-pdf wrote all of it
             return found[0]
         time.sleep(0.2)
     raise AssertionError(f"no PDF for job {job_id} in {out} after {timeout}s")

@@ -86,6 +86,9 @@ def _push_until_cut(desk: Desk, client: HubClient) -> None:
         push_outbox(desk.store, client, SyncReport(), batch=3)
 
 
+CYCLES = 3
+
+
 def test_hub_flapping_during_a_scan_loop_loses_nothing_and_doubles_nothing(target: str, tmp_path: Path):
     hub = make_hub(target, roster(400))
     process = HubProcess(target).start()
@@ -96,7 +99,7 @@ def test_hub_flapping_during_a_scan_loop_loses_nothing_and_doubles_nothing(targe
         desk.start_sync(wait=0.5, retry=0.1, max_retry=0.5, push_interval=0.2)
     stop = threading.Event()
     try:
-        wait_until(lambda: all(d.store.roster.count() == 400 for d in desks), timeout=30)
+        wait_until(lambda: all(d.store.roster.count() == 400 for d in desks), timeout=120)
 
         def scan(desk: Desk, offset: int) -> None:
             service = desk.service
@@ -110,26 +113,30 @@ def test_hub_flapping_during_a_scan_loop_loses_nothing_and_doubles_nothing(targe
         scanners = [threading.Thread(target=scan, args=(d, i * 3), daemon=True) for i, d in enumerate(desks)]
         for thread in scanners:
             thread.start()
-        until, cycles = time.monotonic() + 8, 0
-        while time.monotonic() < until:  # up about a second, down about a second, several times
-            time.sleep(0.8)
+
+        def made() -> int:
+            return sum(d.store.journal.count() for d in desks)
+
+        for _ in range(CYCLES):  # up until the desks pushed some, down until they scanned some more
+            pushed = hub.store.checkins.count()
+            wait_until(lambda pushed=pushed: hub.store.checkins.count() >= pushed + 10, timeout=120)
             process.kill()
-            time.sleep(0.8)
+            scanned = made()
+            wait_until(lambda scanned=scanned: made() >= scanned + 20, timeout=120)
             process.start()
-            cycles += 1
         stop.set()
         for thread in scanners:
             thread.join()
-        wait_until(lambda: all(d.worker.state().backlog == 0 for d in desks), timeout=30)
+        wait_until(lambda: all(d.worker.state().backlog == 0 for d in desks), timeout=120)
         every = set().union(*(d.store.query("SELECT id FROM journal WHERE origin = 'local'") for d in desks))
         every_id = {row[0] for row in every}
-        wait_until(lambda: all(d.ids() == every_id for d in desks), timeout=30)
+        wait_until(lambda: all(d.ids() == every_id for d in desks), timeout=120)
     finally:
         stop.set()
         stop_all(desks)
         process.kill()
     arrived = hub_ids(target)
     assert collections.Counter(arrived).most_common(1)[0][1] == 1
-    assert set(arrived) == every_id and len(every_id) > 100 and cycles >= 3
+    assert set(arrived) == every_id and len(every_id) >= CYCLES * 20
     for desk in desks:
         assert desk.store.journal.count() == len(every_id)

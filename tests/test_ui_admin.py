@@ -72,7 +72,7 @@ def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, con
     seen: list[int] = []
     tab.progress.valueChanged.connect(seen.append)
     tab.path.setText(str(path))
-    with qtbot.waitSignal(context.events.roster_changed, timeout=30000):
+    with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
         qtbot.mouseClick(tab.start, Qt.MouseButton.LeftButton)
     assert tab.report is not None and tab.report.imported == 5200
     assert 5000 in seen, "the bar moved with the rows read"
@@ -91,7 +91,7 @@ def test_a_file_that_cannot_be_read_changes_nothing_and_says_why(qtbot, admin, c
     tab = admin.roster_tab
     tab.path.setText(str(path))
     tab.start_import()
-    qtbot.waitUntil(lambda: tab.report is not None, timeout=10000)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=60000)
     assert tab.report.error and "nothing was changed" in tab.summary.text()
     assert context.store.roster.count() == before
 
@@ -100,14 +100,14 @@ def test_stats_charts_get_data_and_follow_new_arrivals(qtbot, admin, context):  
     codes = admitted_codes(context, 25)
     stats = admin.stats_tab
     admin.tabs.setCurrentWidget(stats)
-    qtbot.waitUntil(lambda: stats.refreshes >= 1 and sum(stats.arrivals.values) == 25, timeout=10000)
+    qtbot.waitUntil(lambda: stats.refreshes >= 1 and sum(stats.arrivals.values) == 25, timeout=60000)
     assert sum(stats.categories.values) == 25
     assert stats.arrivals.chart_.series() and stats.forums.chart_.series()
     assert len(stats.forums.values) == len(context.store.roster.forums())
     assert "25" in stats.summary.text() and "300" in stats.summary.text()
     more = next(d.code for d in context.store.roster.iter_delegates() if d.active and d.code not in codes)
     context.service.check_in(more)
-    qtbot.waitUntil(lambda: sum(stats.arrivals.values) == 26, timeout=10000)
+    qtbot.waitUntil(lambda: sum(stats.arrivals.values) == 26, timeout=60000)
 
 
 def test_vips_arrived_and_not_yet(qtbot, admin, context):  # type: ignore[no-untyped-def]
@@ -116,7 +116,7 @@ def test_vips_arrived_and_not_yet(qtbot, admin, context):  # type: ignore[no-unt
     context.service.check_in(vip.code)
     tab = admin.vip_tab
     admin.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.arrived.count() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: tab.arrived.count() == 1, timeout=60000)
     assert vip.name in tab.arrived.item(0).text()
     waiting = [tab.waiting.item(i).text() for i in range(tab.waiting.count())]
     assert waiting and not any(text.startswith(vip.name + " ·") for text in waiting)
@@ -133,7 +133,7 @@ def test_purge_needs_the_typed_confirmation(qtbot, admin, context):  # type: ign
     tab.confirm.clear()
     qtbot.keyClicks(tab.confirm, CONFIRM_WORD)
     assert tab.purge_button.isEnabled()
-    with qtbot.waitSignal(context.events.roster_changed, timeout=20000):
+    with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
         qtbot.mouseClick(tab.purge_button, Qt.MouseButton.LeftButton)
     assert context.store.roster.delegate(first.id).name == ""
     assert "300" in tab.purge_result.text()
@@ -143,7 +143,7 @@ def test_export_writes_every_check_in(qtbot, admin, context, tmp_path):  # type:
     admitted_codes(context, 3)
     target = tmp_path / "journal.csv"
     admin.data_tab.export_to(target)
-    qtbot.waitUntil(lambda: "3" in admin.data_tab.export_result.text() and target.exists(), timeout=10000)
+    qtbot.waitUntil(lambda: "3" in admin.data_tab.export_result.text() and target.exists(), timeout=60000)
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
     assert len(rows) == 4 and rows[0][0] == "checkin_id"
 
@@ -188,7 +188,7 @@ def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context
     tab = admin.settings_tab
     tab.camera.setEditText(str(video))
     tab.preview()
-    qtbot.waitUntil(lambda: not tab.preview_label.pixmap().isNull(), timeout=10000)
+    qtbot.waitUntil(lambda: not tab.preview_label.pixmap().isNull(), timeout=60000)
     tab.camera.setCurrentIndex(tab.camera.findData("none"))
     tab.preview()
     assert tab.preview_label.pixmap().isNull() and tab.preview_label.text()
@@ -202,7 +202,7 @@ def test_looking_for_cameras_lists_what_opencv_finds(qtbot, admin, context, monk
     monkeypatch.setattr(admin_settings, "find_cameras", lambda: [0, 2])  # as on a desk with two cameras
     tab = admin.settings_tab
     tab.look_for_cameras()
-    qtbot.waitUntil(lambda: tab.find_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: tab.find_button.isEnabled(), timeout=60000)
     assert [tab.camera.itemData(i) for i in range(tab.camera.count())][:4] == ["demo", "none", "0", "2"]
 
 
@@ -222,7 +222,7 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
         tab.url.setText(hub.url)
         token = hub.token("desk-1")
         tab.token.setText(token)
-        with qtbot.waitSignal(context.events.roster_changed, timeout=20000):
+        with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
             qtbot.mouseClick(tab.now, Qt.MouseButton.LeftButton)
         assert event_store.roster.count() == 60
         assert "60 roster changes" in tab.result.text()
@@ -233,7 +233,7 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
         assert worker is not None and context.settings.auto_sync
         assert event_store.get_meta("sync.token") == token  # kept so the sync resumes after a restart
         context.service.check_in(hub.delegates[0].code)  # journalled (refused or not), so it is pushed
-        qtbot.waitUntil(lambda: worker.state().backlog == 0 and worker.state().connected, timeout=20000)
+        qtbot.waitUntil(lambda: worker.state().backlog == 0 and worker.state().connected, timeout=60000)
         tab.show_state()
         assert "connected" in tab.state.text() and " 0 check-ins waiting" in tab.state.text()
     finally:
@@ -262,11 +262,11 @@ def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtb
     dot = SyncDot(context, host)
     try:
         assert context.resume_sync()
-        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "ok")[1], timeout=20000)
+        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "ok")[1], timeout=60000)
         assert event_store.roster.count() == 20
         assert "connected" in dot.toolTip()
         hub.stop()
-        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "away")[1], timeout=20000)
+        qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "away")[1], timeout=60000)
         assert "out of reach" in dot.toolTip()
     finally:
         context.close()

@@ -76,7 +76,7 @@ def searched(qtbot, desk: DeskScreen, text: str) -> list[str]:  # type: ignore[n
         qtbot.keyClicks(desk.search, text)
     else:
         desk.search.setText(text)  # QTest types ASCII only; a Chinese IME commits whole words
-    qtbot.waitUntil(lambda: not desk.search_timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not desk.search_timer.isActive(), timeout=60000)
     return desk.result_ids()
 
 
@@ -100,7 +100,7 @@ def test_enter_on_a_scanned_code_checks_in_and_shows_the_card(qtbot, desk, conte
     delegate = a_delegate(context)
     qtbot.keyClicks(desk.search, delegate.code)
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     assert desk.last_decision.outcome is Outcome.ADMITTED
     assert desk.card.delegate is not None and desk.card.delegate.id == delegate.id
     assert context.flow.state is State.CARD
@@ -112,7 +112,7 @@ def test_a_refusal_is_explained_in_plain_words(qtbot, desk, context):  # type: i
     first = context.service.check_in(delegate.code)
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: desk.last_decision.checkin_id != first.checkin_id, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision.checkin_id != first.checkin_id, timeout=60000)
     assert desk.last_decision.outcome is Outcome.ALREADY_CHECKED_IN
     assert "Already checked in" in desk.banner.text() and "desk-1" in desk.banner.text()
 
@@ -122,9 +122,9 @@ def test_a_reprint_lands_in_the_journal_with_its_reason_and_queues_a_pass(qtbot,
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F3)
     give_reason(qtbot, desk, "pass left in taxi")
-    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REPRINT)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REPRINT)), timeout=60000)
     assert entries(context, delegate.id, Action.REPRINT)[0].reason == "pass left in taxi"
-    qtbot.waitUntil(lambda: "printer again" in desk.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "printer again" in desk.banner.text(), timeout=60000)
     jobs = context.print_queue.jobs.jobs()
     assert [job.reason for job in jobs] == ["pass left in taxi"]
 
@@ -142,17 +142,17 @@ def test_an_override_admits_a_refused_delegate_with_its_reason(qtbot, desk, cont
     cancelled = a_delegate(context, active=False)
     qtbot.keyClicks(desk.search, cancelled.code)
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     assert desk.last_decision.outcome is Outcome.REVOKED
     assert "cancelled" in desk.banner.text()
     qtbot.keyClick(desk.search, Qt.Key.Key_F4)
     assert context.flow.state is State.OVERRIDE
     assert "cancelled" in desk.reason_form.explanation.text()
     give_reason(qtbot, desk, "organiser approved at 9:05")
-    qtbot.waitUntil(lambda: bool(entries(context, cancelled.id, Action.OVERRIDE)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(entries(context, cancelled.id, Action.OVERRIDE)), timeout=60000)
     override = entries(context, cancelled.id, Action.OVERRIDE)[0]
     assert override.reason == "organiser approved at 9:05" and override.outcome is Outcome.ADMITTED
-    qtbot.waitUntil(lambda: desk.last_decision.admitted, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision.admitted, timeout=60000)
     assert context.store.journal.history(cancelled.id, "entrance", False).first_admission is not None
 
 
@@ -162,12 +162,12 @@ def test_a_void_lets_the_delegate_check_in_again(qtbot, desk, context):  # type:
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F5)
     give_reason(qtbot, desk, "wrong person")
-    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.VOID)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.VOID)), timeout=60000)
     assert entries(context, delegate.id, Action.VOID)[0].voids == first.checkin_id
-    qtbot.waitUntil(lambda: "again" in desk.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "again" in desk.banner.text(), timeout=60000)
     qtbot.keyClick(desk.search, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: desk.last_decision is not None and desk.last_decision.checkin_id != first.checkin_id,
-                    timeout=5000)  # fmt: skip
+                    timeout=60000)  # fmt: skip
     assert desk.last_decision.outcome is Outcome.ADMITTED
 
 
@@ -176,9 +176,9 @@ def test_a_new_badge_supersedes_the_old_code(qtbot, desk, context):  # type: ign
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F6)
     give_reason(qtbot, desk, "badge lost")
-    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REISSUE)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REISSUE)), timeout=60000)
     qtbot.waitUntil(lambda: desk.card.delegate is not None and desk.card.delegate.code != delegate.code,
-                    timeout=5000)  # fmt: skip
+                    timeout=60000)  # fmt: skip
     assert context.service.check_in(delegate.code).outcome is Outcome.REVOKED
 
 
@@ -190,7 +190,7 @@ def test_a_walkin_gets_a_code_and_is_admitted(qtbot, desk, context):  # type: ig
     form.organization.setText("西北大学")
     form.category.setCurrentIndex(form.category.findData("scholar"))
     qtbot.keyClick(form.name, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     decision = desk.last_decision
     assert decision.admitted and decision.delegate is not None
     walkin = context.store.roster.delegate(decision.delegate.id)
@@ -253,6 +253,6 @@ def test_an_unknown_code_is_explained_and_clears_the_card(qtbot, desk, context):
     desk.search.clear()
     qtbot.keyClicks(desk.search, "NOSUCHBADGE42")
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=5000)
+    qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     assert desk.last_decision.outcome is Outcome.UNKNOWN_BADGE
     assert "walk-in" in desk.banner.text() and desk.card.delegate is None

@@ -33,7 +33,7 @@ def door(qtbot: Any, tmp_path: Path) -> Any:
 def test_a_registered_delegate_is_green_and_counted_in_the_room(door: Any, qtbot: Any) -> None:
     screen, context, delegates, forum = door
     guest = first(delegates, lambda d: d.active and forum.id in d.forums)
-    qtbot.waitUntil(lambda: screen.occupancy == 0, timeout=3000)
+    qtbot.waitUntil(lambda: screen.occupancy == 0, timeout=60000)
     assert f"In the room: 0 / {forum.capacity}" == screen.count.text()
     context.codes.submit(guest.code, "test")
     wait_state(qtbot, context, State.RESULT)
@@ -45,11 +45,11 @@ def test_a_registered_delegate_is_green_and_counted_in_the_room(door: Any, qtbot
 def test_coming_back_in_is_shown_as_a_re_entry_and_not_counted_twice(door: Any, qtbot: Any) -> None:
     screen, context, delegates, forum = door
     guest = first(delegates, lambda d: d.active and forum.id in d.forums)
-    context.codes.submit(guest.code, "test").result(timeout=5)
+    context.codes.submit(guest.code, "test").result(timeout=60)
     wait_state(qtbot, context, State.RESULT)
     context.flow.fire("reset", "next guest")
     context.codes.submit(guest.code, "test")
-    qtbot.waitUntil(lambda: "Re-entry" in screen.result.status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Re-entry" in screen.result.status.text(), timeout=60000)
     assert screen.result.title.text().startswith("Welcome back")
     assert screen.count.text() == f"In the room: 1 / {forum.capacity}"
 

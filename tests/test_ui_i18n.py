@@ -58,7 +58,7 @@ def test_a_guest_is_welcomed_in_their_own_language_on_a_chinese_kiosk(qtbot: Any
         context.flow.fire("reset", "next guest")
         chinese = with_language(store, first(delegates, lambda d: d.active and d.language == "zh"), "zh")
         context.codes.submit(chinese.code, "test")
-        qtbot.waitUntil(lambda: result.title.text() == f"欢迎 {chinese.name}", timeout=3000)
+        qtbot.waitUntil(lambda: result.title.text() == f"欢迎 {chinese.name}", timeout=60000)
         assert "您的论坛" in result.advice.text()
     finally:
         close(window, context)

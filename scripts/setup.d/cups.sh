@@ -7,8 +7,8 @@ PPD=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 if [ "$(id -u)" != 0 ]; then echo "cups.sh: not root, leaving CUPS alone" >&2; exit 0; fi
 if [ ! -x /usr/sbin/cupsd ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends cups cups-client cups-bsd printer-driver-cups-pdf >/dev/null \
-    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends cups cups-client cups-bsd printer-driver-cups-pdf >/dev/null; }
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends cups cups-client cups-bsd printer-driver-cups-pdf >/dev/null \
+    || { apt-get -o DPkg::Lock::Timeout=300 update -qq && apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends cups cups-client cups-bsd printer-driver-cups-pdf >/dev/null; }
 fi
 if ! lpstat -r 2>/dev/null | grep -q "is running"; then
   mkdir -p /run/cups /var/spool/cups-pdf

@@ -8,8 +8,8 @@ set -uo pipefail
 if [ "$(id -u)" != 0 ]; then echo "postgres.sh: not root, leaving PostgreSQL alone" >&2; exit 0; fi
 if ! command -v pg_lsclusters >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends postgresql >/dev/null \
-    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >/dev/null \
+    || { apt-get -o DPkg::Lock::Timeout=300 update -qq && apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >/dev/null; }
 fi
 cluster=$(pg_lsclusters -h 2>/dev/null | head -n1)
 if [ -z "$cluster" ]; then
