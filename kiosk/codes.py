@@ -257,9 +257,11 @@ def resolve_signed(store: Store, code: str, event: Event) -> ResolvedCode:
         raw, payload, signature = split(code)
     except SignedCodeError:
         return ResolvedCode(code, CodeKind.FORGED)
+    tried = False
     for key_event, key in keys.trusted(store):
         if event_tag(key_event) != payload.event_tag:
             continue
+        tried = True
         try:
             key.verify(signature, _message(VERSION, key_event, raw))
         except InvalidSignature:
@@ -267,8 +269,9 @@ def resolve_signed(store: Store, code: str, event: Event) -> ResolvedCode:
         if key_event != event.id:
             return ResolvedCode(code, CodeKind.FOREIGN)
         return _known(store, code, claims_of(payload, event.id, Layout.of(store)))
-    kind = CodeKind.FORGED if payload.event_tag == event_tag(event.id) else CodeKind.FOREIGN
-    return ResolvedCode(code, kind)
+    if payload.event_tag != event_tag(event.id):
+        return ResolvedCode(code, CodeKind.FOREIGN)
+    return ResolvedCode(code, CodeKind.FORGED if tried else CodeKind.UNTRUSTED)
 
 
 def _known(store: Store, code: str, claims: SignedClaims) -> ResolvedCode:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from zoneinfo import ZoneInfo
 
-from kiosk.model import Decision, Outcome
+from kiosk.model import CodeKind, Decision, Outcome
 from kiosk.store.problems import Problem
 
 TEXTS: dict[Outcome, tuple[str, str]] = {
@@ -28,13 +28,25 @@ TEXTS: dict[Outcome, tuple[str, str]] = {
     Outcome.WRONG_EVENT: ("此胸卡属于其他活动", "This badge is for another event"),
 }
 REENTRY = ("欢迎再次入场", "Welcome back (re-entry)")
+# Why a signed code was refused, when the outcome alone does not say it.
+WHY: dict[CodeKind, tuple[str, str]] = {
+    CodeKind.UNTRUSTED: (
+        "二维码无效：本机尚未信任此活动的公钥（运行 event trust PUBLIC.pem）",
+        "Invalid badge: this kiosk trusts no key of this event yet (run `event trust PUBLIC.pem`)",
+    ),
+    CodeKind.FORGED: (
+        "二维码无效：签名与已信任的公钥不符（可能是伪造的）",
+        "Invalid badge: the signature does not match the trusted key (the code may be forged)",
+    ),
+}
 
 
 def explain(decision: Decision, language: str = "en", timezone: str = "Asia/Shanghai") -> str:
     index = 0 if language.startswith("zh") else 1
     if decision.admitted and decision.reentry:
         return REENTRY[index]
-    text = TEXTS[decision.outcome][index]
+    why = WHY.get(decision.code_kind) if decision.code_kind else None
+    text = (why or TEXTS[decision.outcome])[index]
     first = decision.first_checkin
     if first is not None:
         when = first.at.astimezone(ZoneInfo(timezone)).strftime("%m-%d %H:%M")

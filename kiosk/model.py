@@ -221,6 +221,7 @@ class CodeKind(StrEnum):
     UNKNOWN = "unknown"  # neither in the roster nor a signed code
     FORGED = "forged"  # looks like a signed code, signature does not verify
     FOREIGN = "foreign"  # a signed code of another event
+    UNTRUSTED = "untrusted"  # a signed code of this event, but this kiosk trusts no key of it yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +257,7 @@ class Decision:
     checkin_id: str | None = None
     reason: str = ""  # the registration system's own reason code (pretix: ok, unpaid, rules …)
     flags: tuple[str, ...] = ()  # e.g. rules_not_checked_offline: admitted, the desk should know
+    code_kind: CodeKind | None = None  # on a refused code: unknown, forged, foreign or untrusted
 
     @property
     def admitted(self) -> bool:

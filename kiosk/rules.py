@@ -23,6 +23,7 @@ _REFUSED_KIND = {
     CodeKind.UNKNOWN: Outcome.UNKNOWN_BADGE,
     CodeKind.FORGED: Outcome.INVALID_SIGNATURE,
     CodeKind.FOREIGN: Outcome.WRONG_EVENT,
+    CodeKind.UNTRUSTED: Outcome.INVALID_SIGNATURE,
 }
 
 
@@ -65,7 +66,7 @@ def decide(
         return Decision(outcome, occupancy=history.admitted_count, **base, **extra)  # type: ignore[arg-type]
 
     if resolved.kind in _REFUSED_KIND or delegate is None:
-        return refuse(_REFUSED_KIND.get(resolved.kind, Outcome.UNKNOWN_BADGE))
+        return refuse(_REFUSED_KIND.get(resolved.kind, Outcome.UNKNOWN_BADGE), code_kind=resolved.kind)
     if not delegate.active or (resolved.badge is not None and resolved.badge.superseded):
         return refuse(Outcome.REVOKED)
     claims = resolved.claims

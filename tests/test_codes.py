@@ -192,3 +192,20 @@ def test_non_canonical_payloads_are_refused(kiosk: Store, key):
         with pytest.raises(SignedCodeError):
             codes.unpack(bad)
     assert codes.unpack(raw) == payload
+
+
+def test_a_refused_signed_code_says_whether_the_key_is_untrusted_the_code_forged_or_of_another_event(
+    tmp_path: Path, kiosk: Store, key
+):
+    from kiosk.messages import explain
+
+    bare = event_store(tmp_path / "bare.sqlite")
+    untrusted = service(bare).check_in(signed(key, bare))
+    forged = service(kiosk).check_in(signed(new_key(), kiosk))
+    foreign = service(kiosk).check_in(signed(key, kiosk, event_id="hardtech-2022"))
+    assert [d.code_kind for d in (untrusted, forged, foreign)] == [
+        CodeKind.UNTRUSTED, CodeKind.FORGED, CodeKind.FOREIGN,
+    ]  # fmt: skip
+    assert "event trust" in explain(untrusted) and "trusts no key" in explain(untrusted)
+    assert "forged" in explain(forged) and "event trust" not in explain(forged)
+    assert explain(foreign) == "This badge is for another event"
