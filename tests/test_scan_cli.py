@@ -75,4 +75,4 @@ def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(
     assert main.run(["scan", str(folder), "--db", str(db), "--print-to", "x"]) != 0
     assert "--print-to" in capsys.readouterr().err
     assert main.run(["scan", str(tmp_path / "nothing.avi"), "--db", str(db)]) != 0
-    assert "cannot open source" in capsys.readouterr().err
+    assert "cannot scan" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from typing import Any
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError
 from kiosk.model import Decision, Outcome
+from kiosk.store import Store
 
 OnAdmitted = Callable[[Decision], None]
 PRINT_HOOKS: list[Callable[[str, Any], OnAdmitted]] = []
@@ -68,7 +69,7 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
     from kiosk.scan.sources import open_source
     from kiosk.service import CheckinService
 
-    store = store_from(args)
+    spec, store = _source_and_store(args)
     event = store.roster.event()
     clock = clock_from(args, event.timezone if event else "Asia/Shanghai")
     service = CheckinService(store, clock, desk=args.desk, gate=args.gate)
@@ -77,15 +78,14 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
         if not PRINT_HOOKS:
             raise KioskError("--print-to: printing is not available in this build (no print hook)")
         listeners += [_admitted_only(factory(args.print_to, service)) for factory in PRINT_HOOKS]
+    give_up = None if args.wait else args.give_up
     try:
-        source = open_source(args.source, realtime=not args.every_frame)
+        source = open_source(spec, realtime=not args.every_frame, give_up_after=give_up)
     except (OSError, ValueError) as exc:
-        raise KioskError(f"cannot open source {args.source!r}: {exc}") from exc
+        raise KioskError(f"cannot scan {spec!r}: {exc}. For the demo's badge video: scan --demo") from exc
     if hasattr(source, "on_status"):  # a camera: say when it is lost and back, without OpenCV's noise
         cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
-        source.on_status.append(
-            lambda status: print(f"camera {args.source}: {status}", file=sys.stderr, flush=True)
-        )
+        source.on_status.append(lambda status: print(f"camera {spec}: {status}", file=sys.stderr, flush=True))
     pipeline = ScanPipeline(source, service, gap=args.gap, listeners=listeners).start()
     try:
         while not pipeline.join(timeout=0.2):
@@ -94,16 +94,45 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
         pipeline.stop()
         pipeline.join(timeout=5)
         print("stopped", file=sys.stderr)
+    if getattr(source, "status", "") == "gave up":
+        raise KioskError(
+            f"camera {spec}: no picture within {give_up:g} s (tried to open it every second). Check that it "
+            "is plugged in (ls /dev/video*) and free, give another index or a video file, or add --wait"
+        )
     return 0
+
+
+def _source_and_store(args: argparse.Namespace) -> tuple[str, Store]:
+    """SOURCE (or --camera, or the demo's badge video) and the database to decide in."""
+    if args.demo:
+        from kiosk.demo.workspace import prepare_demo
+        from kiosk.paths import demo_folder
+
+        demo = prepare_demo(demo_folder())
+        print(f"demo badge video: {demo.video}", file=sys.stderr, flush=True)
+        store = store_from(args) if getattr(args, "db", None) else demo.store
+        return str(demo.video), store
+    spec = args.source or getattr(args, "camera", None)
+    if not spec:
+        raise KioskError(
+            "scan what? give SOURCE (a camera index, video file or image folder), --camera N or --demo"
+        )
+    return str(spec), store_from(args)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "scan", help="decide on badges shown to a camera, in a video or an image folder"
     )
-    p.add_argument(
-        "source", metavar="SOURCE", help="camera index or /dev/videoN, a video file, or an image folder"
-    )
+    p.add_argument("source", metavar="SOURCE", nargs="?",
+                   help="camera index or /dev/videoN, a video file, or an image folder")  # fmt: skip
+    p.add_argument("--camera", metavar="N|PATH", default=argparse.SUPPRESS,
+                   help="the same as SOURCE (also accepted before the sub-command)")  # fmt: skip
+    p.add_argument("--demo", action="store_true",
+                   help="scan the demo's badge video (made on first use) against the demo's roster")  # fmt: skip
+    p.add_argument("--give-up", type=float, default=10.0, metavar="SECONDS",
+                   help="stop when a camera gives no picture for this long (default 10)")  # fmt: skip
+    p.add_argument("--wait", action="store_true", help="keep trying a missing camera until Ctrl-C")
     p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
     p.add_argument("--desk", default="scan", help="desk name written to the journal")
     p.add_argument("--every-frame", action="store_true",

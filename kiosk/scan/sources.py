@@ -54,7 +54,9 @@ class VideoFileSource:
         self.path = Path(path)
         self._cap = cv2.VideoCapture(str(self.path))
         if not self._cap.isOpened():
-            raise OSError(f"cannot open video {self.path}")
+            raise OSError(
+                f"{self.path} is a file, but OpenCV cannot read it as a video (tried FFmpeg and its other back ends)"
+            )
         fps = self._cap.get(cv2.CAP_PROP_FPS)
         self.fps = fps if fps and 1 <= fps <= 240 else 30.0
         self.live = realtime
@@ -136,9 +138,10 @@ def open_capture(device: int | str) -> Any:
 class CameraSource:
     """A camera by index or device path. A camera that fails is reopened until it is back or closed.
 
-    ``status`` says what the camera is doing ("open", "lost", "reopening", "closed");
+    ``status`` says what the camera is doing ("open", "lost", "reopening", "gave up", "closed");
     ``on_status`` callables are told each change. ``opener`` makes the capture object
     (``cv2.VideoCapture`` by default; anything with ``isOpened``/``read``/``release``).
+    ``give_up_after`` seconds without a frame ends the stream ("gave up"); None keeps trying.
     """
 
     live = True
@@ -148,8 +151,10 @@ class CameraSource:
         device: int | str,
         opener: Callable[[int | str], Any] = open_capture,
         retry_interval: float = 1.0,
+        give_up_after: float | None = None,
     ) -> None:
         self.device = device
+        self.give_up_after = give_up_after
         self._opener = opener
         self.retry_interval = retry_interval
         self.status = "closed"
@@ -158,6 +163,7 @@ class CameraSource:
         self._closed = threading.Event()
         self._lock = threading.Lock()  # held while reading, so close() never frees a busy capture
         self._t0 = time.monotonic()
+        self._last_frame = self._t0  # when a frame last came (or the source was made)
         self._index = 0
 
     def _set_status(self, status: str) -> None:
@@ -175,6 +181,9 @@ class CameraSource:
             if self._cap is not None and self._cap.isOpened():
                 self._set_status("open")
                 return True
+            if self.give_up_after is not None and time.monotonic() - self._last_frame > self.give_up_after:
+                self._set_status("gave up")
+                return False
             self._set_status("reopening")
             self._closed.wait(self.retry_interval)
         return False
@@ -189,6 +198,7 @@ class CameraSource:
             if self._closed.is_set():
                 break
             if ok and image is not None:
+                self._last_frame = time.monotonic()
                 frame = Frame(image, self._index, self.now())
                 self._index += 1
                 return frame
@@ -209,15 +219,17 @@ class CameraSource:
         self._set_status("closed")
 
 
-def open_source(spec: str, realtime: bool = True) -> FrameSource:
+def open_source(spec: str, realtime: bool = True, give_up_after: float | None = None) -> FrameSource:
     """A source from the CLI's SOURCE: a camera index or device path, a video file, an image folder."""
     path = Path(spec)
     if spec.isdigit():
-        return CameraSource(int(spec))
+        return CameraSource(int(spec), give_up_after=give_up_after)
     if path.is_dir():
         return ImageFolderSource(path)
     if spec.startswith("/dev/video"):
-        return CameraSource(spec)
+        return CameraSource(spec, give_up_after=give_up_after)
     if path.is_file():
         return VideoFileSource(path, realtime=realtime)
-    raise FileNotFoundError(spec)
+    raise FileNotFoundError(
+        f"{spec} is not a camera index (0, 1 …), a /dev/videoN device, a video file or an image folder"
+    )
