@@ -4,6 +4,8 @@ import multiprocessing
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from kiosk.clock import StartedClock, parse_time
 from kiosk.demo import generate_roster
 from kiosk.importers.apply import ImportReport, apply_delegates
@@ -24,6 +26,7 @@ def _desk(db: str, desk: str, gate: str, codes: list[str], start, results) -> No
     results.put(outcomes)
 
 
+@pytest.mark.slow
 def test_processes_scanning_the_same_badges_at_once_admit_each_person_once(
     event_store: Store, tmp_path: Path
 ):

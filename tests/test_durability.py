@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.demo.roster import generate_roster
 from kiosk.importers.apply import ImportReport, apply_delegates
 from kiosk.store import Store
@@ -25,6 +27,7 @@ for code in sys.stdin:
 """
 
 
+@pytest.mark.slow
 def test_every_reported_checkin_survives_sigkill_and_none_is_doubled(event_store: Store, tmp_path: Path):
     forums, categories = event_store.roster.forums(), event_store.roster.categories()
     delegates = generate_roster(600, forums, categories, seed=7)

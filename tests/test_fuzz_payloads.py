@@ -47,6 +47,7 @@ def assert_defined(kiosk: CheckinService, payload: str | bytes) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.one_of(st.binary(max_size=2048), st.text(max_size=600), st.sampled_from(NASTY)))
+@pytest.mark.slow
 def test_arbitrary_bytes_and_text_give_a_defined_outcome(kiosk: CheckinService, payload):
     assert_defined(kiosk, payload)
 

@@ -16,6 +16,9 @@ from schemathesis.checks import not_a_server_error
 from hub.api.server import ServerThread
 from tests.hub_support import BACKENDS, hub_target, make_hub, roster
 
+pytestmark = pytest.mark.slow
+
+
 OPERATIONS = [("GET", "/v1/health"), ("GET", "/v1/event"), ("GET", "/v1/roster"), ("POST", "/v1/roster"),
               ("GET", "/v1/checkins"), ("POST", "/v1/checkins")]  # fmt: skip
 WITH_INPUT = OPERATIONS[2:]  # health and event take no input, so there is nothing to make invalid

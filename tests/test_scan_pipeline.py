@@ -62,6 +62,7 @@ def test_every_frame_of_the_badge_video_gives_one_decision_per_presentation(badg
     assert results[3].decision.first_checkin is not None
 
 
+@pytest.mark.slow
 def test_video_played_like_a_live_camera_gives_the_same_decisions(badge_video, service) -> None:  # type: ignore[no-untyped-def]
     path, truth = badge_video
     results = run(VideoFileSource(path, realtime=True), service)

@@ -18,7 +18,7 @@ from ui.admin.data import CONFIRM_WORD
 from ui.admin.screen import AdminScreen, stage
 from ui.shell.context import AppContext
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = pytest.mark.timeout(600)  # a guard against a hang, not a speed limit
 
 
 @pytest.fixture(scope="module")

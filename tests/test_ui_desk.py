@@ -18,7 +18,7 @@ from ui.desk.screen import DeskScreen, stage
 from ui.passes import hooks
 from ui.shell.context import AppContext
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = pytest.mark.timeout(600)  # a guard against a hang, not a speed limit
 
 
 @pytest.fixture(scope="module")
