@@ -25,32 +25,44 @@ COMMAND_MODULES = (
     "hub.cli",
 )
 
-APP_FLAGS = ("--demo", "--lang", "--db", "--mode", "--fullscreen")
-
 
 def build_parser() -> argparse.ArgumentParser:
+    from ui.shell.app import add_app_arguments  # no Qt at import
+
     parser = argparse.ArgumentParser(
-        prog="main.py", description="Forum check-in kiosk. Without a sub-command, starts the app."
+        prog="main.py",
+        description="Forum check-in kiosk. Without a sub-command, starts the app.",
+        epilog="Exit codes: 0 done (checkin: admitted), 1 refused (checkin) or rows rejected (import), "
+        "2 usage or input error; the database: 3 damaged, 4 read-only, 5 disk full, 6 held by another "
+        "program, 7 I/O error; sync: 3 token refused, 4 hub unreachable, 5 hub answered nonsense. "
+        "-v and --db may come before or after the sub-command.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    add_app_arguments(parser.add_argument_group("the app (no SUBCOMMAND)"))
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    _accept_verbose_everywhere(subparsers)
     return parser
 
 
-def _wants_app(argv: list[str]) -> bool:
-    return not argv or argv[0].split("=")[0] in APP_FLAGS
+def _accept_verbose_everywhere(subparsers: argparse._SubParsersAction) -> None:
+    for sub in set(subparsers.choices.values()):
+        if "-v" not in sub._option_string_actions:
+            sub.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                             help="log at DEBUG level")  # fmt: skip
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_verbose_everywhere(action)
 
 
 def run(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if _wants_app(argv):
-        from ui.shell.app import run_app
-
-        return run_app(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        from ui.shell.app import run_app
+
+        return run_app(args)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

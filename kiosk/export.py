@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from kiosk.errors import KioskError
@@ -27,8 +28,12 @@ def journal_rows(store: Store, rehearsal: bool = False) -> list[list[object]]:
 def export_journal(store: Store, path: Path) -> int:
     """Write the real event's journal; returns the number of entries written."""
     path = Path(path)
-    rows = journal_rows(store)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise KioskError(f"{path.name}: export to .csv or .xlsx")
+    if not path.parent.is_dir():
+        raise KioskError(f"cannot write {path}: there is no folder {path.parent}")
+    rows = journal_rows(store)
     try:
         if suffix == ".csv":
             # UTF-8 with BOM, so that Excel on Chinese Windows opens it correctly.
@@ -36,7 +41,7 @@ def export_journal(store: Store, path: Path) -> int:
                 writer = csv.writer(handle)
                 writer.writerow(HEADERS)
                 writer.writerows(rows)
-        elif suffix == ".xlsx":
+        else:
             from openpyxl import Workbook
 
             workbook = Workbook(write_only=True)
@@ -44,9 +49,9 @@ def export_journal(store: Store, path: Path) -> int:
             sheet.append(HEADERS)
             for row in rows:
                 sheet.append(row)
-            workbook.save(path)
-        else:
-            raise KioskError(f"{path.name}: export to .csv or .xlsx")
+            buffer = io.BytesIO()  # a failed write then leaves no half-closed workbook behind
+            workbook.save(buffer)
+            path.write_bytes(buffer.getvalue())
     except OSError as exc:
         raise KioskError(f"cannot write {path}: {exc.strerror}") from exc
     return len(rows)

@@ -38,6 +38,7 @@ from kiosk.rules import decide
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
+_ADMISSIONS = (Action.SCAN, Action.OVERRIDE, Action.WALKIN)  # the entries a void may cancel
 
 MAX_CODE_LENGTH = 512
 
@@ -229,6 +230,10 @@ class CheckinService:
         original = self.store.journal.get(checkin_id)
         if original is None or original.action is Action.VOID:
             raise NotFoundError(f"no check-in {checkin_id!r} to void")
+        if original.outcome is not Outcome.ADMITTED or original.action not in _ADMISSIONS:
+            raise NotFoundError(
+                f"check-in {checkin_id!r} admitted nobody ({original.outcome}): nothing to void"
+            )
         if not self.store.journal.is_standing(checkin_id):
             raise NotFoundError(f"check-in {checkin_id!r} is already void")
         entry = CheckIn(

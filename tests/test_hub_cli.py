@@ -149,3 +149,29 @@ def test_a_token_revoked_from_the_command_line_is_refused_by_the_running_hub(
         wait_until(lambda: status() == 401, timeout=60)  # the hub checks tokens again every second
     finally:
         hub.stop()
+
+
+def test_sync_watch_takes_an_address_without_scheme_and_says_connecting_until_the_hub_answers(tmp_path: Path):
+    import queue
+    import signal
+    import threading
+
+    hub = make_hub(str(tmp_path / "hub.sqlite"), roster(5)).serve()
+    address = hub.url.removeprefix("http://")
+    command = [sys.executable, str(ROOT / "main.py"), "sync", "--watch", "--hub", address,
+               "--token", hub.token("desk-w"), "--db", str(tmp_path / "desk.sqlite")]  # fmt: skip
+    watch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    lines: queue.Queue[str] = queue.Queue()
+    assert watch.stderr is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in watch.stderr], daemon=True).start()  # type: ignore[union-attr]
+    seen: list[str] = []
+    try:
+        while not seen or not seen[-1].startswith("connected"):
+            seen.append(lines.get(timeout=120))
+    finally:
+        watch.send_signal(signal.SIGINT)
+        watch.wait(60)
+        hub.stop()
+    assert seen[0].startswith((f"connecting to {address}", "connected")), seen
+    assert not any(line.startswith("offline") for line in seen), seen
+    assert watch.returncode == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import cv2
+import pytest
 
 from kiosk.app.flow import Mode
 from tests.ui_support import State, close, wait_state
@@ -26,6 +27,7 @@ def demo_args(tmp_path: Path) -> argparse.Namespace:
                               demo_video=(1.2, 2.0))  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_idle(qtbot: Any,
                                                                                    tmp_path: Path) -> None:  # fmt: skip
     make_application()
@@ -39,7 +41,7 @@ def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_i
         wait_state(qtbot, context, State.PRINTING, timeout=60000)
         screen = window.screens[Mode.SELFSERVICE]
         assert screen.result.color == "#2E7D32"  # type: ignore[attr-defined]
-        passes = context.store.path.parent / "passes"
+        passes = tmp_path / "demo" / "passes"  # beside --db, kept from run to run
         qtbot.waitUntil(lambda: any(passes.glob("pass-*.pdf")), timeout=60000)
         assert next(passes.glob("pass-*.pdf")).read_bytes().startswith(b"%PDF")
         wait_state(qtbot, context, State.IDLE, timeout=60000)
@@ -78,6 +80,7 @@ class FlakyCapture:
         self.cap.release()
 
 
+@pytest.mark.slow
 def test_a_camera_that_fails_mid_demo_shows_a_message_and_recovers(qtbot: Any, tmp_path: Path) -> None:
     make_application()
     context = build_context(demo_args(tmp_path))
@@ -108,6 +111,7 @@ def test_without_a_display_the_app_says_how_to_run_it() -> None:
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.slow
 def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 

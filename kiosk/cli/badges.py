@@ -34,16 +34,18 @@ def badge_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParser
 def register(subparsers: argparse._SubParsersAction) -> None:
     sub = badge_actions(subparsers)
     keygen = sub.add_parser("keygen", help="write DIR/private.pem (0600) and DIR/public.pem")
-    keygen.add_argument("--out", type=Path, required=True)
+    keygen.add_argument("--out", type=Path, required=True, help="folder for the two key files")
     keygen.add_argument("--force", action="store_true", help="replace an existing key")
     keygen.set_defaults(func=cmd_keygen)
 
     sign = sub.add_parser("sign", help="print one signed code (alone on the last line)")
-    sign.add_argument("--key", type=Path, required=True)
+    sign.add_argument("--key", type=Path, required=True, help="the event's private key (private.pem)")
     sign.add_argument("--event", help="event id (default: the store's event, else the demo event)")
-    sign.add_argument("--delegate", required=True)
-    sign.add_argument("--serial", type=int, default=1)
-    sign.add_argument("--category", default="")
+    sign.add_argument("--delegate", required=True, help="the delegate id the code stands for")
+    sign.add_argument(
+        "--serial", type=int, default=1, help="badge serial; a higher one supersedes (default 1)"
+    )
+    sign.add_argument("--category", default="", help="category id carried in the code (default none)")
     sign.add_argument("--forums", default="", help="comma-separated forum ids, e.g. main,p1")
     sign.add_argument("--valid-until", help="ISO time after which the code is refused")
     add_db(sign)
@@ -58,7 +60,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def register_event_trust(event_subparsers: argparse._SubParsersAction) -> None:
     """Adds `event trust PUBLIC.pem` to the lead's `event` sub-command group."""
     trust = event_subparsers.add_parser("trust", help="install the event's public key on this kiosk")
-    trust.add_argument("public_key", type=Path, metavar="PUBLIC.pem")
+    trust.add_argument(
+        "public_key", type=Path, metavar="PUBLIC.pem", help="the event's public key (badges keygen)"
+    )
     trust.add_argument("--event", help="event id the key signs for (default: the store's event)")
     add_db(trust)
     trust.set_defaults(func=cmd_trust)
@@ -83,7 +87,7 @@ def store_event(store: Store) -> Event:
 
 
 def _layout_and_event(args: argparse.Namespace) -> tuple[codes.Layout, str]:
-    if args.db or os.environ.get("KIOSK_DB"):
+    if getattr(args, "db", None) or os.environ.get("KIOSK_DB"):
         store = store_from(args)
         try:
             return codes.Layout.of(store), store_event(store).id

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sqlite3
 import sys
@@ -14,25 +13,29 @@ from typing import Any, TextIO
 from kiosk.clock import Clock, StartedClock, SystemClock, parse_time
 from kiosk.errors import KioskError
 from kiosk.messages import ERROR_PREFIX, cli_language
+from kiosk.paths import default_db_path
 from kiosk.store import Store, StoreError, open_store
 from kiosk.store.problems import DatabaseProblem, problem_from
 
 
-def default_db_path() -> Path:
-    env = os.environ.get("KIOSK_DB")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("forum-kiosk", appauthor=False)) / "kiosk.sqlite"
-
-
 def add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="kiosk database (default: $KIOSK_DB, then the user data dir)")
+    # SUPPRESS: a --db given before the sub-command (on the main parser) is not reset to None.
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="kiosk database (default: $KIOSK_DB, then the user data folder)")  # fmt: skip
 
 
-def store_from(args: argparse.Namespace) -> Store:
-    return open_store(args.db or default_db_path())
+def db_path(args: argparse.Namespace) -> Path:
+    return db_path(args)
+
+
+def store_from(args: argparse.Namespace, create: bool = False) -> Store:
+    """The kiosk database of ``--db``; unless ``create``, one that does not exist is refused."""
+    path = db_path(args)
+    if not create and not path.exists():
+        raise KioskError(
+            f"no kiosk database at {path}: check --db / $KIOSK_DB, or create it with `event import FILE.json`"
+        )
+    return open_store(path)
 
 
 def add_clock(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +64,7 @@ def failure_line(exc: BaseException, args: argparse.Namespace) -> tuple[str, int
     language = cli_language()
     prefix = ERROR_PREFIX[0 if language == "zh" else 1]
     if isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, BrokenPipeError):
-        where = getattr(exc, "filename", None) or getattr(args, "db", None) or default_db_path()
+        where = getattr(exc, "filename", None) or db_path(args)
         exc = problem_from(exc, where) or exc
     if isinstance(exc, DatabaseProblem):
         return prefix + exc.text(language), exc.exit_code

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, NoEventError
 from kiosk.messages import explain
 from kiosk.model import Decision, Delegate
 
@@ -33,13 +33,14 @@ def decision_json(decision: Decision, timezone: str) -> dict[str, Any]:
         "gate": decision.gate,
         "reason": decision.reason,
         "flags": list(decision.flags),
+        "code_kind": str(decision.code_kind) if decision.code_kind else None,
     }
 
 
 def _event_import(args: argparse.Namespace) -> int:
     from kiosk.importers.event import import_event
 
-    event, forums, categories = import_event(store_from(args), args.file)
+    event, forums, categories = import_event(store_from(args, create=True), args.file)
     print(f"event {event.id}: {len(forums)} forums, {len(categories)} categories")
     return 0
 
@@ -47,7 +48,10 @@ def _event_import(args: argparse.Namespace) -> int:
 def _roster_import(args: argparse.Namespace) -> int:
     from kiosk.importers.apply import import_roster
 
-    return print_import_report(import_roster(store_from(args), args.file, replace=args.replace), args.json)
+    store = store_from(args)
+    if store.roster.event() is None:
+        raise NoEventError()  # else every row would be refused for an unknown category
+    return print_import_report(import_roster(store, args.file, replace=args.replace), args.json)
 
 
 def print_import_report(report: ImportReport, as_json: bool) -> int:
@@ -84,7 +88,7 @@ def _checkin(args: argparse.Namespace) -> int:
     else:
         who = decision.delegate.name if decision.delegate else "-"
         print(f"{decision.outcome}: {who} — {explain(decision, 'en', service.event.timezone)}")
-    return 0
+    return 0 if decision.admitted else 1
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -147,7 +151,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     event = subparsers.add_parser("event", help="the event, its forums and categories")
     event_sub = event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
     p = event_sub.add_parser("import", help="install an event file (JSON)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the event file, e.g. resources/demo_event.json")
     add_db(p)
     p.set_defaults(func=_event_import)
     try:
@@ -160,48 +164,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     roster = subparsers.add_parser("roster", help="the delegates")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
     p = roster_sub.add_parser("import", help="import a roster file (CSV in UTF-8/GBK, or XLSX)")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX, one delegate a row")
     p.add_argument("--replace", action="store_true", help="the file is the whole roster: revoke the rest")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     add_db(p)
     p.set_defaults(func=_roster_import)
 
-    p = subparsers.add_parser("checkin", help="decide on one code, as if scanned")
-    p.add_argument("code")
+    p = subparsers.add_parser(
+        "checkin",
+        help="decide on one code, as if scanned (exit 0 admitted, 1 refused, 2 usage or input error)",
+        epilog="exit codes: 0 admitted, 1 refused (the outcome says why), 2 usage or input error",
+    )
+    p.add_argument("code", help="the badge code (opaque token or signed code)")
     p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
-    p.add_argument("--desk", default="cli")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--desk", default="cli", help="desk name written to the journal (default cli)")
+    p.add_argument("--json", action="store_true", help="print the decision as one JSON object")
     add_db(p)
     add_clock(p)
     p.set_defaults(func=_checkin)
 
     p = subparsers.add_parser("search", help="find delegates by name, pinyin, initials, org, phone tail")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", help="a name, pinyin, initials, organisation or the last 4 phone digits")
+    p.add_argument("--limit", type=int, default=20, help="at most this many delegates (default 20)")
+    p.add_argument("--json", action="store_true", help="print the delegates as one JSON list")
     add_db(p)
     p.set_defaults(func=_search)
 
     p = subparsers.add_parser("stats", help="arrivals per gate, forum, category, 10 minutes")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     add_db(p)
     p.set_defaults(func=_stats)
 
     p = subparsers.add_parser("export", help="export the journal to FILE.csv or FILE.xlsx")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="FILE.csv (UTF-8 with BOM) or FILE.xlsx, in an existing folder")
     add_db(p)
     p.set_defaults(func=_export)
 
     p = subparsers.add_parser("void", help="cancel a check-in made by mistake")
-    p.add_argument("checkin_id")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--gate", default="entrance")
-    p.add_argument("--desk", default="cli")
+    p.add_argument("checkin_id", help="the checkin_id of an admission (checkin --json prints it)")
+    p.add_argument("--reason", required=True, help="why, written to the journal")
+    p.add_argument("--gate", default="entrance", help="entrance (default) or a forum id")
+    p.add_argument("--desk", default="cli", help="desk name written to the journal (default cli)")
     add_db(p)
     add_clock(p)
     p.set_defaults(func=_void)
 
     p = subparsers.add_parser("rehearsal", help="rehearsal mode: check-ins that never count")
-    p.add_argument("state", nargs="?", choices=["on", "off"])
+    p.add_argument("state", nargs="?", choices=["on", "off"], help="turn it on or off (default: say which)")
     add_db(p)
     p.set_defaults(func=_rehearsal)

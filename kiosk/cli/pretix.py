@@ -29,7 +29,7 @@ def _connect(args: argparse.Namespace) -> int:
         raise KioskError(
             f"event {args.event!r} has none of the check-in lists asked for / 没有可用的签到列表"
         )
-    pstore.save(store_from(args), connection, found)
+    pstore.save(store_from(args, create=True), connection, found)
     if args.json:
         print_json(found.to_json())
         return 0

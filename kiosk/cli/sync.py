@@ -15,7 +15,7 @@ def _once(args: argparse.Namespace, token: str) -> int:
     from kiosk.sync.client import HubClient
     from kiosk.sync.engine import backlog, sync_once
 
-    store = store_from(args)
+    store = store_from(args, create=True)  # a new desk's database is filled by its first sync
     client = HubClient(args.hub, token)
     try:
         report = sync_once(store, client)
@@ -37,15 +37,18 @@ def _once(args: argparse.Namespace, token: str) -> int:
 def _watch(args: argparse.Namespace, token: str) -> int:
     from kiosk.sync.worker import SyncWorker
 
-    worker = SyncWorker(store_from(args), args.hub, token)
+    worker = SyncWorker(store_from(args, create=True), args.hub, token)
     shown = None
     worker.start()
     try:
         while True:
             state = worker.state()
-            line = (
-                f"{'connected' if state.connected else 'offline'}, backlog {state.backlog}, "
-                f"roster cursor {state.roster_cursor}" + (f", {state.last_error}" if state.last_error else "")
+            if state.connected:
+                status = "connected"
+            else:  # nothing heard from the hub yet is not "offline"
+                status = "offline" if state.last_error else f"connecting to {args.hub}"
+            line = f"{status}, backlog {state.backlog}, roster cursor {state.roster_cursor}" + (
+                f", {state.last_error}" if state.last_error else ""
             )
             if line != shown:
                 print(line, file=sys.stderr, flush=True)
@@ -66,13 +69,15 @@ def _sync(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("sync", help="sync with the hub: roster, event, check-ins of every desk")
-    p.add_argument("--hub", required=True, help="the hub's URL, e.g. http://10.0.0.2:8787")
+    p.add_argument(
+        "--hub", required=True, help="the hub's address, e.g. 10.0.0.2:8787 or http://10.0.0.2:8787"
+    )
     p.add_argument("--token", help="this desk's token (default: $KIOSK_HUB_TOKEN)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
         "--once", action="store_true", help="one pass, then exit (default); exit 3 refused, 4 unreachable"
     )
     mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     add_db(p)
     p.set_defaults(func=_sync)

@@ -39,6 +39,12 @@ class HubProtocolError(KioskError):
     exit_code = 5
 
 
+def hub_url(address: str) -> str:
+    """``10.0.0.2:8787`` means ``http://10.0.0.2:8787``; a URL with its scheme is kept."""
+    address = address.strip().rstrip("/")
+    return address if "://" in address else f"http://{address}"
+
+
 class HubClient:
     """One desk's connection to the hub (httpx's client is thread-safe; the worker still
     gives each of its threads a client of its own)."""
@@ -46,7 +52,7 @@ class HubClient:
     def __init__(
         self, url: str, token: str, timeout: float = 10.0, transport: httpx.BaseTransport | None = None
     ):
-        self.url = url.rstrip("/")
+        self.url = hub_url(url)
         self._timeout = timeout
         self._http = httpx.Client(
             base_url=self.url + API,

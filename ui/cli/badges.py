@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     issue = badge_actions(subparsers).add_parser(
         "issue", help="sign codes for delegates without one and render badges to a PDF"
     )
-    issue.add_argument("--key", type=Path, required=True)
-    issue.add_argument("--out", type=Path, required=True)
+    issue.add_argument("--key", type=Path, required=True, help="the event's private key (private.pem)")
+    issue.add_argument("--out", type=Path, required=True, help="folder for the printable badge files")
     issue.add_argument(
         "--stock", choices=("a4", "4x3"), default="a4", help="A4 sheets (8 up) or 4x3 in badges"
     )

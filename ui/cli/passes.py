@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="when the roster has no language")
     p.add_argument("--dpi", type=int, help="PNG resolution (default: the stock's)")
     p.add_argument("--raster", action="store_true", help="PNG as a thermal printer prints it (1-bit)")
-    p.add_argument("--desk", default="cli")
+    p.add_argument("--desk", default="cli", help="desk name written to the journal (default cli)")
     add_db(p)
     add_clock(p)
     p.set_defaults(func=cmd_pass)

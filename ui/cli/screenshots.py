@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def _screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.shell.qt_messages import quiet_qt
+
+    quiet_qt()
     from ui.screenshots.render import render_all
 
     written = render_all(args.dir, db=None if args.demo else args.db)

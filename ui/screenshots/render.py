@@ -76,7 +76,6 @@ def _guest(store: Store, test: Callable[[Delegate], bool]) -> Delegate:
 class Shooter:
     def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any) -> None:
         from kiosk.app.settings import Settings
-        from ui.shell.app import data_folder  # noqa: F401 - ensures ui.shell.app's style is importable
         from ui.shell.context import AppContext
         from ui.shell.main_window import MainWindow
         from ui.shell.pass_printing import make_print_queue

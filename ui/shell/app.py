@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +19,23 @@ NO_DISPLAY = (
 )
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="The forum check-in kiosk app.")
+def add_app_arguments(parser: Any) -> None:
+    """The app's flags, on its own parser and on main.py's (so ``main.py -h`` lists them)."""
     parser.add_argument("--demo", action="store_true", help="demo event, badge video as camera, PDF printer")
     parser.add_argument("--lang", choices=("zh_CN", "en", "zh"), help="operator language")
-    parser.add_argument("--db", type=Path, help="the kiosk database (default: the user data folder)")
+    parser.add_argument("--db", type=Path, help="the kiosk database (default: $KIOSK_DB, then "
+                        "~/.local/share/forum-kiosk/kiosk.sqlite; the demo keeps its own)")  # fmt: skip
     parser.add_argument("--mode", choices=("selfservice", "desk", "door", "admin"), help="start in this mode")
     parser.add_argument("--fullscreen", action="store_true", help="lock the self-service screen (default off in "
                         "the demo, on otherwise)")  # fmt: skip
-    parser.add_argument("--camera", help="device index or video file (overrides the setting)")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--camera", metavar="N|PATH",
+                        help="camera index, /dev/videoN or a video file (overrides the setting)")  # fmt: skip
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="The forum check-in kiosk app.")
+    add_app_arguments(parser)
     return parser.parse_args(argv)
 
 
@@ -75,25 +81,18 @@ QListWidget::item { padding: 10px; border-bottom: 1px solid #ECEFF1; }
 """
 
 
-def data_folder(demo: bool) -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    root = Path(base) if base else Path(tempfile.gettempdir()) / "forum-kiosk"
-    return root / ("demo" if demo else "kiosk")
-
-
 def build_context(args: argparse.Namespace) -> Any:
     """Store, services, printer and camera for the app (the demo's when ``--demo``)."""
+    from kiosk import paths
     from kiosk.app import settings as settings_module
     from kiosk.store import open_store
     from ui.shell.context import AppContext
     from ui.shell.pass_printing import make_print_queue
     from ui.shell.sounds import Sounds
 
-    folder = args.db.parent if args.db else data_folder(args.demo)
     camera: str | int | None
-    if args.demo:
+    if args.demo:  # the demo keeps its own database, video and passes (beside --db when given)
+        folder = args.db.parent if args.db else paths.demo_folder()
         from kiosk.demo.workspace import DEMO_DELEGATES, DEMO_VIDEO, prepare_demo
         from ui.shell.startup_progress import StartupProgress
 
@@ -104,11 +103,11 @@ def build_context(args: argparse.Namespace) -> Any:
         finally:
             splash.close()
             splash.deleteLater()
-        store, camera, passes = demo.store, str(demo.video), demo.passes
+        store, camera, passes = demo.store, str(demo.video), folder / "passes"
         _ensure_demo_pin(store)
     else:
-        store = open_store(args.db or folder / "kiosk.sqlite")
-        passes, camera = folder / "passes", None
+        store = open_store(args.db or paths.default_db_path())
+        passes, camera = (args.db.parent / "passes" if args.db else paths.passes_folder()), None
     settings = settings_module.load(store)
     overrides: dict[str, Any] = {}
     if args.lang:
@@ -124,6 +123,8 @@ def build_context(args: argparse.Namespace) -> Any:
     elif not args.demo and settings.camera not in ("demo", "none", ""):
         camera = settings.camera
     pdf_folder = Path(settings.pdf_folder) if settings.pdf_folder else passes
+    pdf_folder.mkdir(parents=True, exist_ok=True)
+    print(f"forum-kiosk: database {store.path}; PDF passes go to {pdf_folder}", flush=True)
     queue = make_print_queue(store, settings.printer, pdf_folder, settings.layout)
     context = AppContext(store, settings=settings, print_queue=queue)
     context.sounds = Sounds(context)
@@ -144,13 +145,16 @@ def _ensure_demo_pin(store: Any) -> None:
         security.set_pin(store, security.DEMO_PIN)
 
 
-def run_app(argv: list[str]) -> int:
-    args = parse_args(argv)
+def run_app(argv: list[str] | argparse.Namespace) -> int:
+    args = argv if isinstance(argv, argparse.Namespace) else parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
     if not has_display():
         sys.stderr.write(NO_DISPLAY)
         return 3
+    from ui.shell.qt_messages import quiet_qt
+
+    quiet_qt()
     app = make_application(sys.argv[:1])
     from kiosk.errors import KioskError
     from kiosk.store import StoreError
