@@ -25,7 +25,7 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return db_path(args)
+    return getattr(args, "db", None) or default_db_path()
 
 
 def store_from(args: argparse.Namespace, create: bool = False) -> Store:

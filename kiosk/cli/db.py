@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kiosk.cli.common import add_db, default_db_path, print_json
+from kiosk.cli.common import add_db, db_path, print_json
 from kiosk.store.health import Health, backup, check
 from kiosk.store.problems import EXIT_CODES, Problem
 
@@ -35,7 +35,7 @@ def _exit(health: Health) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    health = check(args.db or default_db_path())
+    health = check(db_path(args))
     if args.json:
         print_json(health.to_json())
     else:
@@ -44,7 +44,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    source = args.db or default_db_path()
+    source = db_path(args)
     health = backup(source, args.file)
     if args.json:
         print_json(health.to_json())
@@ -59,11 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     db = subparsers.add_parser("db", help="the database file: check it, back it up")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     p = db_sub.add_parser("check", help="integrity check, WAL state, free disk space (reads only)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     add_db(p)
     p.set_defaults(func=_check)
     p = db_sub.add_parser("backup", help="copy the database to FILE (safe while desks are writing)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("file", type=Path, help="where to write the copy (a new file)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     add_db(p)
     p.set_defaults(func=_backup)

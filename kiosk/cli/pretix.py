@@ -107,8 +107,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = p.add_subparsers(dest="pretix_command", metavar="ACTION", required=True)
     c = sub.add_parser("connect", help="connect to a pretix event and show how it maps onto gates and forums")
     c.add_argument("--url", required=True, help="pretix's address, e.g. https://pretix.example.org")
-    c.add_argument("--organizer", required=True)
-    c.add_argument("--event", required=True)
+    c.add_argument("--organizer", required=True, help="the organizer slug in pretix")
+    c.add_argument("--event", required=True, help="the event slug in pretix")
     c.add_argument("--token", help="an API token with check-in permission (default: $KIOSK_PRETIX_TOKEN)")
     c.add_argument(
         "--list", type=int, nargs="+", help="check-in list ids to serve; the first is the entrance"
@@ -123,10 +123,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
     s.add_argument("--interval", type=float, default=5.0, help="seconds between passes with --watch")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print the report as one JSON object")
     add_db(s)
     s.set_defaults(func=_sync)
     k = sub.add_parser("conflicts", help="scans admitted offline that pretix refused on upload")
-    k.add_argument("--json", action="store_true")
+    k.add_argument("--json", action="store_true", help="print the conflicts as JSON")
     add_db(k)
     k.set_defaults(func=_conflicts)
