@@ -185,3 +185,17 @@ def test_a_missing_camera_gives_up_after_its_bound_and_waits_forever_with_none()
         done.wait(0.01)
     waiting.close()
     assert done.wait(60) and waiting.status == "closed"
+
+
+def test_the_apps_camera_flag_before_or_after_other_flags_picks_the_camera(db: Path, tmp_path: Path) -> None:
+    video = tmp_path / "desk.avi"
+    code = (
+        "import sys; from main import build_parser; from ui.shell.app import build_context;"
+        "context = build_context(build_parser().parse_args(sys.argv[1:])); print('camera', context.camera_spec);"
+        "context.close()"
+    )
+    for args in (["--camera", str(video), "--db", str(db)], ["-v", "--db", str(db), "--camera", "2"]):
+        app = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120,
+                             cwd=ROOT, env=home(tmp_path))  # fmt: skip
+        assert app.returncode == 0, app.stderr
+        assert f"camera {args[args.index('--camera') + 1]}" in app.stdout
