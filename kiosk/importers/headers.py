@@ -25,14 +25,40 @@ def normalize(header: object) -> str:
     return "".join(text.split()).lower().replace("_", "").replace("-", "").lstrip("\ufeff")
 
 
+def column_name(index: int) -> str:
+    """A column as a spreadsheet names it: 0 -> A, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
 def map_headers(headers: list[object]) -> tuple[dict[str, int], dict[int, str]]:
-    """Known fields -> column index, and the other columns (kept as notes) -> header text."""
+    """Known fields -> column index, and the other columns (kept as notes) -> header text.
+
+    Two columns for one field ("name" and "姓名", two "phone") or two notes of one name would
+    make one of them vanish; the file is refused naming both columns."""
+    from kiosk.importers.readers import RosterFileError
+
     fields: dict[str, int] = {}
     notes: dict[int, str] = {}
+    seen: dict[str, int] = {}
     for index, header in enumerate(headers):
+        text = "" if header is None else str(header).strip()
         field = _LOOKUP.get(normalize(header))
-        if field and field not in fields:
+        key = field or normalize(header)
+        if key and key in seen:
+            first = seen[key]
+            raise RosterFileError(
+                f"columns {column_name(first)} ({str(headers[first]).strip()!r}) and {column_name(index)} "
+                f"({text!r}) are the same column: rename or remove one"
+            )
+        if key:
+            seen[key] = index
+        if field:
             fields[field] = index
-        elif header is not None and str(header).strip():
-            notes[index] = str(header).strip()
+        elif text:
+            notes[index] = text
     return fields, notes

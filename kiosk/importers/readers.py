@@ -95,29 +95,41 @@ def read_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError)
+    # ElementTree's ParseError is a SyntaxError; defusedxml's refusals of entities are ValueErrors
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise RosterFileError(f"{path.name}: not a readable XLSX workbook ({exc})") from exc
-    sheet = workbook.worksheets[0]
-    all_rows = sheet.iter_rows(values_only=True)
-    header_row = 0
-    headers: list[str] = []
-    for number, values in enumerate(all_rows, start=1):
-        if any(cell_text(v) for v in values):
-            header_row, headers = number, [cell_text(v) for v in values]
-            break
+        sheet = workbook.worksheets[0]
+        all_rows = sheet.iter_rows(values_only=True)
+        header_row = 0
+        headers: list[str] = []
+        for number, values in enumerate(all_rows, start=1):
+            if any(cell_text(v) for v in values):
+                header_row, headers = number, [cell_text(v) for v in values]
+                break
+    except unreadable as exc:
+        raise RosterFileError(f"{path.name}: not a readable XLSX workbook ({_first_line(exc)})") from exc
     if not headers:
         raise RosterFileError(f"{path.name}: the first sheet is empty")
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        for number, values in enumerate(all_rows, start=header_row + 1):
-            cells = [cell_text(v) for v in values]
-            if any(cells):
-                yield number, cells
+        number = header_row
+        try:
+            for number, values in enumerate(all_rows, start=header_row + 1):
+                cells = [cell_text(v) for v in values]
+                if any(cells):
+                    yield number, cells
+        except unreadable as exc:
+            raise RosterFileError(
+                f"{path.name}, after row {number}: not a readable sheet ({_first_line(exc)})"
+            ) from exc
         workbook.close()
 
     return headers, rows()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
@@ -126,6 +138,9 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     with path.open("rb") as handle:
         magic = handle.read(4)
     if path.suffix.lower() in (".xlsx", ".xlsm") or magic == b"PK\x03\x04":
+        from kiosk.importers.xlsx_guard import check_workbook
+
+        check_workbook(path)
         return read_xlsx(path)
     if path.suffix.lower() == ".xls":
         raise RosterFileError(f"{path.name}: old .xls workbooks are not supported; save as .xlsx or CSV")

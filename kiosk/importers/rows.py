@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.importers.headers import map_headers
+from kiosk.importers.limits import RejectReason, field_too_long
 from kiosk.model import Category, Delegate, Forum
 
 FORUM_SEPARATORS = re.compile(r"[;,；，、|]")
@@ -24,7 +25,7 @@ LANGUAGES = {"zh": "zh", "zh_cn": "zh", "zh-cn": "zh", "cn": "zh", "中文": "zh
 @dataclass(frozen=True, slots=True)
 class Rejection:
     line: int
-    reason: str  # a machine code: missing_name, missing_code, duplicate_code, ...
+    reason: str  # a RejectReason (a StrEnum: the plain codes compare equal)
     message: str
 
     def to_json(self) -> dict[str, object]:
@@ -82,6 +83,9 @@ class RowParser:
         width = len(cells)
         values = {f: cells[i].strip() for f, i in self.fields.items() if i < width}
         get = values.get
+        too_long = field_too_long(values, cells, self.note_columns)
+        if too_long is not None:
+            return Rejection(line, RejectReason.FIELD_TOO_LONG, too_long)
 
         name, code = get("name", ""), get("code", "")
         if not name:
