@@ -1,4 +1,4 @@
-"""The ``hub`` sub-commands: serve, event import, roster import, token create/revoke/list.
+"""The ``hub`` sub-commands: serve, event import, roster import, stats, dashboard code, token create/revoke/list.
 
 Every one takes ``--db PATH`` or ``--database-url URL`` (else $KIOSK_HUB_DB): the
 hub's own store, never a kiosk database.
@@ -82,6 +82,15 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dashboard_code(args: argparse.Namespace) -> int:
+    code = _store(args).logins.create(ttl=args.minutes * 60)
+    print(
+        f"a one-time login code for http://HUB:PORT/dashboard, valid {args.minutes} minutes and for one login:"
+    )
+    print(code)
+    return 0
+
+
 def _add_store(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--db", type=Path, help="the hub's SQLite file (default: $KIOSK_HUB_DB)")
@@ -121,6 +130,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     _add_store(p)
     p.set_defaults(func=_stats)
+
+    dashboard = sub.add_parser("dashboard", help="the organisers' live page at /dashboard")
+    dashboard_sub = dashboard.add_subparsers(dest="hub_dashboard_command", metavar="ACTION", required=True)
+    p = dashboard_sub.add_parser("code", help="a one-time login code (instead of typing an admin token)")
+    p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440")
+    _add_store(p)
+    p.set_defaults(func=_dashboard_code)
 
     token = sub.add_parser("token", help="desk and admin tokens")
     token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)

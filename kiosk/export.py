@@ -28,14 +28,19 @@ def journal_rows(store: Store, rehearsal: bool = False) -> list[list[object]]:
 def export_journal(store: Store, path: Path) -> int:
     """Write the real event's journal; returns the number of entries written."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if path.suffix.lower() not in (".csv", ".xlsx"):
         raise KioskError(f"{path.name}: export to .csv or .xlsx")
     if not path.parent.is_dir():
         raise KioskError(f"cannot write {path}: there is no folder {path.parent}")
     rows = journal_rows(store)
+    write_rows(path, rows)
+    return len(rows)
+
+
+def write_rows(path: Path, rows: list[list[object]]) -> None:
+    """Check-in rows under HEADERS, as CSV (UTF-8 with BOM) or XLSX (any other suffix)."""
     try:
-        if suffix == ".csv":
+        if path.suffix.lower() == ".csv":
             # UTF-8 with BOM, so that Excel on Chinese Windows opens it correctly.
             with path.open("w", newline="", encoding="utf-8-sig") as handle:
                 writer = csv.writer(handle)
@@ -54,4 +59,3 @@ def export_journal(store: Store, path: Path) -> int:
             path.write_bytes(buffer.getvalue())
     except OSError as exc:
         raise KioskError(f"cannot write {path}: {exc.strerror}") from exc
-    return len(rows)

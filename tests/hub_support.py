@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -139,7 +140,7 @@ class Desk:
             service.listeners.append(self.worker.notify)
         return service
 
-    def start_sync(self, **kwargs: float) -> SyncWorker:
+    def start_sync(self, **kwargs: Any) -> SyncWorker:
         self.worker = SyncWorker(self.store, self.hub_url, self.token, **kwargs)
         self.worker.start()
         return self.worker
@@ -161,6 +162,18 @@ def make_hub(target: str, delegates: list[Delegate]) -> Hub:
     store.roster.set_event(EVENT_DATA)
     store.roster.put(delegates)
     return Hub(store, target, delegates)
+
+
+@contextlib.contextmanager
+def running_hub(backend: str, tmp_path: Path, delegates: int = 20) -> Iterator[Hub]:
+    """A hub on a fresh database of the backend, with the demo event and a roster, served on loopback."""
+    with hub_target(backend, tmp_path) as target:
+        hub = make_hub(target, roster(delegates)).serve()
+        try:
+            yield hub
+        finally:
+            hub.stop()
+            hub.store.close()
 
 
 def make_desk(hub: Hub, tmp_path: Path, name: str) -> Desk:

@@ -23,6 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from hub.api import models as m
 from hub.api.changes import ChangeBus
+from hub.api.dashboard import dashboard_routes
 from hub.store import HubStore, HubStoreError
 from hub.store.tokens import TokenInfo
 from kiosk.importers.apply import ImportReport
@@ -188,4 +189,5 @@ def create_app(
         body = f'{{"entries":[{",".join(texts)}],"cursor":{cursor},"roster_cursor":{roster_cursor}}}'
         return Response(body, media_type="application/json")
 
+    app.include_router(dashboard_routes(store, bus, desk))
     return app

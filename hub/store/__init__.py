@@ -1,7 +1,8 @@
 """The hub's store: event, roster, check-ins and tokens on SQLite or PostgreSQL.
 
 ``Database`` (``base``) owns connections, migrations and counters; each part is its own
-module and is reached as ``store.roster``, ``store.checkins``, ``store.tokens``.
+module and is reached as ``store.roster``, ``store.checkins``, ``store.tokens``,
+``store.desks`` (desk health), ``store.logins`` (dashboard login codes).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from hub.store.base import Database, now_text
 from hub.store.checkins import Checkins
+from hub.store.desks import Desks
 from hub.store.dialect import HubStoreError
+from hub.store.logins import LoginCodes
 from hub.store.roster import HubRoster
 from hub.store.tokens import Tokens
 
@@ -28,6 +31,8 @@ class HubStore(Database):
         self.roster = HubRoster(self)
         self.checkins = Checkins(self)
         self.tokens = Tokens(self)
+        self.desks = Desks(self)
+        self.logins = LoginCodes(self)
 
 
 def open_hub_store(db: str | Path | None = None, database_url: str | None = None) -> HubStore:

@@ -41,4 +41,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX hub_tokens_by_desk ON hub_tokens (desk)
         """,
     ),
+    (
+        "hub-0002-desk-health",
+        """
+        CREATE TABLE hub_desks (
+            desk TEXT PRIMARY KEY, report TEXT NOT NULL, state TEXT NOT NULL,
+            received_at TEXT NOT NULL, backlog_ok_at TEXT NOT NULL
+        );
+        CREATE TABLE hub_desk_changes (
+            id BIGINT PRIMARY KEY, desk TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL
+        );
+        CREATE INDEX hub_desk_changes_by_desk ON hub_desk_changes (desk, id);
+        INSERT INTO hub_counters (name, value) VALUES ('desk_changes', 0);
+        CREATE TABLE hub_login_codes (
+            hash TEXT PRIMARY KEY, expires_at TEXT NOT NULL, used_at TEXT
+        )
+        """,
+    ),
 ]

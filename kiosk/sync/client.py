@@ -14,6 +14,7 @@ import httpx
 
 from kiosk.errors import KioskError
 from kiosk.model import CheckIn, Delegate
+from kiosk.sync.health import HEALTH_PATH, DeskHealth
 from kiosk.sync.wire import API, checkin_to_wire, delegate_to_wire
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,10 @@ class HubClient:
     def checkins(self, since: int, wait: float = 0.0, roster: int = -1, limit: int = 500) -> dict[str, Any]:
         params = {"since": since, "wait": wait, "roster": roster, "limit": limit}
         return self._call("GET", "/checkins", params=params, read_timeout=wait + self._timeout)
+
+    def report_health(self, health: DeskHealth) -> dict[str, Any]:
+        """The desk's health; the hub answers with its own time (``hub_time``)."""
+        return self._call("POST", HEALTH_PATH, json=health.to_wire())
 
     def close(self) -> None:
         self._http.close()

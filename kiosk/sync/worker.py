@@ -12,8 +12,10 @@ decides alone meanwhile, and ``state().backlog`` counts what is still to send.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -22,8 +24,9 @@ from typing import Any
 from kiosk.errors import KioskError
 from kiosk.store import Store
 from kiosk.sync.apply import CHECKIN_CURSOR, ROSTER_CURSOR, meta_int
-from kiosk.sync.client import HubClient, HubRefused
+from kiosk.sync.client import HubClient, HubProtocolError, HubRefused
 from kiosk.sync.engine import SyncReport, backlog, pull_checkins, pull_event, pull_roster, push_outbox
+from kiosk.sync.health import HealthFacts, collect
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ class SyncWorker:
         push_interval: float = 0.5,
         retry: float = 0.5,
         max_retry: float = 5.0,
+        health: Callable[[], HealthFacts] | None = None,
+        health_interval: float = 5.0,
     ) -> None:
         self.store = store
         self.hub_url = hub_url
@@ -68,6 +73,10 @@ class SyncWorker:
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
         self._roster_pulled = False
+        self.health = health or HealthFacts
+        self.health_interval = health_interval
+        self._reported: tuple[HealthFacts, float] | None = None
+        self.clock_offset: float | None = None  # the hub's clock minus this desk's, in seconds
 
     # -- the public API ----------------------------------------------------------------------
 
@@ -138,6 +147,24 @@ class SyncWorker:
         push_outbox(self.store, client, report)
         if report.pushed:
             self._succeeded(report)
+        self._report_health(client)
+
+    def _report_health(self, client: HubClient) -> None:
+        """Send the desk's health every ``health_interval`` s, and at once when the app's facts change."""
+        facts = self.health()
+        if self._reported and self._reported[0] == facts and time.monotonic() < self._reported[1]:
+            return
+        health = collect(self.store, facts, backlog(self.store), self.clock_offset)
+        sent = time.time()
+        try:
+            answer = client.report_health(health)
+        except HubProtocolError as exc:  # a hub without the dashboard: sync goes on regardless
+            log.debug("sync: health report refused (%s)", exc)
+        else:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                hub_time = datetime.fromisoformat(answer["hub_time"]).timestamp()
+                self.clock_offset = round(hub_time - (sent + time.time()) / 2, 3)
+        self._reported = (facts, time.monotonic() + self.health_interval)
 
     def _pull_loop(self, client: HubClient) -> None:
         report = SyncReport()

@@ -1,0 +1,147 @@
+"""What the organisers' dashboard counts, from every desk's journal on the hub.
+
+Each person is counted once per gate (the earliest admission stands, as at the desks);
+a later admission of the same person at the same gate by another desk is a duplicate
+(who, which desks, when). Occupancy is the people whose last entry at a forum door is an
+admission, not an exit. Arrivals per 10 minutes are first admissions at the entrance, in
+the event's time zone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from hub.store.base import Database
+from kiosk.model import ENTRANCE
+
+ADMITTING = ("scan", "override", "walkin")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    name_en: str
+    category: str
+    active: bool
+
+
+def people(store: Database) -> dict[str, Person]:
+    with store.read() as conn:
+        rows = conn.execute("SELECT id, status, body FROM hub_delegates").fetchall()
+    found = {}
+    for delegate_id, status, body in rows:
+        data = json.loads(body)
+        found[delegate_id] = Person(data.get("name", ""), data.get("name_en", ""), data.get("category", ""),
+                                    status == "active")  # fmt: skip
+    return found
+
+
+def _bucket(at: datetime, tz: ZoneInfo) -> datetime:
+    local = at.astimezone(tz)
+    return local.replace(minute=local.minute - local.minute % 10, second=0, microsecond=0)
+
+
+def overview(store: Database, event: dict[str, Any] | None, who: dict[str, Person]) -> dict[str, Any]:
+    """Arrivals, forums, categories, VIPs and duplicates of the real event (never the rehearsal)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            "SELECT id, at, gate, delegate_id, origin, desk, action, outcome, voids FROM hub_checkins "
+            "WHERE rehearsal = 0 AND delegate_id IS NOT NULL AND action IN ('scan', 'override', 'walkin', "
+            "'exit', 'void') ORDER BY at"
+        ).fetchall()
+    voided = {r[8] for r in rows if r[6] == "void"}
+    visits: dict[tuple[str, str], list[tuple[datetime, str, str, bool]]] = {}
+    for id_, at, gate, delegate_id, origin, desk, action, outcome, _ in rows:
+        admits = action in ADMITTING and outcome == "admitted"
+        if id_ in voided or not (admits or action == "exit"):
+            continue
+        visits.setdefault((gate, delegate_id), []).append((datetime.fromisoformat(at), origin, desk, admits))
+    document = event or {}
+    tz = ZoneInfo((document.get("event") or {}).get("timezone") or "Asia/Shanghai")
+    admitted: dict[str, int] = {}
+    inside: dict[str, int] = {}
+    buckets: dict[datetime, int] = {}
+    categories: dict[str, int] = {}
+    duplicates = []
+    for (gate, delegate_id), seen in visits.items():
+        seen.sort(key=lambda v: v[0])
+        entries = [v for v in seen if v[3]]
+        if not entries:
+            continue
+        admitted[gate] = admitted.get(gate, 0) + 1
+        inside[gate] = inside.get(gate, 0) + int(seen[-1][3])
+        first = entries[0]
+        if gate == ENTRANCE:
+            buckets[_bucket(first[0], tz)] = buckets.get(_bucket(first[0], tz), 0) + 1
+            category = who[delegate_id].category if delegate_id in who else ""
+            categories[category or "none"] = categories.get(category or "none", 0) + 1
+        if any(origin != first[1] for _, origin, _, _ in entries[1:]):
+            person = who.get(delegate_id)
+            duplicates.append({
+                "delegate_id": delegate_id, "name": person.name if person else "",
+                "name_en": person.name_en if person else "", "gate": gate,
+                "admissions": [{"at": at.isoformat(), "desk": desk or origin, "origin": origin}
+                               for at, origin, desk, _ in entries],
+            })  # fmt: skip
+    per_10_min = []
+    if buckets:
+        start, last = min(buckets), max(buckets)
+        while start <= last:
+            per_10_min.append({"start": start.isoformat(), "admitted": buckets.get(start, 0)})
+            start += timedelta(minutes=10)
+    vip_ids = {c["id"] for c in document.get("categories") or [] if c.get("vip")}
+    vips = [i for i, p in who.items() if p.active and p.category in vip_ids]
+    return {
+        "timezone": tz.key,
+        "admitted": admitted.get(ENTRANCE, 0),
+        "expected": sum(1 for p in who.values() if p.active),
+        "per_10_min": per_10_min,
+        "forums": [
+            {
+                "id": f["id"],
+                "name_zh": f.get("name_zh", ""),
+                "name_en": f.get("name_en", ""),
+                "capacity": f.get("capacity"),
+                "admitted": admitted.get(f["id"], 0),
+                "inside": inside.get(f["id"], 0),
+            }
+            for f in document.get("forums") or []
+        ],  # fmt: skip
+        "categories": [
+            {
+                "id": c["id"],
+                "name_zh": c.get("name_zh", ""),
+                "name_en": c.get("name_en", ""),
+                "vip": bool(c.get("vip")),
+                "admitted": categories.get(c["id"], 0),
+            }
+            for c in document.get("categories") or []
+        ],  # fmt: skip
+        "vips": {
+            "expected": len(vips),
+            "arrived": sum(
+                1 for i in vips if (ENTRANCE, i) in visits and any(v[3] for v in visits[(ENTRANCE, i)])
+            ),
+        },  # fmt: skip
+        "duplicates": sorted(duplicates, key=lambda d: d["admissions"][-1]["at"], reverse=True),
+    }
+
+
+def export_rows(store: Database) -> list[list[object]]:
+    """Every desk's check-ins of the real event with the delegate's details (kiosk.export.HEADERS)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            "SELECT c.id, c.at, c.desk, c.gate, c.action, c.outcome, c.reason, c.voids, c.origin, c.code, "
+            "c.delegate_id, d.body FROM hub_checkins c LEFT JOIN hub_delegates d ON d.id = c.delegate_id "
+            "WHERE c.rehearsal = 0 ORDER BY c.seq"
+        ).fetchall()
+    found = []
+    for *entry, body in rows:
+        data = json.loads(body) if body else {}
+        details = [data.get(k, "") for k in ("name", "name_en", "organization", "title", "category")]
+        found.append(["" if v is None else v for v in entry] + details + [",".join(data.get("forums") or [])])
+    return found
