@@ -124,3 +124,25 @@ def test_sync_exits_3_when_the_token_is_refused_and_4_when_pretix_is_unreachable
     assert run([*base, "--url", nowhere, "--token", pretix_server.kiosk_token]) == 4
     assert run([*base, "--url", pretix_server.url, "--token", pretix_server.kiosk_token]) == 0
     assert run(["pretix", "sync", "--once", "--db", db]) == 0
+
+
+def test_checkin_command_decides_a_pretix_ticket_offline_with_pretix_reasons(
+    pretix_server, sample: Sample, tmp_path: Path, capsys
+):  # type: ignore[no-untyped-def]
+    import json
+
+    synced = connect(pretix_server, sample, tmp_path / "kiosk.sqlite")  # its own: the table's stays unscanned
+    sync(synced)
+
+    def checkin(label: str, gate: str, at: str) -> dict:
+        code = run(
+            ["checkin", sample.secrets[label], "--gate", gate, "--at", at, "--json", "--db", str(synced.path)]
+        )
+        assert code == 0
+        return json.loads(capsys.readouterr().out)
+
+    first = checkin("wang", "ai-forum", "2026-12-06T14:00")
+    assert (first["outcome"], first["reason"], first["delegate"]["name"]) == ("admitted", "ok", "王芳")
+    assert checkin("wang", "ai-forum", "2026-12-06T17:30")["outcome"] == "too_late"
+    unpaid = checkin("smith", "entrance", "2026-12-06T09:00")
+    assert (unpaid["outcome"], unpaid["reason"]) == ("revoked", "unpaid")
