@@ -174,3 +174,33 @@ def test_a_workbook_with_malformed_or_entity_laden_xml_is_one_line_and_exit_2(
 ):
     line = refused(db, workbook(tmp_path / "bad.xlsx", {part: data}))
     assert line.startswith("error: bad.xlsx") and ("not a readable" in line)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (
+            b"\xef\xbb\xbf" + "编号,签到码,姓名\n".encode() + "A1,ZW01,张伟\n".encode("gbk"),
+            "r.csv starts as UTF-8 (a byte-order mark) but has bytes that are not UTF-8 on line 2",
+        ),
+        (
+            "编号,签到码,姓名\nA1,ZW01,张伟\n".encode()
+            + b"\xb0A2,LN02,"
+            + "李娜\nA3,WW03,王\n".encode()
+            + b"A4,ZL04,\xff\n",
+            "r.csv is UTF-8 but has bytes that are not UTF-8 on lines 3, 5",
+        ),
+    ],
+    ids=["bom-then-gbk", "utf8-with-stray-bytes"],
+)
+def test_utf8_with_bytes_that_are_not_is_refused_with_their_lines_never_read_as_gbk(
+    db: Path, tmp_path: Path, data: bytes, words: str
+):
+    (tmp_path / "r.csv").write_bytes(data)
+    assert refused(db, tmp_path / "r.csv") == f"error: {words}: fix them, or save the file again as UTF-8"
+
+
+def test_a_gbk_file_is_still_read_as_gbk(db: Path, tmp_path: Path):
+    (tmp_path / "g.csv").write_bytes("编号,签到码,姓名,单位\nA1,ZW01,张伟,西安交通大学\n".encode("gbk"))
+    assert cli(db, "roster", "import", str(tmp_path / "g.csv")).returncode == 0
+    assert json.loads(cli(db, "search", "张伟", "--json").stdout)[0]["organization"] == "西安交通大学"

@@ -30,7 +30,7 @@ def many_rows(count: int) -> str:
     ("tail", "message"),
     [
         (b'N9,"unclosed,\xe7\x8e\x8b\n' + b"x" * 200_000, "line"),
-        (b"N9,C9,\xff\xfe\n", "neither UTF-8 nor GBK"),
+        (b"N9,C9,\xff\xfe\n", "bytes that are not UTF-8 on line 4002"),
     ],
 )
 def test_a_file_broken_at_its_last_line_applies_nothing(

@@ -53,9 +53,13 @@ def csv_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM), else GB18030 (a superset of GBK): what Excel writes."""
     with path.open("rb") as handle:
         bom = handle.read(3) == _BOM
-    for encoding in ("utf-8-sig",) if bom else ("utf-8", "gb18030"):
-        if _decodes(path, encoding):
-            return encoding
+    if _decodes(path, "utf-8-sig"):
+        return "utf-8-sig"
+    from kiosk.importers.encoding import refuse_damaged_utf8
+
+    refuse_damaged_utf8(path, declared=bom)  # UTF-8 with bad bytes is not GBK
+    if not bom and _decodes(path, "gb18030"):
+        return "gb18030"
     raise RosterFileError("the file is neither UTF-8 nor GBK/GB18030 text")
 
 
