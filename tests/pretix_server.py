@@ -144,6 +144,13 @@ def prepare() -> Path:
     return CACHE
 
 
+def _die_with_parent() -> None:
+    """pretix gets SIGKILL when the test process dies (a killed pytest leaves no server behind)."""
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -198,6 +205,7 @@ class PretixServer:
             [str(VENV / "bin" / "python"), "-m", "pretix", "runserver", f"127.0.0.1:{self.port}",
              "--noreload", "--insecure"],
             env=_pretix_env(self.config), stdout=log, stderr=log, start_new_session=True,
+            preexec_fn=_die_with_parent,
         )  # fmt: skip
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
