@@ -219,3 +219,14 @@ class HubProcess:
 def post_json(url: str, token: str, path: str, body: object) -> httpx.Response:
     return httpx.post(url + path, content=json.dumps(body), headers={"Authorization": f"Bearer {token}",
                       "Content-Type": "application/json"}, timeout=10)  # fmt: skip
+
+
+def raw(hub: Hub, data: bytes, timeout: float = 30.0) -> bytes:
+    """Send ``data`` on a fresh connection; everything the hub answers until it closes."""
+    assert hub.server is not None
+    with socket.create_connection(("127.0.0.1", hub.server.port), timeout=timeout) as sock:
+        sock.sendall(data)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import psycopg
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -24,6 +24,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from hub.api import models as m
 from hub.api.changes import ChangeBus
 from hub.api.dashboard import dashboard_routes
+from hub.api.guard import GuardOptions, install, token_of
 from hub.store import HubStore, HubStoreError
 from hub.store.tokens import TokenInfo
 from kiosk.importers.apply import ImportReport
@@ -32,7 +33,6 @@ from kiosk.model import Action, CheckIn, Delegate
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 64 * 1024 * 1024
 MAX_WAIT = 25.0
 BIGINT = 2**62
 DENIED: dict[int | str, dict[str, Any]] = {
@@ -40,24 +40,12 @@ DENIED: dict[int | str, dict[str, Any]] = {
 }
 
 
-class BodyLimit:
-    """Refuses a request whose declared body is over MAX_BODY with 413 (pure ASGI, no copying)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            length = dict(scope["headers"]).get(b"content-length", b"0")
-            if not length.isdigit() or int(length) > MAX_BODY:
-                response = JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
 def create_app(
-    store: HubStore, poll_interval: float = 0.25, max_wait: float = MAX_WAIT, coalesce: float = 0.1
+    store: HubStore,
+    poll_interval: float = 0.25,
+    max_wait: float = MAX_WAIT,
+    coalesce: float = 0.1,
+    guard: GuardOptions | None = None,
 ) -> FastAPI:
     """The API over a store. ``max_wait`` bounds a long-poll (the schema documents it); a woken
     long-poll lingers ``coalesce`` seconds so that check-ins arriving together leave together
@@ -74,19 +62,14 @@ def create_app(
     app = FastAPI(title="Forum kiosk hub", version="1", lifespan=lifespan)
     bearer = HTTPBearer(auto_error=False)
 
-    async def desk(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> TokenInfo:
-        info = None
-        if credentials:
-            info = store.tokens.cached(credentials.credentials)
-            if info is None:
-                info = await run_in_threadpool(store.tokens.check, credentials.credentials)
-        if info is None:
-            raise HTTPException(401, "missing, wrong or revoked token", {"WWW-Authenticate": "Bearer"})
-        return info
+    def desk(
+        request: Request, _: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> TokenInfo:
+        return cast(TokenInfo, token_of(request))  # checked by the guard before the body was read
 
     Desk = Annotated[TokenInfo, Depends(desk)]
 
-    app.add_middleware(BodyLimit)
+    install(app, store.tokens, guard)
 
     async def store_down(request: Request, exc: Exception) -> JSONResponse:
         log.warning("hub: database error on %s (%s)", request.url.path, type(exc).__name__)
