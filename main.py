@@ -11,6 +11,8 @@ import importlib
 import logging
 import sys
 
+from ui.passes.printers import qt_printers
+
 # Each module has ``register(subparsers)``; a handler returns the exit code.
 COMMAND_MODULES = (
     "ui.cli.screenshots",
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-v and --db may come before or after the sub-command.",
     )
     add_app_arguments(parser.add_argument_group("the app (no SUBCOMMAND)"))
+    parser.set_defaults(printers=qt_printers())  # what --print-to prints with (Qt loads on first use)
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

@@ -176,12 +176,12 @@ def decision_ratio(store: Store, url: str, token: str, load_token: str, codes: l
         for i, chunk in enumerate(chunks):
             if i % 2:
                 worker = SyncWorker(store, url, token, wait=2.0)
-                service.listeners.append(worker.notify)
+                service.decided.connect(worker.notify)
                 worker.start()
                 time.sleep(0.5)
                 with_sync += decision_times(service, chunk)
                 worker.stop()
-                service.listeners.remove(worker.notify)
+                service.decided.disconnect(worker.notify)
             else:
                 without += decision_times(service, chunk)
     finally:

@@ -51,7 +51,7 @@ def run(backend: str, seconds: float, work: Path) -> list[object]:
         def scan(i: int, desk: Store, worker: SyncWorker) -> None:
             clock = FixedClock(parse_time("2023-12-06T10:00", "Asia/Shanghai"))
             service = CheckinService(desk, clock, desk=f"desk-{i}")
-            service.listeners.append(worker.notify)
+            service.decided.connect(worker.notify)
             n = i
             while not stop.is_set():
                 service.check_in(people[n % len(people)].code)

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from bench.table import median, p95, table  # noqa: E402
 from kiosk.app.flow import Mode  # noqa: E402
+from kiosk.app.intake import CodeSource
 from kiosk.app.settings import Settings  # noqa: E402
 from kiosk.demo.workspace import prepare_demo  # noqa: E402
 from kiosk.service import CheckinService  # noqa: E402
+from ui.bridge import AppContext  # noqa: E402
 from ui.shell.app import build_context, make_application  # noqa: E402
-from ui.shell.context import AppContext  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
-from ui.shell.pass_printing import make_print_queue  # noqa: E402
+from ui.shell.printing import make_print_queue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,8 +90,8 @@ def latency(app: Any, folder: Path, n: int) -> tuple[list[float], list[float]]:
     screen: Any = window.screens[Mode.SELFSERVICE]
     committed: dict[str, float] = {}
     painted: dict[str, float] = {}
-    context.service.listeners.insert(
-        0, lambda d: committed.__setitem__(str(d.checkin_id), time.perf_counter())
+    context.app.service.decided.connect(
+        lambda d: committed.__setitem__(str(d.checkin_id), time.perf_counter())
     )
 
     def on_paint() -> None:
@@ -99,10 +100,10 @@ def latency(app: Any, folder: Path, n: int) -> tuple[list[float], list[float]]:
             painted[decision.checkin_id] = time.perf_counter()
 
     screen.result.painted.append(on_paint)
-    delegates = [d for d in context.store.roster.iter_delegates() if d.active][:n]
+    delegates = [d for d in context.app.store.roster.iter_delegates() if d.active][:n]
     samples = []
     for delegate in delegates:
-        future = context.codes.submit(delegate.code, "bench")
+        future = context.app.intake.submit(delegate.code, CodeSource.SCANNER)
         assert future is not None
         decision = future.result(timeout=10)
         assert decision is not None and decision.checkin_id is not None
@@ -167,7 +168,7 @@ def longest_stall(app: Any, seconds: float, interval_ms: int = 5, over: list[flo
 
 def stalls(app: Any, folder: Path, seconds: float) -> tuple[float, float, int, list[float]]:
     context = make_context(folder)
-    context.update_settings(reset_seconds=5)
+    context.app.update_settings(reset_seconds=5)
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()
@@ -175,7 +176,7 @@ def stalls(app: Any, folder: Path, seconds: float) -> tuple[float, float, int, l
     idle = longest_stall(app, min(5.0, seconds))
     decided: list[object] = []
     context.events.decided.connect(decided.append)
-    context.start_camera(str(folder / "badge-video.avi"))
+    context.app.start_camera(str(folder / "badge-video.avi"))
     over: list[float] = []
     scanning = longest_stall(app, seconds, over=over)
     window.allow_close = True
@@ -198,7 +199,7 @@ def child_cold_start(folder: Path, t0: float) -> None:
     window.show()
     # Live: the window is up and the pipeline is delivering frames (the demo video opens with a
     # badge in view, so the first thing painted may be that guest's result, not the attract screen).
-    pump(app, lambda: context.camera.latest() is not None and window.isVisible(), 20)
+    pump(app, lambda: context.app.camera.latest() is not None and window.isVisible(), 20)
     app.processEvents()
     sys.stdout.write(f"{time.time() - t0:.4f}\n")
     sys.stdout.flush()
@@ -253,12 +254,12 @@ def memory(app: Any, folder: Path, scans: int) -> list[tuple[int, float]]:
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()
-    codes = [d.code for d in context.store.roster.iter_delegates()]
+    codes = [d.code for d in context.app.store.roster.iter_delegates()]
     pump(app, lambda: False, 0.2)
     marks = [(0, rss_mb())]
     step = max(1, scans // 5)
     for i in range(1, scans + 1):
-        future = context.codes.submit(codes[i % len(codes)], "bench")
+        future = context.app.intake.submit(codes[i % len(codes)], CodeSource.SCANNER)
         if future is not None:
             future.result(timeout=10)
         app.processEvents()

@@ -10,7 +10,6 @@ import os
 from zoneinfo import ZoneInfo
 
 from kiosk.model import CodeKind, Decision, Outcome
-from kiosk.store.problems import Problem
 
 TEXTS: dict[Outcome, tuple[str, str]] = {
     Outcome.ADMITTED: ("欢迎！", "Welcome!"),
@@ -54,36 +53,7 @@ def explain(decision: Decision, language: str = "en", timezone: str = "Asia/Shan
     return text
 
 
-DATABASE_PROBLEMS: dict[Problem, tuple[str, str]] = {
-    Problem.DAMAGED: (
-        "数据库 {path} 已损坏：请从备份恢复，或运行 `main.py db check --db {path}` 查看详情",
-        "the database {path} is damaged: restore it from a backup, "
-        "or run `main.py db check --db {path}` for details",
-    ),
-    Problem.READ_ONLY: (
-        "无法写入 {path}：请检查文件权限，以及磁盘是否只读（只读取的命令仍可使用）",
-        "cannot write to {path}: check its permissions and that its disk is not read-only "
-        "(commands that only read still work)",
-    ),
-    Problem.DISK_FULL: (
-        "{path} 所在的磁盘已满：请清理空间后重试；没有任何改动",
-        "the disk holding {path} is full: free some space and try again; nothing was changed",
-    ),
-    Problem.BUSY: (
-        "数据库 {path} 正被另一个程序占用：请稍后重试",
-        "the database {path} is held by another program: try again when it is done",
-    ),
-    Problem.IO_ERROR: (
-        "读写 {path} 时出错（输入/输出错误）：请检查磁盘，然后运行 `main.py db check --db {path}`",
-        "cannot read or write {path} (input/output error): check the disk, "
-        "then run `main.py db check --db {path}`",
-    ),
-}
 ERROR_PREFIX = ("错误：", "error: ")
-
-
-def database_problem_text(problem: Problem, path: str, language: str = "en") -> str:
-    return DATABASE_PROBLEMS[problem][0 if language.startswith("zh") else 1].format(path=path)
 
 
 def cli_language() -> str:

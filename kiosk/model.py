@@ -29,6 +29,15 @@ class Outcome(StrEnum):
     WRONG_EVENT = "wrong_event"
 
 
+class Mode(StrEnum):
+    """What a kiosk is being used as: it decides which screens show and which decisions print."""
+
+    SELFSERVICE = "selfservice"  # unattended: guests scan or search themselves
+    DESK = "desk"  # a volunteer at a help desk
+    DOOR = "door"  # a forum door: scan only
+    ADMIN = "admin"  # the admin screen, behind the PIN
+
+
 class Action(StrEnum):
     """What made a journal entry."""
 

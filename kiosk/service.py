@@ -10,18 +10,20 @@ import logging
 import secrets
 import sqlite3
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from kiosk import codes
+from kiosk.changes import Changes
 from kiosk.clock import Clock, SystemClock
-from kiosk.errors import NoEventError, NotFoundError, UnknownGateError
+from kiosk.errors import ErrorCode, NoEventError, NotFoundError, UnknownGateError
+from kiosk.events import Listeners
 from kiosk.importers.apply import delegate_row
 from kiosk.model import (
     ENTRANCE,
     Action,
     Badge,
+    Category,
     CheckIn,
     CodeKind,
     Decision,
@@ -76,7 +78,8 @@ class CheckinService:
         self._pretix: PretixPolicy | None = None
         self._event: Event | None = None
         self._forums: dict[str, Forum] = {}
-        self.listeners: list[Callable[[Decision], None]] = []
+        self._categories: dict[str, Category] = {}
+        self.decided: Listeners[Decision] = Listeners()  # told after each decision is journalled
         self.gate  # noqa: B018 - fail early on an unknown gate
 
     # -- configuration ----------------------------------------------------------------------
@@ -86,6 +89,7 @@ class CheckinService:
             self._event = self.store.roster.event()
             self._forums = {f.id: f for f in self.store.roster.forums()}
             self._pretix = policy_for(self.store)
+            self._categories = {c.id: c for c in self.store.roster.categories()}
             self._cache_version = self.store.roster.version
 
     @property
@@ -99,6 +103,11 @@ class CheckinService:
     def forums(self) -> dict[str, Forum]:
         self._refresh()
         return self._forums
+
+    @property
+    def categories(self) -> dict[str, Category]:
+        self._refresh()
+        return self._categories
 
     @property
     def gate(self) -> Gate:
@@ -147,8 +156,8 @@ class CheckinService:
                 reason = journal_reason(decision)
             else:
                 decision, reason = self._decide(code, gate, event, now, rehearsal), ""
-            decision = self._journal(conn, decision, Action.SCAN, reason, now, rehearsal)
-        return self._tell(decision)
+            changes = self._journal(conn, decision, Action.SCAN, reason, now, rehearsal)
+        return self._told(changes)
 
     def _decide(self, code: str, gate: Gate, event: Event, now: datetime, rehearsal: bool) -> Decision:
         """The roster's rules (kiosk.rules) for a code of an imported or hub roster."""
@@ -171,16 +180,18 @@ class CheckinService:
         with self.store.transaction() as conn:
             now, rehearsal = self.clock.now(), self.store.rehearsal
             decision = self._pretix.decide(code, gate, now, rehearsal, kind="exit")
-            if decision.admitted:
-                decision = self._journal(conn, decision, Action.EXIT, "", now, rehearsal)
-        return self._tell(decision) if decision.admitted else decision
+            if not decision.admitted:
+                return decision
+            changes = self._journal(conn, decision, Action.EXIT, "", now, rehearsal)
+        return self._told(changes)
 
     def _record(
         self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool
-    ) -> Decision:
+    ) -> Changes:
         with self.store.transaction() as conn:
-            decision = self._journal(conn, decision, action, reason, now, rehearsal)
-        return self._tell(decision)
+            changes = self._journal(conn, decision, action, reason, now, rehearsal)
+        self._told(changes)
+        return changes
 
     def _journal(
         self,
@@ -190,7 +201,7 @@ class CheckinService:
         reason: str,
         now: datetime,
         rehearsal: bool,
-    ) -> Decision:
+    ) -> Changes:
         """Append the decision inside the caller's transaction; listeners hear it after commit."""
         delegate = decision.delegate
         entry = CheckIn(
@@ -207,44 +218,56 @@ class CheckinService:
         )
         self.store.journal.append_in(conn, entry, category=delegate.category if delegate else "")
         log.info("decision %s at gate %s (%s)", decision.outcome, decision.gate, action)
-        return replace(decision, checkin_id=entry.id)
+        decision = replace(decision, checkin_id=entry.id)
+        return Changes(entry=entry, decision=decision, delegate=delegate, journal=True)
 
-    def _tell(self, decision: Decision) -> Decision:
-        for listener in list(self.listeners):
-            listener(decision)
-        return decision
+    def _told(self, changes: Changes) -> Decision:
+        """Tell the listeners of a committed decision; the decision."""
+        assert changes.decision is not None
+        self.decided.emit(changes.decision)
+        return changes.decision
 
     # -- desk actions -------------------------------------------------------------------------
 
-    def override(self, code: str, reason: str) -> Decision:
+    def override(self, code: str, reason: str) -> Changes:
         """Admit the holder of a code the rules refused; the reason is journalled."""
         resolved = self.resolve(clean_code(code))
         delegate = resolved.delegate
         if delegate is None:
-            raise NotFoundError("cannot override an unknown code: register a walk-in instead")
+            raise NotFoundError(
+                "cannot override an unknown code: register a walk-in instead",
+                ErrorCode.UNKNOWN_CODE,
+                code=resolved.code,
+            )
         decision = Decision(Outcome.ADMITTED, self.gate.id, resolved.code, delegate)
         return self._record(decision, Action.OVERRIDE, reason, self.clock.now(), self.store.rehearsal)
 
-    def void(self, checkin_id: str, reason: str) -> CheckIn:
+    def void(self, checkin_id: str, reason: str) -> Changes:
         """Cancel an admission made by mistake; the delegate may then check in again."""
         original = self.store.journal.get(checkin_id)
         if original is None or original.action is Action.VOID:
-            raise NotFoundError(f"no check-in {checkin_id!r} to void")
+            raise NotFoundError(
+                f"no check-in {checkin_id!r} to void", ErrorCode.NO_CHECKIN, checkin_id=checkin_id
+            )
         if original.outcome is not Outcome.ADMITTED or original.action not in _ADMISSIONS:
             raise NotFoundError(
-                f"check-in {checkin_id!r} admitted nobody ({original.outcome}): nothing to void"
+                f"check-in {checkin_id!r} admitted nobody ({original.outcome}): nothing to void",
+                ErrorCode.NOT_AN_ADMISSION,
+                checkin_id=checkin_id,
             )
         if not self.store.journal.is_standing(checkin_id):
-            raise NotFoundError(f"check-in {checkin_id!r} is already void")
+            raise NotFoundError(
+                f"check-in {checkin_id!r} is already void", ErrorCode.ALREADY_VOID, checkin_id=checkin_id
+            )
         entry = CheckIn(
             id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=original.gate,
             code=original.code, outcome=original.outcome, delegate_id=original.delegate_id,
             action=Action.VOID, reason=reason, voids=original.id, rehearsal=original.rehearsal,
         )  # fmt: skip
         self.store.journal.append(entry)
-        return entry
+        return Changes(entry=entry, journal=True)
 
-    def note(self, delegate: Delegate, action: Action, reason: str) -> CheckIn:
+    def note(self, delegate: Delegate, action: Action, reason: str) -> Changes:
         """Journal a desk action that is not a decision (reprint, PIN failure …)."""
         entry = CheckIn(
             id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=self._gate_id,
@@ -252,27 +275,27 @@ class CheckinService:
             reason=reason, rehearsal=self.store.rehearsal,
         )  # fmt: skip
         self.store.journal.append(entry)
-        return entry
+        return Changes(entry=entry, delegate=delegate, journal=True)
 
-    def reissue(self, delegate_id: str, reason: str) -> Delegate:
+    def reissue(self, delegate_id: str, reason: str) -> Changes:
         """Give a delegate a new badge code; the old one is superseded (refused as revoked)."""
         delegate = self.store.roster.delegate(delegate_id)
         if delegate is None:
-            raise NotFoundError(f"no delegate {delegate_id!r}")
+            raise NotFoundError(
+                f"no delegate {delegate_id!r}", ErrorCode.NO_DELEGATE, delegate_id=delegate_id
+            )
         fresh = replace(delegate, code=new_code())
         with self.store.transaction() as conn:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
             self.store.roster.write_badges(conn, [Badge(fresh.code, delegate_id)])
-        self.store.roster.changed()
-        self.note(fresh, Action.REISSUE, reason)
-        return fresh
+        return Changes(roster=True).merged(self.note(fresh, Action.REISSUE, reason))
 
-    def register_walkin(self, delegate: Delegate) -> Decision:
+    def register_walkin(self, delegate: Delegate) -> Changes:
         """Add a delegate on the spot, with a new code, and admit them at this gate."""
         fresh = replace(delegate, id=delegate.id or f"walkin-{uuid.uuid4().hex[:10]}", code=new_code())
         with self.store.transaction() as conn:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
             self.store.roster.write_badges(conn, [Badge(fresh.code, fresh.id)])
-        self.store.roster.changed()
         decision = Decision(Outcome.ADMITTED, self.gate.id, fresh.code, fresh)
-        return self._record(decision, Action.WALKIN, "walk-in", self.clock.now(), self.store.rehearsal)
+        changes = self._record(decision, Action.WALKIN, "walk-in", self.clock.now(), self.store.rehearsal)
+        return Changes(roster=True).merged(changes)

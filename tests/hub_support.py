@@ -137,7 +137,7 @@ class Desk:
     def service(self) -> CheckinService:
         service = CheckinService(self.store, self.clock, desk=self.name)
         if self.worker:
-            service.listeners.append(self.worker.notify)
+            service.decided.connect(self.worker.notify)
         return service
 
     def start_sync(self, **kwargs: Any) -> SyncWorker:

@@ -67,8 +67,8 @@ def test_void_lets_the_delegate_check_in_again(store: Store):
 
 def test_reissued_badge_supersedes_the_old_code(store: Store):
     desk = service(store)
-    fresh = desk.reissue("D1", "lost badge")
-    assert fresh.code != "ZW0001"
+    fresh = desk.reissue("D1", "lost badge").delegate
+    assert fresh is not None and fresh.code != "ZW0001"
     assert desk.check_in("ZW0001").outcome is Outcome.REVOKED
     assert desk.check_in(fresh.code).outcome is Outcome.ADMITTED
 
@@ -97,8 +97,8 @@ def test_rehearsal_check_ins_never_count_for_the_real_event(store: Store):
 def test_override_admits_a_refused_delegate_with_the_reason_journalled(store: Store):
     door = service(store, "2023-12-06T14:00", gate="main")
     assert door.check_in("LN0002").outcome is Outcome.NOT_REGISTERED
-    decision = door.override("LN0002", "speaker's guest")
-    assert decision.admitted
+    decision = door.override("LN0002", "speaker's guest").decision
+    assert decision is not None and decision.admitted
     row = store.query_one("SELECT action, reason FROM journal WHERE id = ?", (decision.checkin_id,))
     assert tuple(row) == ("override", "speaker's guest")
 
@@ -125,10 +125,12 @@ def test_offline_duplicates_keep_both_entries_and_count_the_person_once(store: S
 
 
 def test_walkin_gets_a_new_code_and_is_admitted(store: Store):
-    decision = service(store).register_walkin(
-        Delegate("", "", "王芳", organization="新华社", category="press")
+    decision = (
+        service(store)
+        .register_walkin(Delegate("", "", "王芳", organization="新华社", category="press"))
+        .decision
     )
-    assert decision.admitted and decision.delegate is not None
+    assert decision is not None and decision.admitted and decision.delegate is not None
     assert store.roster.lookup(decision.delegate.code) is not None
 
 

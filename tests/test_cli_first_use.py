@@ -191,7 +191,7 @@ def test_the_apps_camera_flag_before_or_after_other_flags_picks_the_camera(db: P
     video = tmp_path / "desk.avi"
     code = (
         "import sys; from main import build_parser; from ui.shell.app import build_context;"
-        "context = build_context(build_parser().parse_args(sys.argv[1:])); print('camera', context.camera_spec);"
+        "context = build_context(build_parser().parse_args(sys.argv[1:])); print('camera', context.app.camera_spec);"
         "context.close()"
     )
     for args in (["--camera", str(video), "--db", str(db)], ["-v", "--db", str(db), "--camera", "2"]):

@@ -18,7 +18,9 @@ ISSUED = datetime(2023, 12, 6, 0, 42, tzinfo=UTC)
 def _content(delegate_id: str, language: str = "zh") -> PassContent:
     event, forums, categories = sample_event()
     delegate = next(d for d in sample_delegates() if d.id == delegate_id)
-    return build_content(delegate, event, forums, categories, ISSUED, "desk-3", language)
+    return build_content(
+        delegate, event, {f.id: f for f in forums}, {c.id: c for c in categories}, ISSUED, "desk-3", language
+    )
 
 
 def test_chinese_name_gets_pinyin_when_roster_has_no_english_name():
@@ -75,7 +77,14 @@ def test_content_round_trips_through_json_for_the_queue():
 def test_forum_unknown_to_the_event_is_left_out():
     event, forums, categories = sample_event()
     delegate = replace(sample_delegates()[0], forums=("main", "gone"))
-    content = build_content(delegate, event, forums, categories, ISSUED + timedelta(hours=1), "d")
+    content = build_content(
+        delegate,
+        event,
+        {f.id: f for f in forums},
+        {c.id: c for c in categories},
+        ISSUED + timedelta(hours=1),
+        "d",
+    )
     assert [f.id for f in content.forums] == ["main"]
 
 

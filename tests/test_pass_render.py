@@ -145,7 +145,12 @@ def _hardest() -> list[PassContent]:
     issued = datetime(2023, 12, 6, 1, 0, tzinfo=UTC)
     twelve = tuple(f.id for f in forums)
     hard = replace(LONGEST, forums=twelve)
-    return [build_content(hard, event, forums, categories, issued, "desk-12", lang) for lang in ("zh", "en")]
+    return [
+        build_content(
+            hard, event, {f.id: f for f in forums}, {c.id: c for c in categories}, issued, "desk-12", lang
+        )
+        for lang in ("zh", "en")
+    ]
 
 
 @pytest.mark.parametrize("stock", STOCKS)

@@ -23,9 +23,8 @@ import zxingcpp
 from kiosk.clock import FixedClock
 from kiosk.demo.samples import sample_passes
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.wiring import printer_for
 from kiosk.store import Store
-from ui.passes import hooks
+from ui.passes.printers import qt_printers
 
 QUEUE = os.environ.get("KIOSK_CUPS_QUEUE", "kiosk-pdf")
 pytestmark = pytest.mark.cups
@@ -47,7 +46,6 @@ def cups_queue() -> str:
         pytest.skip("CUPS with cups-pdf is not installed (scripts/setup.d/cups.sh installs and starts it)")
     if subprocess.run(["lpstat", "-p", QUEUE], capture_output=True).returncode != 0:
         pytest.skip(f"CUPS is not running or has no {QUEUE} queue (run scripts/setup.d/cups.sh as root)")
-    hooks.install()
     return QUEUE
 
 
@@ -65,7 +63,9 @@ def _landed(job_id: str, timeout: float = 60) -> Path:
 @pytest.mark.parametrize("stock", ["label-62", "a6-card"])
 def test_pass_printed_through_cups_lands_as_a_pdf_whose_qr_scans(cups_queue, stock, tmp_path):
     clock = FixedClock(datetime(2023, 12, 6, 1, 0, tzinfo=UTC))
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), printer_for(f"cups:{cups_queue}"), clock, stock)
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), qt_printers().printer_for(f"cups:{cups_queue}"), clock, stock
+    )
     content = sample_passes()["d-zh"]
     job = queue.enqueue("checkin-1", content)
     assert queue.pump() == 1 and queue.jobs.job(job).state == "done"
@@ -82,7 +82,7 @@ def test_pass_printed_through_cups_lands_as_a_pdf_whose_qr_scans(cups_queue, sto
 
 def test_unknown_system_printer_keeps_the_job_waiting(cups_queue, tmp_path):
     clock = FixedClock(datetime(2023, 12, 6, 1, 0, tzinfo=UTC))
-    queue = PrintQueue(Store(tmp_path / "k.sqlite"), printer_for("cups:no-such-printer"), clock)
+    queue = PrintQueue(Store(tmp_path / "k.sqlite"), qt_printers().printer_for("cups:no-such-printer"), clock)
     job = queue.enqueue("checkin-1", sample_passes()["d-en"])
     assert queue.pump() == 0
     assert queue.jobs.job(job).state == "queued" and "no-such-printer" in queue.state().last_error

@@ -11,12 +11,13 @@ from kiosk.clock import FixedClock
 from kiosk.demo.samples import install_samples, sample_passes
 from kiosk.printing.backends import PdfFolderPrinter
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.wiring import attach_printing, printer_for
+from kiosk.printing.wiring import attach_printing
 from kiosk.service import CheckinService
 from kiosk.store import Store
-from ui.passes import QtPassRenderer, hooks
+from ui.passes import QtPassRenderer
+from ui.passes.printers import qt_printers
 
-hooks.install()  # what importing ui.cli.passes does in main.py: the Qt renderer and cups: scheme
+PRINTERS = qt_printers()  # what main.py hands to the commands that print
 
 
 @pytest.fixture()
@@ -112,7 +113,7 @@ def test_unwritable_folder_keeps_the_job_and_reports_the_printer_offline(tmp_pat
 def test_worker_thread_prints_and_reports_state_to_listeners(tmp_path):
     queue = PrintQueue(Store(tmp_path / "k.sqlite"), PdfFolderPrinter(tmp_path / "out", QtPassRenderer()))
     seen = []
-    queue.listeners.append(lambda state: seen.append(state.status))
+    queue.state_changed.connect(lambda state: seen.append(state.status))
     queue.start()
     try:
         queue.enqueue("checkin-1", sample_passes()["d-zh"])
@@ -129,7 +130,7 @@ def test_admission_at_the_entrance_prints_a_pass_and_nothing_else_does(tmp_path,
     store = Store(tmp_path / "k.sqlite")
     install_samples(store)
     service = CheckinService(store, clock, desk="desk-1")
-    queue = attach_printing(service, f"pdf:{tmp_path / 'out'}", layout="a6-card")
+    queue = attach_printing(service, PRINTERS, f"pdf:{tmp_path / 'out'}", layout="a6-card")
     try:
         admitted = service.check_in("K7QM2XWD9PRT4HNA")
         again = service.check_in("K7QM2XWD9PRT4HNA")  # already checked in: no second pass
@@ -145,14 +146,13 @@ def test_admission_at_the_entrance_prints_a_pass_and_nothing_else_does(tmp_path,
 
 def test_print_to_spec_errors_are_one_line(tmp_path):
     import main
-    import ui.cli.passes  # noqa: F401 - registers the scan --print-to hook
-    from kiosk.cli import scan
     from kiosk.errors import KioskError
+    from kiosk.printing.wiring import Printers
 
-    assert "ui.cli.passes" in main.COMMAND_MODULES and scan.PRINT_HOOKS
+    assert isinstance(main.build_parser().parse_args(["scan", "0"]).printers, Printers)
     for spec in ("lpt1", "fax:123", "pdf:"):
         with pytest.raises(KioskError, match="expected pdf:DIR"):
-            printer_for(spec)
-    assert printer_for(f"pdf:{tmp_path}").name.startswith("pdf:")
-    assert printer_for("escpos:10.0.0.9:9100").name == "escpos:10.0.0.9:9100"
-    assert printer_for("cups:kiosk-pdf").name == "cups:kiosk-pdf"
+            PRINTERS.printer_for(spec)
+    assert PRINTERS.printer_for(f"pdf:{tmp_path}").name.startswith("pdf:")
+    assert PRINTERS.printer_for("escpos:10.0.0.9:9100").name == "escpos:10.0.0.9:9100"
+    assert PRINTERS.printer_for("cups:kiosk-pdf").name == "cups:kiosk-pdf"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import main
-from kiosk.cli import scan as scan_cli
 from kiosk.demo.badgevideo import write_badge_video
+from kiosk.store import Store
 from tests.test_scan_support import CODES, START, code_picture, make_store, write_pictures
 
 AT = (START.replace(tzinfo=None)).isoformat()  # parse_time reads it in the event's zone: inside the window
@@ -53,19 +53,14 @@ def test_unknown_code_in_an_image_folder_has_a_null_delegate(tmp_path: Path, db:
     ]
 
 
-def test_print_to_calls_the_print_hooks_for_admitted_delegates_only(
-    tmp_path: Path, db: Path, capsys, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    printed: list[tuple[str, str]] = []
-
-    def factory(target, service):  # type: ignore[no-untyped-def]
-        return lambda decision: printed.append((target, decision.delegate.id))
-
-    monkeypatch.setattr(scan_cli, "PRINT_HOOKS", [factory])
+def test_print_to_prints_a_pass_for_the_admitted_delegate_only(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     folder = write_pictures(tmp_path / "pics", [code_picture([CODES["D2"], "NOBODY"])])
-    code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json", "--print-to", "thermal")
+    out = tmp_path / "passes"
+    code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json", "--print-to", f"pdf:{out}")
     assert code == 0 and len(lines) == 2
-    assert printed == [("thermal", "D2")]
+    jobs = Store(db).query("SELECT state, content FROM print_jobs")
+    assert [job["state"] for job in jobs] == ["done"] and json.loads(jobs[0]["content"])["qr"] == CODES["D2"]
+    assert len(list(out.glob("*.pdf"))) == 1
 
 
 def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def test_the_database_and_the_private_key_are_owner_only(tmp_path: Path):
     assert b"PRIVATE" not in public.read_bytes()
     with pytest.raises(keys.KeyFileError):
         keys.generate(tmp_path / "keys")  # never overwrites a key silently
+
+
+def test_a_kiosk_whose_security_module_cannot_load_does_not_start(monkeypatch, capsys, tmp_path):
+    """No fail-open: without the module that checks the admin PIN the app refuses to start."""
+    from ui.shell import app
+
+    monkeypatch.setitem(sys.modules, "kiosk.security", None)  # import kiosk.security now raises ImportError
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app.run_app(["--db", str(tmp_path / "kiosk.sqlite")]) == 4
+    err = capsys.readouterr().err
+    assert "security module" in err and "does not start without its admin PIN" in err
+    assert not (tmp_path / "kiosk.sqlite").exists()

@@ -169,9 +169,10 @@ def test_a_walk_in_and_a_reissued_badge_at_one_desk_reach_the_others(hub: Hub, t
     sync(one), sync(two)
     walkin = one.service.register_walkin(
         Delegate("", "", "现场报名", organization="西安交通大学", category="press")
-    )
+    ).delegate
     lost = active(hub.delegates)[1]
-    fresh = one.service.reissue(lost.id, "badge lost")
+    fresh = one.service.reissue(lost.id, "badge lost").delegate
+    assert walkin is not None and fresh is not None
     sync(one), sync(two)
     decision = two.service.check_in(walkin.code)
     assert decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.delegate.name == "现场报名"

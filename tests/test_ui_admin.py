@@ -15,8 +15,9 @@ from kiosk.demo.roster import generate_roster, write_roster_csv
 from kiosk.model import ENTRANCE
 from tests.ui_support import demo_template, store_copy
 from ui.admin.data import CONFIRM_WORD
-from ui.admin.screen import AdminScreen, stage
-from ui.shell.context import AppContext
+from ui.admin.screen import AdminScreen
+from ui.bridge import AppContext
+from ui.screenshots.admin_states import stage
 
 pytestmark = pytest.mark.timeout(600)  # a guard against a hang, not a speed limit
 
@@ -31,7 +32,7 @@ def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # typ
     store = store_copy(demo_db, tmp_path)
     ctx = AppContext(store)
     ctx.set_language("en")  # the app-wide translator is global: every test starts from English
-    ctx.flow.enter_mode(Mode.ADMIN, "test")
+    ctx.app.flow.enter_mode(Mode.ADMIN, "test")
     yield ctx
     ctx.set_language("en")  # leave the app as other tests expect it
     ctx.close()
@@ -49,14 +50,14 @@ def admin(qtbot, context: AppContext) -> AdminScreen:  # type: ignore[no-untyped
 
 
 def admitted_codes(context: AppContext, count: int) -> list[str]:
-    codes = [d.code for d in context.store.roster.iter_delegates() if d.active][:count]
+    codes = [d.code for d in context.app.store.roster.iter_delegates() if d.active][:count]
     for code in codes:
-        assert context.service.check_in(code).admitted
+        assert context.app.service.check_in(code).admitted
     return codes
 
 
 def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
-    store = context.store
+    store = context.app.store
     people = generate_roster(5200, store.roster.forums(), store.roster.categories(), seed=5)
     people = [replace(p, id=f"N{i}", code=f"NEW{i:09d}") for i, p in enumerate(people)]
     path = tmp_path / "roster.csv"
@@ -85,7 +86,7 @@ def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, con
 
 
 def test_a_file_that_cannot_be_read_changes_nothing_and_says_why(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
-    before = context.store.roster.count()
+    before = context.app.store.roster.count()
     path = tmp_path / "notes.csv"
     path.write_text("colour,size\nred,3\n", encoding="utf-8")
     tab = admin.roster_tab
@@ -93,7 +94,7 @@ def test_a_file_that_cannot_be_read_changes_nothing_and_says_why(qtbot, admin, c
     tab.start_import()
     qtbot.waitUntil(lambda: tab.report is not None, timeout=60000)
     assert tab.report.error and "nothing was changed" in tab.summary.text()
-    assert context.store.roster.count() == before
+    assert context.app.store.roster.count() == before
 
 
 def test_stats_charts_get_data_and_follow_new_arrivals(qtbot, admin, context):  # type: ignore[no-untyped-def]
@@ -103,17 +104,17 @@ def test_stats_charts_get_data_and_follow_new_arrivals(qtbot, admin, context):  
     qtbot.waitUntil(lambda: stats.refreshes >= 1 and sum(stats.arrivals.values) == 25, timeout=60000)
     assert sum(stats.categories.values) == 25
     assert stats.arrivals.chart_.series() and stats.forums.chart_.series()
-    assert len(stats.forums.values) == len(context.store.roster.forums())
+    assert len(stats.forums.values) == len(context.app.store.roster.forums())
     assert "25" in stats.summary.text() and "300" in stats.summary.text()
-    more = next(d.code for d in context.store.roster.iter_delegates() if d.active and d.code not in codes)
-    context.service.check_in(more)
+    more = next(d.code for d in context.app.store.roster.iter_delegates() if d.active and d.code not in codes)
+    context.app.service.check_in(more)
     qtbot.waitUntil(lambda: sum(stats.arrivals.values) == 26, timeout=60000)
 
 
 def test_vips_arrived_and_not_yet(qtbot, admin, context):  # type: ignore[no-untyped-def]
-    vips = {c.id for c in context.store.roster.categories() if c.vip}
-    vip = next(d for d in context.store.roster.iter_delegates() if d.category in vips and d.active)
-    context.service.check_in(vip.code)
+    vips = {c.id for c in context.app.store.roster.categories() if c.vip}
+    vip = next(d for d in context.app.store.roster.iter_delegates() if d.category in vips and d.active)
+    context.app.service.check_in(vip.code)
     tab = admin.vip_tab
     admin.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.arrived.count() == 1, timeout=60000)
@@ -128,14 +129,14 @@ def test_purge_needs_the_typed_confirmation(qtbot, admin, context):  # type: ign
     qtbot.keyClicks(tab.confirm, "purge")
     assert not tab.purge_button.isEnabled()
     tab.purge()  # even called directly, a wrong word does nothing
-    first = next(context.store.roster.iter_delegates())
-    assert context.store.roster.delegate(first.id).name == first.name
+    first = next(context.app.store.roster.iter_delegates())
+    assert context.app.store.roster.delegate(first.id).name == first.name
     tab.confirm.clear()
     qtbot.keyClicks(tab.confirm, CONFIRM_WORD)
     assert tab.purge_button.isEnabled()
     with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
         qtbot.mouseClick(tab.purge_button, Qt.MouseButton.LeftButton)
-    assert context.store.roster.delegate(first.id).name == ""
+    assert context.app.store.roster.delegate(first.id).name == ""
     assert "300" in tab.purge_result.text()
 
 
@@ -150,22 +151,22 @@ def test_export_writes_every_check_in(qtbot, admin, context, tmp_path):  # type:
 
 def test_rehearsal_switch_sets_the_store(qtbot, admin, context):  # type: ignore[no-untyped-def]
     admin.data_tab.rehearsal.setChecked(True)
-    assert context.store.rehearsal
+    assert context.app.store.rehearsal
     admin.data_tab.rehearsal.setChecked(False)
-    assert not context.store.rehearsal
+    assert not context.app.store.rehearsal
 
 
 def test_settings_choose_the_gate_mode_and_language(qtbot, admin, context):  # type: ignore[no-untyped-def]
     tab = admin.settings_tab
-    forum = context.store.roster.forums()[1]
+    forum = context.app.store.roster.forums()[1]
     tab.gate.setCurrentIndex(tab.gate.findData(forum.id))
     tab.mode.setCurrentIndex(tab.mode.findData("door"))
     tab.language.setCurrentIndex(tab.language.findData("en"))
     tab.save()
-    assert context.service.gate.id == forum.id
-    assert context.settings.mode == "door" and context.language == "en"
+    assert context.app.service.gate.id == forum.id
+    assert context.app.settings.mode == "door" and context.language == "en"
     admin.leave_admin()
-    assert context.flow.mode is Mode.DOOR
+    assert context.app.flow.mode is Mode.DOOR
 
 
 def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: ignore[no-untyped-def]
@@ -173,7 +174,7 @@ def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: igno
     assert admin.roster_tab.rejected.rowCount() == 3
     stage(admin, "stats")
     assert sum(admin.stats_tab.arrivals.values) > 100
-    assert context.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0
+    assert context.app.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0
 
 
 def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
@@ -212,7 +213,7 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(60)).serve()
     context = AppContext(event_store)
     context.set_language("en")
-    context.flow.enter_mode(Mode.ADMIN, "test")
+    context.app.flow.enter_mode(Mode.ADMIN, "test")
     screen = AdminScreen(context)
     qtbot.addWidget(screen)
     screen.show()
@@ -229,10 +230,10 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
         assert event_store.get_meta("sync.hub_url") == hub.url
         assert event_store.get_meta("sync.token") is None  # a one-off sync keeps no token
         tab.auto.setChecked(True)
-        worker = context.sync_worker  # held by the context, so it outlives the tab
-        assert worker is not None and context.settings.auto_sync
+        worker = context.app.sync_worker  # held by the context, so it outlives the tab
+        assert worker is not None and context.app.settings.auto_sync
         assert event_store.get_meta("sync.token") == token  # kept so the sync resumes after a restart
-        context.service.check_in(hub.delegates[0].code)  # journalled (refused or not), so it is pushed
+        context.app.service.check_in(hub.delegates[0].code)  # journalled (refused or not), so it is pushed
         qtbot.waitUntil(lambda: worker.state().backlog == 0 and worker.state().connected, timeout=60000)
         tab.show_state()
         assert "connected" in tab.state.text() and " 0 check-ins waiting" in tab.state.text()
@@ -252,8 +253,8 @@ def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtb
 
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(20)).serve()
     first = AppContext(event_store)
-    first.update_settings(auto_sync=True)
-    first.start_sync(hub.url, hub.token("desk-1"))
+    first.app.update_settings(auto_sync=True)
+    first.app.start_sync(hub.url, hub.token("desk-1"))
     first.close()  # the app stops; what it saved lets the next start resume on its own
     context = AppContext(event_store, settings=settings_module.load(event_store))
     host = QWidget()
@@ -261,7 +262,7 @@ def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtb
     host.resize(400, 300)
     dot = SyncDot(context, host)
     try:
-        assert context.resume_sync()
+        assert context.app.resume_sync()
         qtbot.waitUntil(lambda: (dot.refresh(), dot.health == "ok")[1], timeout=60000)
         assert event_store.roster.count() == 20
         assert "connected" in dot.toolTip()

@@ -32,12 +32,12 @@ def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_i
                                                                                    tmp_path: Path) -> None:  # fmt: skip
     make_application()
     context = build_context(demo_args(tmp_path))
-    context.update_settings(reset_seconds=1)
+    context.app.update_settings(reset_seconds=1)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     try:
-        assert context.flow.mode is Mode.SELFSERVICE
+        assert context.app.flow.mode is Mode.SELFSERVICE
         wait_state(qtbot, context, State.PRINTING, timeout=60000)
         screen = window.screens[Mode.SELFSERVICE]
         assert screen.result.color == "#2E7D32"  # type: ignore[attr-defined]
@@ -47,10 +47,10 @@ def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_i
         wait_state(qtbot, context, State.IDLE, timeout=60000)
         assert screen.pages.currentWidget() is screen.attract  # type: ignore[attr-defined]
         assert screen.attract.camera._image is not None  # type: ignore[attr-defined]  # live frames shown
-        context.flow.enter_mode(Mode.ADMIN, "test")  # no check-ins from the admin screen
-        qtbot.waitUntil(lambda: context.camera.state == "paused", timeout=60000)
-        context.flow.leave_admin("test")
-        qtbot.waitUntil(lambda: context.camera.state == "live", timeout=60000)
+        context.app.flow.enter_mode(Mode.ADMIN, "test")  # no check-ins from the admin screen
+        qtbot.waitUntil(lambda: context.app.camera.state == "paused", timeout=60000)
+        context.app.flow.leave_admin("test")
+        qtbot.waitUntil(lambda: context.app.camera.state == "live", timeout=60000)
     finally:
         close(window, context)
 
@@ -91,9 +91,9 @@ def test_a_camera_that_fails_mid_demo_shows_a_message_and_recovers(qtbot: Any, t
     seen: list[tuple[str, str]] = []
     context.events.camera_state.connect(lambda state: seen.append((state, view.message)))
     try:
-        video = str(context.camera.spec)
+        video = str(context.app.camera.spec)
         FlakyCapture.opened = 0
-        context.start_camera(video, opener=FlakyCapture)
+        context.app.start_camera(video, opener=FlakyCapture)
         qtbot.waitUntil(lambda: ("failed:lost", "failed:lost") in seen, timeout=60000)
         qtbot.waitUntil(lambda: seen[-1][0] == "live" and view.message == "", timeout=60000)
         assert FlakyCapture.opened >= 2

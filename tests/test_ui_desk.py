@@ -12,11 +12,11 @@ from kiosk.app.flow import Mode, State
 from kiosk.model import Action, Delegate, Outcome
 from kiosk.names import has_han, syllables
 from kiosk.printing.queue import PrintQueue
-from kiosk.printing.wiring import printer_for
 from tests.ui_support import demo_template, store_copy
-from ui.desk.screen import DeskScreen, stage
-from ui.passes import hooks
-from ui.shell.context import AppContext
+from ui.bridge import AppContext
+from ui.desk.screen import DeskScreen
+from ui.passes.printers import qt_printers
+from ui.screenshots.desk_states import stage
 
 pytestmark = pytest.mark.timeout(600)  # a guard against a hang, not a speed limit
 
@@ -29,11 +29,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
     store = store_copy(demo_db, tmp_path)
-    hooks.install()
-    queue = PrintQueue(store, printer_for(f"pdf:{tmp_path / 'passes'}"))
+    queue = PrintQueue(store, qt_printers().printer_for(f"pdf:{tmp_path / 'passes'}"))
     ctx = AppContext(store, print_queue=queue)
     ctx.set_language("en")  # the app-wide translator is global: every test starts from English
-    ctx.flow.enter_mode(Mode.DESK, "test")
+    ctx.app.flow.enter_mode(Mode.DESK, "test")
     yield ctx
     ctx.set_language("en")  # leave the app as other tests expect it
     ctx.close()
@@ -53,14 +52,14 @@ def desk(qtbot, context: AppContext) -> DeskScreen:  # type: ignore[no-untyped-d
 
 
 def a_delegate(context: AppContext, active: bool = True, chinese: bool = True) -> Delegate:
-    for d in context.store.roster.iter_delegates():
+    for d in context.app.store.roster.iter_delegates():
         if d.active == active and has_han(d.name) == chinese and len(d.phone) >= 4:
             return d
     raise AssertionError("demo roster has no such delegate")
 
 
 def entries(context: AppContext, delegate_id: str, action: Action) -> list:  # type: ignore[type-arg]
-    return [e for e in context.store.journal.for_delegate(delegate_id) if e.action is action]
+    return [e for e in context.app.store.journal.for_delegate(delegate_id) if e.action is action]
 
 
 def choose(qtbot, desk: DeskScreen, delegate: Delegate) -> None:  # type: ignore[no-untyped-def]
@@ -103,13 +102,13 @@ def test_enter_on_a_scanned_code_checks_in_and_shows_the_card(qtbot, desk, conte
     qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     assert desk.last_decision.outcome is Outcome.ADMITTED
     assert desk.card.delegate is not None and desk.card.delegate.id == delegate.id
-    assert context.flow.state is State.CARD
+    assert context.app.flow.state is State.CARD
     assert desk.card.history.rowCount() == 1
 
 
 def test_a_refusal_is_explained_in_plain_words(qtbot, desk, context):  # type: ignore[no-untyped-def]
     delegate = a_delegate(context)
-    first = context.service.check_in(delegate.code)
+    first = context.app.service.check_in(delegate.code)
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: desk.last_decision.checkin_id != first.checkin_id, timeout=60000)
@@ -125,7 +124,7 @@ def test_a_reprint_lands_in_the_journal_with_its_reason_and_queues_a_pass(qtbot,
     qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REPRINT)), timeout=60000)
     assert entries(context, delegate.id, Action.REPRINT)[0].reason == "pass left in taxi"
     qtbot.waitUntil(lambda: "printer again" in desk.banner.text(), timeout=60000)
-    jobs = context.print_queue.jobs.jobs()
+    jobs = context.app.print_queue.jobs.jobs()
     assert [job.reason for job in jobs] == ["pass left in taxi"]
 
 
@@ -146,19 +145,19 @@ def test_an_override_admits_a_refused_delegate_with_its_reason(qtbot, desk, cont
     assert desk.last_decision.outcome is Outcome.REVOKED
     assert "cancelled" in desk.banner.text()
     qtbot.keyClick(desk.search, Qt.Key.Key_F4)
-    assert context.flow.state is State.OVERRIDE
+    assert context.app.flow.state is State.OVERRIDE
     assert "cancelled" in desk.reason_form.explanation.text()
     give_reason(qtbot, desk, "organiser approved at 9:05")
     qtbot.waitUntil(lambda: bool(entries(context, cancelled.id, Action.OVERRIDE)), timeout=60000)
     override = entries(context, cancelled.id, Action.OVERRIDE)[0]
     assert override.reason == "organiser approved at 9:05" and override.outcome is Outcome.ADMITTED
     qtbot.waitUntil(lambda: desk.last_decision.admitted, timeout=60000)
-    assert context.store.journal.history(cancelled.id, "entrance", False).first_admission is not None
+    assert context.app.store.journal.history(cancelled.id, "entrance", False).first_admission is not None
 
 
 def test_a_void_lets_the_delegate_check_in_again(qtbot, desk, context):  # type: ignore[no-untyped-def]
     delegate = a_delegate(context)
-    first = context.service.check_in(delegate.code)
+    first = context.app.service.check_in(delegate.code)
     choose(qtbot, desk, delegate)
     qtbot.keyClick(desk.search, Qt.Key.Key_F5)
     give_reason(qtbot, desk, "wrong person")
@@ -179,7 +178,7 @@ def test_a_new_badge_supersedes_the_old_code(qtbot, desk, context):  # type: ign
     qtbot.waitUntil(lambda: bool(entries(context, delegate.id, Action.REISSUE)), timeout=60000)
     qtbot.waitUntil(lambda: desk.card.delegate is not None and desk.card.delegate.code != delegate.code,
                     timeout=60000)  # fmt: skip
-    assert context.service.check_in(delegate.code).outcome is Outcome.REVOKED
+    assert context.app.service.check_in(delegate.code).outcome is Outcome.REVOKED
 
 
 def test_a_walkin_gets_a_code_and_is_admitted(qtbot, desk, context):  # type: ignore[no-untyped-def]
@@ -193,25 +192,25 @@ def test_a_walkin_gets_a_code_and_is_admitted(qtbot, desk, context):  # type: ig
     qtbot.waitUntil(lambda: desk.last_decision is not None, timeout=60000)
     decision = desk.last_decision
     assert decision.admitted and decision.delegate is not None
-    walkin = context.store.roster.delegate(decision.delegate.id)
+    walkin = context.app.store.roster.delegate(decision.delegate.id)
     assert walkin is not None and walkin.name == "李明月" and walkin.code
-    assert context.store.roster.lookup(walkin.code) is not None
+    assert context.app.store.roster.lookup(walkin.code) is not None
     assert entries(context, walkin.id, Action.WALKIN)[0].outcome is Outcome.ADMITTED
-    assert walkin.id in [d.id for d in context.search.search("lmy")]
+    assert walkin.id in [d.id for d in context.app.search.search("lmy")]
 
 
 def test_a_walkin_without_a_name_is_not_registered(qtbot, desk, context):  # type: ignore[no-untyped-def]
-    before = context.store.roster.count()
+    before = context.app.store.roster.count()
     qtbot.keyClick(desk.search, Qt.Key.Key_F7)
     qtbot.keyClick(desk.walkin_form.name, Qt.Key.Key_Return)
     assert "name" in desk.walkin_form.error.text()
-    assert context.store.roster.count() == before
+    assert context.app.store.roster.count() == before
 
 
 def test_a_vip_arrival_raises_a_notice_for_protocol_staff(qtbot, desk, context):  # type: ignore[no-untyped-def]
-    vips = {c.id for c in context.store.roster.categories() if c.vip}
-    vip = next(d for d in context.store.roster.iter_delegates() if d.category in vips and d.active)
-    context.service.check_in(vip.code)
+    vips = {c.id for c in context.app.store.roster.categories() if c.vip}
+    vip = next(d for d in context.app.store.roster.iter_delegates() if d.category in vips and d.active)
+    context.app.service.check_in(vip.code)
     assert desk.vip.isVisible() and vip.name in desk.vip.label.text()
     desk.vip.ok.click()
     assert not desk.vip.isVisible()

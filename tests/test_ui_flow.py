@@ -69,7 +69,7 @@ def test_a_new_guest_starts_with_all_tries() -> None:
 def test_listeners_hear_every_change_and_mode_switches_start_idle() -> None:
     flow = ScreenFlow(Mode.DOOR)
     heard: list[FlowChange] = []
-    flow.listeners.append(heard.append)
+    flow.changed.connect(heard.append)
     flow.fire("decide", "outcome admitted")
     flow.enter_mode(Mode.ADMIN, "PIN accepted")
     assert flow.state is State.IDLE and flow.mode is Mode.ADMIN

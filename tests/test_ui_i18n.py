@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.app.flow import Mode
+from kiosk.app.intake import CodeSource
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
 from ui.i18n import update as i18n_update
 from ui.shell.main_window import MainWindow
@@ -38,7 +39,7 @@ def test_switching_the_language_changes_the_visible_text(qtbot: Any, tmp_path: P
         assert attract.headline.text() == "Please show your QR code to the camera"
         assert attract.subline.text() == "请向摄像头出示您的二维码"
         assert window.windowTitle() == "Forum check-in"
-        assert context.settings.language == "en"
+        assert context.app.settings.language == "en"
     finally:
         close(window, context)
 
@@ -51,13 +52,13 @@ def test_a_guest_is_welcomed_in_their_own_language_on_a_chinese_kiosk(qtbot: Any
     window.show()
     try:
         foreign = with_language(store, first(delegates, lambda d: d.active and d.name_en != ""), "en")
-        context.codes.submit(foreign.code, "test")
+        context.app.intake.submit(foreign.code, CodeSource.SCANNER)
         wait_state(qtbot, context, State.RESULT, State.PRINTING)
         result = window.screens[Mode.SELFSERVICE].result  # type: ignore[attr-defined]
         assert result.title.text() == f"Welcome, {foreign.name_en}"
-        context.flow.fire("reset", "next guest")
+        context.app.flow.fire("reset", "next guest")
         chinese = with_language(store, first(delegates, lambda d: d.active and d.language == "zh"), "zh")
-        context.codes.submit(chinese.code, "test")
+        context.app.intake.submit(chinese.code, CodeSource.SCANNER)
         qtbot.waitUntil(lambda: result.title.text() == f"欢迎 {chinese.name}", timeout=60000)
         assert "您的论坛" in result.advice.text()
     finally:

@@ -8,7 +8,7 @@ from kiosk.printing.backends import PdfFolderPrinter
 from kiosk.printing.escpos import EscposPrinter
 from kiosk.store import Store
 from ui.passes.system_printer import QtSystemPrinter
-from ui.shell.pass_printing import make_print_queue
+from ui.shell.printing import make_print_queue
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk import security
+from kiosk.app.intake import CodeSource
 from kiosk.model import Action
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state, with_language
 from ui.shell.main_window import MainWindow
@@ -37,17 +38,19 @@ def screen(window: MainWindow) -> Any:
 def test_an_admitted_guest_sees_green_with_their_forums_and_the_pass_prints(kiosk: Any, qtbot: Any,
                                                                             tmp_path: Path) -> None:  # fmt: skip
     window, context, delegates = kiosk
-    guest = with_language(context.store, first(delegates, lambda d: d.active and d.language == "zh"), "en")
-    context.codes.submit(guest.code, "test")
+    guest = with_language(
+        context.app.store, first(delegates, lambda d: d.active and d.language == "zh"), "en"
+    )
+    context.app.intake.submit(guest.code, CodeSource.SCANNER)
     wait_state(qtbot, context, State.PRINTING)
     result = screen(window).result
     assert result.color == "#2E7D32"
     assert result.title.text().startswith("Welcome, ")
     forum_names = result.forums.text()
-    assert all(context.service.forums[f].name_en in forum_names for f in guest.forums)
+    assert all(context.app.service.forums[f].name_en in forum_names for f in guest.forums)
     qtbot.waitUntil(lambda: "take your pass" in result.status.text(), timeout=60000)
     qtbot.waitUntil(lambda: len(list((tmp_path / "passes").glob("pass-*.pdf"))) == 1, timeout=60000)
-    vip = context.categories()[guest.category].vip
+    vip = context.app.categories()[guest.category].vip
     assert context.sounds.played == ["vip" if vip else "admitted"]
 
 
@@ -58,7 +61,7 @@ def test_a_result_resets_to_the_attract_screen_by_itself(qtbot: Any, tmp_path: P
     qtbot.addWidget(window)
     window.show()
     try:
-        context.codes.submit("NO-SUCH-BADGE", "test")
+        context.app.intake.submit("NO-SUCH-BADGE", CodeSource.SCANNER)
         wait_state(qtbot, context, State.RESULT)
         wait_state(qtbot, context, State.IDLE, timeout=60000)
         assert screen(window).pages.currentWidget() is screen(window).attract
@@ -68,14 +71,14 @@ def test_a_result_resets_to_the_attract_screen_by_itself(qtbot: Any, tmp_path: P
 
 def test_a_refusal_shows_its_reason_in_plain_words(kiosk: Any, qtbot: Any) -> None:
     window, context, delegates = kiosk
-    cancelled = with_language(context.store, first(delegates, lambda d: not d.active), "en")
-    context.codes.submit(cancelled.code, "test")
+    cancelled = with_language(context.app.store, first(delegates, lambda d: not d.active), "en")
+    context.app.intake.submit(cancelled.code, CodeSource.SCANNER)
     wait_state(qtbot, context, State.RESULT)
     result = screen(window).result
     assert result.color == "#C62828"
     assert "registration was cancelled" in result.advice.text()
     assert "help desk" in result.advice.text()
-    context.codes.submit("NO-SUCH-BADGE", "test")
+    context.app.intake.submit("NO-SUCH-BADGE", CodeSource.SCANNER)
     qtbot.waitUntil(lambda: "not recognised" in result.title.text(), timeout=60000)
     assert context.sounds.played == ["refused", "refused"]
 
@@ -87,34 +90,52 @@ def test_a_guest_without_a_code_finds_their_name_and_confirms_with_the_phone_tai
     guest = first(delegates, lambda d: d.active and d.language == "zh" and len(d.name) == 3)
     page = screen(window)
     qtbot.mouseClick(page.attract.no_code, Qt.MouseButton.LeftButton)
-    assert context.flow.state is State.SEARCH
+    assert context.app.flow.state is State.SEARCH
     from kiosk.names import syllables
 
     page.search.type_text("".join(syllables(guest.name)))
     qtbot.waitUntil(lambda: _row_of(page.search, guest.id) is not None, timeout=60000)
     row = _row_of(page.search, guest.id)
     page.search.results.itemClicked.emit(page.search.results.item(row))
-    assert context.flow.state is State.CONFIRM
+    assert context.app.flow.state is State.CONFIRM
     for digit in guest.phone[-4:]:
         page.confirm.keypad.typed.emit(digit)
     wait_state(qtbot, context, State.RESULT, State.PRINTING)
     assert page.last_decision.delegate.id == guest.id and page.last_decision.admitted
 
 
+def test_a_badge_shown_during_the_name_search_waits_for_the_guest_to_ask_for_it(
+    kiosk: Any, qtbot: Any
+) -> None:
+    window, context, delegates = kiosk
+    stranger = first(delegates, lambda d: d.active)
+    page = screen(window)
+    qtbot.mouseClick(page.attract.no_code, Qt.MouseButton.LeftButton)
+    page.search.type_text("zhang")
+    typed = page.search.query.text()
+    context.app.intake.submit(stranger.code, CodeSource.CAMERA)  # the next person's phone in view
+    qtbot.waitUntil(page.held.isVisible, timeout=3000)
+    assert context.app.flow.state is State.SEARCH and page.search.query.text() == typed == "zhang"
+    assert context.app.store.journal.count() == 0
+    qtbot.mouseClick(page.held, Qt.MouseButton.LeftButton)
+    wait_state(qtbot, context, State.RESULT, State.PRINTING)
+    assert page.last_decision.code == stranger.code and not page.held.isVisible()
+
+
 def test_three_wrong_phone_tails_send_the_guest_to_the_desk(kiosk: Any, qtbot: Any) -> None:
     window, context, delegates = kiosk
     guest = first(delegates, lambda d: d.active)
     page = screen(window)
-    context.flow.fire("search", "test")
+    context.app.flow.fire("search", "test")
     page.search.picked.emit(guest)
     wrong = "0000" if guest.phone[-4:] != "0000" else "1111"
     page.confirm.confirmed.emit(wrong)
     assert "Tries left: 2" in page.confirm.warning.text()
     page.confirm.confirmed.emit(wrong)
     page.confirm.confirmed.emit(wrong)
-    assert context.flow.state is State.SEND_TO_DESK
+    assert context.app.flow.state is State.SEND_TO_DESK
     assert "help desk" in page.result.title.text()
-    assert context.store.journal.count() == 0  # nobody was checked in
+    assert context.app.store.journal.count() == 0  # nobody was checked in
 
 
 def test_escape_keys_and_closing_do_nothing_in_self_service(kiosk: Any, qtbot: Any) -> None:
@@ -127,7 +148,7 @@ def test_escape_keys_and_closing_do_nothing_in_self_service(kiosk: Any, qtbot: A
     assert window.close() is False
     qtbot.wait(50)
     assert window.isVisible() and window.isFullScreen()
-    assert context.flow.state is State.IDLE
+    assert context.app.flow.state is State.IDLE
 
 
 def _row_of(search_page: Any, delegate_id: str) -> int | None:
@@ -142,7 +163,7 @@ def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, 
     from kiosk.app.flow import Mode
 
     window, context, _ = kiosk
-    security.set_pin(context.store, "2468")
+    security.set_pin(context.app.store, "2468")
     window.ask_pin()
     dialog = window.pin_dialog
     for _ in range(5):
@@ -154,14 +175,14 @@ def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, 
     with qtbot.waitSignal(dialog.checked, timeout=60000) as blocker:
         dialog.submit()
     assert not blocker.args[0].ok  # even the right PIN waits out the minute
-    assert context.flow.mode is Mode.SELFSERVICE
-    failures = [e for _, e in context.store.journal.since(0) if e.action is Action.PIN_FAILURE]
+    assert context.app.flow.mode is Mode.SELFSERVICE
+    failures = [e for _, e in context.app.store.journal.since(0) if e.action is Action.PIN_FAILURE]
     assert len(failures) == 5
-    context.service.clock.advance(minutes=1, seconds=1)
+    context.app.service.clock.advance(minutes=1, seconds=1)
     dialog.field.setText("2468")
     with qtbot.waitSignal(dialog.checked, timeout=60000):
         dialog.submit()
-    assert context.flow.mode is Mode.ADMIN
+    assert context.app.flow.mode is Mode.ADMIN
     assert not window.isFullScreen()
 
 
@@ -182,8 +203,8 @@ def test_keys_typed_at_human_speed_are_not_a_scanned_code(kiosk: Any, qtbot: Any
     QTest.keyClicks(window, guest.code)
     QTest.keyClick(window, Qt.Key.Key_Return)
     qtbot.wait(200)
-    assert context.flow.state is State.IDLE
-    assert context.store.journal.count() == 0
+    assert context.app.flow.state is State.IDLE
+    assert context.app.store.journal.count() == 0
 
 
 def test_a_printer_that_is_down_keeps_the_job_and_says_so(qtbot: Any, tmp_path: Path) -> None:
@@ -196,12 +217,12 @@ def test_a_printer_that_is_down_keeps_the_job_and_says_so(qtbot: Any, tmp_path: 
     window.show()
     try:
         guest = with_language(store, first(delegates, lambda d: d.active), "en")
-        context.codes.submit(guest.code, "test")
+        context.app.intake.submit(guest.code, CodeSource.SCANNER)
         wait_state(qtbot, context, State.PRINTING)
         result = screen(window).result
         qtbot.waitUntil(lambda: "printed at the help desk" in result.status.text(), timeout=60000)
-        waiting = context.print_queue.jobs.in_state("queued")
-        assert len(waiting) == 1 and context.print_queue.state().status == "offline"
+        waiting = context.app.print_queue.jobs.in_state("queued")
+        assert len(waiting) == 1 and context.app.print_queue.state().status == "offline"
     finally:
         close(window, context)
 
@@ -215,7 +236,7 @@ def test_starting_in_admin_mode_still_asks_for_the_pin(qtbot: Any, tmp_path: Pat
     qtbot.addWidget(window)
     window.show()
     try:
-        assert context.flow.mode is Mode.SELFSERVICE
+        assert context.app.flow.mode is Mode.SELFSERVICE
         qtbot.waitUntil(
             lambda: hasattr(window, "pin_dialog") and window.pin_dialog.isVisible(), timeout=60000
         )
@@ -235,7 +256,7 @@ def test_a_fresh_install_asks_for_an_admin_pin_twice(qtbot: Any, tmp_path: Path,
     try:
         assert not security.has_pin(store)
         assert ensure_pin(context) is True
-        assert security.PinGuard(store, context.service.clock).check("1357").ok
+        assert security.PinGuard(store, context.app.service.clock).check("1357").ok
     finally:
         close(None, context)
 

@@ -16,9 +16,9 @@ from kiosk.importers.apply import delegate_row
 from kiosk.model import Delegate
 from kiosk.service import CheckinService
 from kiosk.store import Store
+from ui.bridge import AppContext
 from ui.shell.app import make_application
-from ui.shell.context import AppContext
-from ui.shell.pass_printing import make_print_queue
+from ui.shell.printing import make_print_queue
 
 
 def demo_template(factory: Any, name: str, count: int) -> Path:
@@ -74,7 +74,7 @@ def first(delegates: list[Delegate], test: Callable[[Delegate], bool]) -> Delega
 
 
 def wait_state(qtbot: Any, context: AppContext, *states: State, timeout: int = 5000) -> None:
-    qtbot.waitUntil(lambda: context.flow.state in states, timeout=timeout)
+    qtbot.waitUntil(lambda: context.app.flow.state in states, timeout=timeout)
 
 
 def close(window: Any, context: AppContext) -> None:

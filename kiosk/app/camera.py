@@ -4,9 +4,9 @@
 (``latest()``, one lock-guarded reference, so the UI never waits on the camera or the
 decoder), loops a video file (the demo's badge video) with a clock that keeps running,
 pauses while the admin screen is open, and turns the camera's status into the app's
-camera state ("live", "failed:lost", "failed:open", "paused", "stopped"). Decoding and
-the decision happen on the pipeline's threads; decisions reach the screens through the
-check-in service's listeners.
+camera state ("live", "failed:lost", "failed:open", "paused", "stopped"). Decoding happens on
+the pipeline's threads; each code read goes through the app's intake (``kiosk.app.intake``),
+like every other code, and decisions reach the screens through the service's ``decided``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from kiosk.scan.pipeline import ScanPipeline
+from kiosk.scan.pipeline import Decider, ScanPipeline
 from kiosk.scan.sources import CameraSource, Frame, FrameSource, VideoFileSource
 
 log = logging.getLogger(__name__)
@@ -140,12 +140,12 @@ class PreviewSource:
 class CameraFeed:
     """The running scan pipeline for one source; what ``AppContext.camera`` holds."""
 
-    def __init__(self, spec: str | int | Path, service: Any, on_state: StateCallback,
+    def __init__(self, spec: str | int | Path, decider: Decider, on_state: StateCallback,
                  opener: Any = None, loop: bool = True) -> None:  # fmt: skip
         self.spec = spec
         self.source = str(spec)  # what the admin screen compares with its camera setting
         self.preview = PreviewSource(lambda: open_frames(spec, opener), on_state, loop)
-        self.pipeline = ScanPipeline(self.preview, service)
+        self.pipeline = ScanPipeline(self.preview, decider)
 
     @property
     def state(self) -> str:

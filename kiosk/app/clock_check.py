@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.errors import NoEventError
+from kiosk.service import CheckinService
 
-def clock_problem(context: Any) -> str:
+
+def clock_problem(service: CheckinService) -> str:
     """ "" when the clock looks right; else "now|event dates" for the banner."""
     try:
-        event = context.service.event
-    except Exception:  # noqa: BLE001 - no event yet: nothing to compare
+        event = service.event
+    except NoEventError:  # no event yet: nothing to compare
         return ""
-    now = context.service.clock.now()
+    now = service.clock.now()
     opens = event.starts_at - event.checkin_opens_before
     if opens <= now <= event.ends_at:
         return ""

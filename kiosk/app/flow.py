@@ -12,19 +12,16 @@ Admin:         idle (settings) — entered behind the PIN
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kiosk.events import Listeners
+from kiosk.model import Mode
+
+__all__ = ["ANY", "FlowChange", "FlowError", "Mode", "ScreenFlow", "State", "TRANSITIONS", "Transition"]
+
 log = logging.getLogger(__name__)
-
-
-class Mode(StrEnum):
-    SELFSERVICE = "selfservice"
-    DESK = "desk"
-    DOOR = "door"
-    ADMIN = "admin"
 
 
 class State(StrEnum):
@@ -87,9 +84,6 @@ class FlowChange:
         return self.transition == "enter_mode"
 
 
-Listener = Callable[[FlowChange], None]
-
-
 class ScreenFlow:
     """The one state machine behind every screen. Not thread-safe: drive it from the UI thread."""
 
@@ -101,7 +95,7 @@ class ScreenFlow:
         self.data: dict[str, Any] = {}
         self.confirm_failures = 0
         self._previous_mode = mode
-        self.listeners: list[Listener] = []
+        self.changed: Listeners[FlowChange] = Listeners()
 
     def can(self, name: str) -> bool:
         transition = TRANSITIONS.get(name)
@@ -146,6 +140,5 @@ class ScreenFlow:
         self.state = target
         self.data = data
         log.info("flow %s: %s -> %s in %s (%s)", name, change.previous, target, self.mode, reason)
-        for listener in list(self.listeners):
-            listener(change)
+        self.changed.emit(change)
         return change

@@ -1,50 +1,120 @@
-"""One path for every presented code: camera, USB scanner, or a guest's confirmed search.
+"""One path for every presented code: camera, USB scanner, a code typed at the desk, a confirmed search.
 
-``submit(code, source)`` may be called from any thread. Decisions are taken one at a
-time on a dedicated worker (the journal commit is a disk write the UI thread must not
-wait on); the service's listeners then reach the screens as ``context.events.decided``.
+``submit(code, source)`` may be called from any thread. It honours the screen flow:
+
+- in admin mode, while the admin PIN is asked, or while paused, codes are ignored;
+- while a guest at a self-service kiosk is searching their name or confirming their phone
+  digits, a code from the camera or a scanner (often the next person's phone in view) does
+  not replace what the guest is doing: it is *held*, the screen offers "a badge was scanned —
+  show it?", and the held code is dropped when the guest leaves the search;
+- otherwise the code is decided, one at a time, on a worker of its own (the journal commit is
+  a disk write the UI thread must not wait on). The decision reaches the screens through the
+  check-in service's ``decided`` listeners.
 """
 
 from __future__ import annotations
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
+from enum import StrEnum
 
-from kiosk.app.flow import Mode, State
+from kiosk.app.flow import FlowChange, Mode, ScreenFlow, State
 from kiosk.errors import KioskError
+from kiosk.events import Listeners
 from kiosk.model import Decision
+from kiosk.service import CheckinService
 
 log = logging.getLogger(__name__)
 
 
-class CodeRouter:
-    def __init__(self, context) -> None:  # type: ignore[no-untyped-def]  # ui.context.AppContext
-        self.context = context
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide")
+class CodeSource(StrEnum):
+    CAMERA = "camera"
+    SCANNER = "scanner"  # a USB barcode scanner (keyboard wedge)
+    TYPED = "typed"  # typed or chosen by a volunteer at the desk
+    SEARCH = "search"  # a guest's own name search, confirmed with their phone digits
+
+
+class Verdict(StrEnum):
+    DECIDE = "decide"
+    HOLD = "hold"
+    IGNORE = "ignore"
+
+
+GUEST_TYPING = frozenset({State.SEARCH, State.CONFIRM})
+PRESENTED = frozenset({CodeSource.CAMERA, CodeSource.SCANNER})
+
+
+def verdict(flow: ScreenFlow, source: CodeSource, paused: bool = False) -> Verdict:
+    """What the intake does with a code from ``source`` in the flow's current mode and state."""
+    if paused or flow.mode is Mode.ADMIN or flow.state is State.PIN:
+        return Verdict.IGNORE
+    if source in PRESENTED and flow.mode is Mode.SELFSERVICE and flow.state in GUEST_TYPING:
+        return Verdict.HOLD
+    return Verdict.DECIDE
+
+
+class Intake:
+    def __init__(self, service: CheckinService, flow: ScreenFlow) -> None:
+        self.service = service
+        self.flow = flow
         self.paused = False
+        self.held: str | None = None  # a code shown while a guest was typing
+        self.scanned: Listeners[CodeSource] = Listeners()  # a code is being decided
+        self.held_changed: Listeners[bool] = Listeners()  # a code is held (True) or no longer (False)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide")
+        flow.changed.connect(self._on_flow_change)
 
-    def accepting(self) -> bool:
-        """Codes are ignored in admin mode, while the PIN is asked, or when paused."""
-        flow = self.context.flow
-        return not self.paused and flow.mode is not Mode.ADMIN and flow.state is not State.PIN
-
-    def submit(self, code: str, source: str) -> Future[Decision | None] | None:
-        if not self.accepting():
-            log.debug(
-                "code from %s ignored in %s/%s", source, self.context.flow.mode, self.context.flow.state
-            )
+    def submit(self, code: str, source: CodeSource) -> Future[Decision | None] | None:
+        """Decide on ``code`` in the background, or hold or ignore it (then None)."""
+        answer = verdict(self.flow, source, self.paused)
+        if answer is Verdict.IGNORE:
+            log.debug("code from %s ignored in %s/%s", source, self.flow.mode, self.flow.state)
             return None
-        self.context.events.scanned.emit(source)
+        if answer is Verdict.HOLD:
+            log.info("code from %s held while the guest is in %s", source, self.flow.state)
+            self.held = code
+            self.held_changed.emit(True)
+            return None
+        return self._decide_later(code, source)
+
+    def decide_now(self, code: str | bytes, source: CodeSource = CodeSource.CAMERA) -> Decision | None:
+        """``submit`` and wait for the decision: what the camera's decoder thread calls."""
+        text = code.decode("utf-8", "replace") if isinstance(code, bytes) else code
+        future = self.submit(text, source)
+        return future.result() if future is not None else None
+
+    # the scan pipeline's Decider protocol
+    check_in = decide_now
+
+    def release_held(self) -> Future[Decision | None] | None:
+        """The guest chose to see the held code's result: decide it now."""
+        code, self.held = self.held, None
+        if code is None:
+            return None
+        self.held_changed.emit(False)
+        return self._decide_later(code, CodeSource.SCANNER)
+
+    def discard_held(self) -> None:
+        if self.held is not None:
+            self.held = None
+            self.held_changed.emit(False)
+
+    def _decide_later(self, code: str, source: CodeSource) -> Future[Decision | None]:
+        self.scanned.emit(source)
         return self._worker.submit(self._decide, code, source)
 
-    def _decide(self, code: str, source: str) -> Decision | None:
+    def _decide(self, code: str, source: CodeSource) -> Decision | None:
         try:
-            return self.context.service.check_in(code)
+            return self.service.check_in(code)
         except KioskError as exc:
             log.error("code from %s could not be decided: %s", source, exc)
         except Exception:
             log.exception("code from %s could not be decided", source)
         return None
+
+    def _on_flow_change(self, change: FlowChange) -> None:
+        if change.state not in GUEST_TYPING or change.mode_changed:
+            self.discard_held()
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.cli.badges import register_event_trust
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError, NoEventError
 from kiosk.messages import explain
@@ -134,8 +135,9 @@ def _void(args: argparse.Namespace) -> int:
     if not args.reason.strip():
         raise KioskError("a void needs a reason (--reason)")
     service = _service(args)
-    entry = service.void(args.checkin_id, args.reason)
-    print(f"voided {args.checkin_id} ({entry.id})")
+    changes = service.void(args.checkin_id, args.reason)
+    assert changes.entry is not None
+    print(f"voided {args.checkin_id} ({changes.entry.id})")
     return 0
 
 
@@ -154,12 +156,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path, help="the event file, e.g. resources/demo_event.json")
     add_db(p)
     p.set_defaults(func=_event_import)
-    try:
-        from kiosk.cli.badges import register_event_trust
-    except ImportError:
-        pass
-    else:
-        register_event_trust(event_sub)
+    register_event_trust(event_sub)
 
     roster = subparsers.add_parser("roster", help="the delegates")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)

@@ -6,25 +6,21 @@
 With ``--json``, one line per decision:
 ``{"code": ..., "outcome": ..., "frame": N, "t": seconds, "delegate": {...} | null}``.
 
-Printing hooks in here: a module that can print appends a factory to ``PRINT_HOOKS``; with
-``--print-to TARGET`` each factory is called as ``factory(TARGET, service)`` and returns an
-``on_admitted(decision)`` callable, called for every admitted decision (off the capture path).
+With ``--print-to TARGET``, each decision the pass policy says prints a pass is printed on
+TARGET, with the printers ``main.py`` hands over as ``args.printers`` (the Qt renderer).
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError
-from kiosk.model import Decision, Outcome
 from kiosk.store import Store
-
-OnAdmitted = Callable[[Decision], None]
-PRINT_HOOKS: list[Callable[[str, Any], OnAdmitted]] = []
 
 
 def result_json(result: Any) -> dict[str, Any]:
@@ -53,18 +49,11 @@ def _printer(args: argparse.Namespace) -> Callable[[Any], None]:
     return show
 
 
-def _admitted_only(on_admitted: OnAdmitted) -> Callable[[Any], None]:
-    def listener(result: Any) -> None:
-        if result.decision.outcome is Outcome.ADMITTED:
-            on_admitted(result.decision)
-
-    return listener
-
-
 def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any], None]] = ()) -> int:
     """The ``scan`` sub-command; ``extra_listeners`` get every ScanResult (after the output line)."""
     import cv2
 
+    from kiosk.printing.wiring import pass_printer
     from kiosk.scan.pipeline import ScanPipeline
     from kiosk.scan.sources import open_source
     from kiosk.service import CheckinService
@@ -75,9 +64,13 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
     service = CheckinService(store, clock, desk=args.desk, gate=args.gate)
     listeners: list[Callable[[Any], None]] = [_printer(args), *extra_listeners]
     if args.print_to:
-        if not PRINT_HOOKS:
-            raise KioskError("--print-to: printing is not available in this build (no print hook)")
-        listeners += [_admitted_only(factory(args.print_to, service)) for factory in PRINT_HOOKS]
+        printers = getattr(args, "printers", None)
+        if printers is None:
+            raise KioskError("--print-to: printing is not available in this build (no pass renderer)")
+        queue, on_decision = pass_printer(service, printers, args.print_to)
+        queue.start()
+        atexit.register(queue.stop, 2.0)
+        listeners.append(lambda result: on_decision(result.decision))
     give_up = None if args.wait else args.give_up
     try:
         source = open_source(spec, realtime=not args.every_frame, give_up_after=give_up)

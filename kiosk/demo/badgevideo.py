@@ -12,7 +12,7 @@ the view, motion-blurred by its speed), ``tilt`` (turned up to 40°), ``blur`` (
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +51,7 @@ def render_frames(
     variants: Sequence[str] = VARIANTS,
     module_px: tuple[float, float] = (3.0, 6.0),
     seed: int = 7,
-):  # type: ignore[no-untyped-def]
+) -> Iterator[tuple[np.ndarray, Shown | None]]:
     """Yield ``(frame, shown_or_None)`` for each frame; ``shown`` is set on a presentation's first frame."""
     rng = np.random.default_rng(seed)
     width, height = size

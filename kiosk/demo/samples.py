@@ -80,12 +80,12 @@ def install_samples(store: Store, delegates: list[Delegate] | None = None) -> li
     with store.transaction() as conn:
         store.roster.write_delegates(conn, [delegate_to_row(d, d.name) for d in delegates])
         store.roster.write_badges(conn, [Badge(d.code, d.id) for d in delegates])
-    store.roster.changed()
     return delegates
 
 
 def sample_passes(language: str = "zh") -> dict[str, PassContent]:
-    event, forums, categories = sample_event()
+    event, forum_list, category_list = sample_event()
+    forums, categories = {f.id: f for f in forum_list}, {c.id: c for c in category_list}
     issued = _at(6, "08:42")
     return {
         d.id: build_content(d, event, forums, categories, issued, "desk-3", language)

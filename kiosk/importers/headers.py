@@ -40,7 +40,7 @@ def map_headers(headers: list[object]) -> tuple[dict[str, int], dict[int, str]]:
 
     Two columns for one field ("name" and "姓名", two "phone") or two notes of one name would
     make one of them vanish; the file is refused naming both columns."""
-    from kiosk.importers.readers import RosterFileError
+    from kiosk.errors import RosterFileError
 
     fields: dict[str, int] = {}
     notes: dict[int, str] = {}

@@ -14,11 +14,9 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.errors import KioskError
+from kiosk.errors import RosterFileError
 
-
-class RosterFileError(KioskError):
-    """The file cannot be read at all; nothing is applied."""
+__all__ = ["RosterFileError", "cell_text", "read_table"]
 
 
 def cell_text(value: object) -> str:

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from kiosk.importers.readers import RosterFileError
+from kiosk.errors import RosterFileError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # the .xlsx file itself
 MAX_PART_BYTES = 500 * 1024 * 1024  # one part (a sheet), uncompressed

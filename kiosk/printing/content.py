@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -112,8 +113,8 @@ def _when(forum: Forum, language: str, tz: ZoneInfo) -> str:
 def build_content(
     delegate: Delegate,
     event: Event,
-    forums: list[Forum] | dict[str, Forum],
-    categories: list[Category] | dict[str, Category],
+    forums: Mapping[str, Forum],
+    categories: Mapping[str, Category],
     issued_at: datetime,
     desk: str,
     language: str = "",
@@ -126,12 +127,10 @@ def build_content(
     """
     lang = pass_language(delegate.language, language or "zh")
     tz = ZoneInfo(event.timezone)
-    by_id = forums if isinstance(forums, dict) else {f.id: f for f in forums}
-    cats = categories if isinstance(categories, dict) else {c.id: c for c in categories}
-    mine = [by_id[f] for f in delegate.forums if f in by_id]
+    mine = [forums[f] for f in delegate.forums if f in forums]
     far = datetime.max.replace(tzinfo=tz)
     mine.sort(key=lambda f: (f.starts_at or far, f.name(lang)))
-    category = cats.get(delegate.category)
+    category = categories.get(delegate.category)
     latin = latin_script(delegate.name, delegate.name_en)
     if latin.strip() == delegate.name.strip():
         latin = ""

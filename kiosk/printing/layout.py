@@ -11,6 +11,7 @@ from kiosk.errors import KioskError
 
 LAYOUT_DIR = Path(__file__).resolve().parents[2] / "resources" / "layouts"
 DEFAULT_LAYOUT = "thermal-80"
+LAYOUT_SETTING = "settings.layout"  # the stock the admin picked, shared by the app and the CLI
 FONT_ROLES = ("event", "name", "latin", "organization", "title", "heading", "forum", "when", "meta")
 ARRANGEMENTS = ("stack", "side")
 

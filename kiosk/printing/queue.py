@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.clock import Clock, SystemClock
+from kiosk.events import Listeners
 from kiosk.printing.backends import Printer, PrinterUnavailable, PrintRejected
 from kiosk.printing.content import PassContent
 from kiosk.printing.jobs import PrintJob, PrintJobs
@@ -55,7 +55,7 @@ class PrintQueue:
         self.clock: Clock = clock or SystemClock()
         self.jobs = PrintJobs(store, self.clock, printer.name, layout)
         self.backoff = backoff
-        self.listeners: list[Callable[[PrinterState], None]] = []
+        self.state_changed: Listeners[PrinterState] = Listeners()
         self._layouts: dict[str, PassLayout] = {}
         self._recovered = False
         self._busy = False
@@ -173,8 +173,5 @@ class PrintQueue:
         return PrinterState(self.printer.name, status, waiting, failed, self._offline or error, age)
 
     def _changed(self) -> None:
-        if not self.listeners:
-            return
-        snapshot = self.state()
-        for listener in list(self.listeners):
-            listener(snapshot)
+        if len(self.state_changed):
+            self.state_changed.emit(self.state())

@@ -1,4 +1,4 @@
 """Scanning: frame sources, QR decoding, one decision per presentation, USB scanners.
 
-No Qt here; the UI subscribes to ``ScanPipeline.listeners``.
+No Qt here; the UI subscribes to ``ScanPipeline.results``.
 """

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.events import Listeners
 from kiosk.model import Decision
 from kiosk.scan.decoder import Decoder, QrDecoder
 from kiosk.scan.dedup import DEFAULT_GAP, Presentations
@@ -26,7 +27,10 @@ log = logging.getLogger(__name__)
 
 
 class Decider(Protocol):
-    def check_in(self, raw_code: str | bytes) -> Decision: ...
+    """Decides on a code read from a frame; None when it did not take the code (the app's
+    intake declines camera codes while a guest is typing, for one)."""
+
+    def check_in(self, raw_code: str | bytes) -> Decision | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,9 @@ class ScanPipeline:
         self.service = service
         self.decoder: Decoder = decoder or QrDecoder()
         self.presentations = Presentations(gap)
-        self.listeners: list[Listener] = list(listeners or [])
+        self.results: Listeners[ScanResult] = Listeners()
+        for listener in listeners or ():
+            self.results.connect(listener)
         self.frames_read = 0
         self.frames_decoded = 0
         self._stop = threading.Event()
@@ -181,6 +187,8 @@ class ScanPipeline:
             except Exception:
                 log.exception("check-in failed for a code read in frame %d", frame.index)
                 continue
+            if decision is None:
+                continue
             # A live source's clock runs on while we decode; a file read as fast as possible
             # has no "meanwhile": its decision is made at the frame's own time.
             t = self.source.now() if self.source.live else frame.t
@@ -189,8 +197,4 @@ class ScanPipeline:
     def _notify(self) -> None:
         while (item := self._results.get()) is not _END:
             assert isinstance(item, ScanResult)
-            for listener in list(self.listeners):
-                try:
-                    listener(item)
-                except Exception:
-                    log.exception("scan listener failed")
+            self.results.emit(item)

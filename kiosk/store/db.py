@@ -7,7 +7,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,27 +18,24 @@ from kiosk.store.schema import CORE_MIGRATIONS
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["Database", "StoreError"]
 
 
-class Store:
-    """One SQLite file holding roster, journal and settings.
+class Database:
+    """One SQLite file: its connection, transactions, migrations and settings.
 
     All access goes through one connection guarded by a lock, so the scan
-    thread, the sync thread and the UI thread can share a store.
+    thread, the sync thread and the UI thread can share it. The roster and the
+    journal are given a ``Database``; ``kiosk.store.Store`` puts them together.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.lock = threading.RLock()
         self.conn = _connect(self.path)
+        self._after_commit: list[Callable[[], None]] = []
         self.db = sqlite_utils.Database(self.conn)
         self.migrate(CORE_MIGRATIONS)
-        from kiosk.store.journal import Journal
-        from kiosk.store.roster import Roster
-
-        self.roster = Roster(self)
-        self.journal = Journal(self)
 
     # -- transactions ------------------------------------------------------------------------
 
@@ -58,6 +55,7 @@ class Store:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException as exc:
+                self._after_commit.clear()
                 if self.conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         self.conn.execute("ROLLBACK")
@@ -65,6 +63,17 @@ class Store:
                 if problem is None:
                     raise
                 raise problem from exc
+            callbacks, self._after_commit = self._after_commit, []
+            for callback in dict.fromkeys(callbacks):
+                callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once when the current transaction commits (at once outside one)."""
+        with self.lock:
+            if self.conn.in_transaction:
+                self._after_commit.append(callback)
+                return
+        callback()
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self.lock:
@@ -184,12 +193,3 @@ def _open(path: Path, mode: str) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def open_store(path: Path | str) -> Store:
-    """The store at ``path``; a file that cannot be used raises DatabaseProblem or StoreError."""
-    try:
-        return Store(path)
-    except sqlite3.Error as exc:
-        problem = problem_from(exc, path)
-        raise problem or StoreError(f"{path}: not a usable kiosk database ({exc})") from exc

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.errors import KioskError
-from kiosk.store.db import Store, connect_read_only
+from kiosk.store.db import Database, connect_read_only
 from kiosk.store.problems import DatabaseProblem, Problem, kind_of, problem_from
 
 LOW_FREE_SPACE = 200 * 1024 * 1024  # below this on the database's disk, `db check` warns
@@ -74,7 +74,7 @@ def check(path: Path, limit: int = 20) -> Health:
     return health
 
 
-def ensure_intact(store: Store) -> None:
+def ensure_intact(store: Database) -> None:
     """Raise DatabaseProblem(DAMAGED) unless SQLite's quick check passes: for reports that must not
     print a partial answer from a damaged file as if it were the whole one."""
     with store.lock:

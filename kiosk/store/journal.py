@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from kiosk.model import ENTRANCE, Action, CheckIn, GateHistory, Outcome
-
-if TYPE_CHECKING:
-    from kiosk.store.db import Store
+from kiosk.store.db import Database
 
 _ADMITTING = (Action.SCAN, Action.OVERRIDE, Action.WALKIN)
 COLUMNS = ("id", "at", "desk", "gate", "code", "outcome", "delegate_id", "action", "reason",
@@ -39,7 +36,7 @@ def checkin_from_row(row: sqlite3.Row) -> CheckIn:
 
 
 class Journal:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
 
     def append(self, entry: CheckIn, category: str = "") -> bool:

@@ -6,13 +6,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from kiosk.model import Badge, Category, Delegate, Event, Forum
+from kiosk.store.db import Database
 from kiosk.store.search_index import record_pairs
-
-if TYPE_CHECKING:
-    from kiosk.store.db import Store
 
 DELEGATE_COLUMNS = (
     "id", "code", "name", "name_en", "organization", "title", "phone", "email",
@@ -62,11 +59,17 @@ def delegate_to_row(delegate: Delegate, search: str, updated_at: str | None = No
 
 
 class Roster:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Database) -> None:
         self._store = store
-        self.version = 0  # bumped on every roster write in this process; caches key on it
+        self.version = 0  # bumped when a roster write commits in this process; caches key on it
 
     def changed(self) -> None:
+        """The roster was written: bump the version when the transaction commits (now, outside one).
+
+        Every write method here calls it; code that writes roster tables with its own SQL does too."""
+        self._store.after_commit(self._bump)
+
+    def _bump(self) -> None:
         self.version += 1
 
     # -- event, forums, categories -------------------------------------------------------------
@@ -206,6 +209,7 @@ class Roster:
                 f"WHERE id IN ({', '.join('?' * len(fresh))})",
                 fresh,
             )
+        self.changed()
         record_pairs(conn, (row[_SEARCH] for row in rows))
 
     def write_badges(
@@ -218,6 +222,7 @@ class Roster:
         """
         now = datetime.now(UTC).isoformat()
         badges = list(badges)
+        self.changed()
         if new_delegates:
             conn.executemany(
                 "INSERT INTO badges (code, delegate_id, serial, status, kind, issued_at) "
@@ -245,6 +250,7 @@ class Roster:
         return int(row[0]) if row else 1
 
     def set_status(self, conn: sqlite3.Connection, delegate_ids: Iterable[str], status: str) -> None:
+        self.changed()
         conn.executemany(
             "UPDATE delegates SET status = ?, updated_at = ? WHERE id = ?",
             [(status, datetime.now(UTC).isoformat(), i) for i in delegate_ids],

@@ -80,11 +80,9 @@ def _set_meta(conn: Any, key: str, value: int) -> None:
 
 
 def trust_event_keys(store: Store, document: dict[str, Any], event_id: str) -> int:
-    """Install the hub's public badge keys (kiosk.keys, from the badges component)."""
-    try:
-        from kiosk import keys
-    except ImportError:  # pragma: no cover - the hook for a build without signed badges
-        return 0
+    """Install the hub's public badge keys."""
+    from kiosk import keys
+
     return len(keys.trust_from_event_json(store, document, event_id))
 
 
@@ -151,8 +149,6 @@ def apply_roster_page(store: Store, page: object) -> RosterPage:
         roster.write_delegates(conn, rows)
         roster.write_badges(conn, badges)
         _set_meta(conn, ROSTER_CURSOR, info.cursor)
-    if rows:
-        roster.changed()
     return info
 
 

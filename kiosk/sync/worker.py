@@ -1,7 +1,7 @@
 """SyncWorker: the kiosk's background sync, two threads that never block a decision.
 
 - the *pusher* sends the outbox as soon as ``notify()`` is called (wire it to
-  ``CheckinService.listeners``) and every ``push_interval`` seconds anyway;
+  ``CheckinService.decided``) and every ``push_interval`` seconds anyway;
 - the *puller* long-polls the hub for other desks' check-ins (answers as soon as
   one arrives) and pulls roster changes whenever the hub's roster cursor moves.
 
@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.errors import KioskError
+from kiosk.events import Listeners
 from kiosk.store import Store
 from kiosk.sync.apply import CHECKIN_CURSOR, ROSTER_CURSOR, meta_int
 from kiosk.sync.client import HubClient, HubProtocolError, HubRefused
@@ -66,7 +67,7 @@ class SyncWorker:
         self.push_interval = push_interval
         self.retry = retry
         self.max_retry = max_retry
-        self.listeners: list[Callable[[SyncState], None]] = []
+        self.state_changed: Listeners[SyncState] = Listeners()
         self._state = SyncState()
         self._state_lock = threading.Lock()
         self._stop = threading.Event()
@@ -185,10 +186,8 @@ class SyncWorker:
             before = self._state
             self._state = replace(self._state, **changes)
             changed = self._state != before
-        if changed and self.listeners:
-            state = self.state()
-            for listener in list(self.listeners):
-                listener(state)
+        if changed and len(self.state_changed):
+            self.state_changed.emit(self.state())
 
     def _succeeded(self, report: SyncReport) -> None:
         self._update(

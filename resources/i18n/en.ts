@@ -51,10 +51,6 @@
       <translation>Export failed: %1</translation>
     </message>
     <message>
-      <source>Purging is not available in this version.</source>
-      <translation>Purging is not available in this version.</translation>
-    </message>
-    <message>
       <source>Purging…</source>
       <translation>Purging…</translation>
     </message>
@@ -436,10 +432,6 @@
     <message>
       <source>Sync failed: %1. This desk keeps working on its own.</source>
       <translation>Sync failed: %1. This desk keeps working on its own.</translation>
-    </message>
-    <message>
-      <source>Sync with a hub is not available in this version.</source>
-      <translation>Sync with a hub is not available in this version.</translation>
     </message>
     <message>
       <source>Automatic sync is off. %1 check-ins not yet sent.</source>
@@ -1181,6 +1173,10 @@
   </context>
   <context>
     <name>SelfServiceScreen</name>
+    <message>
+      <source>A badge was just scanned: tap here to show its result</source>
+      <translation>A badge was just scanned: tap here to show its result</translation>
+    </message>
     <message>
       <source>Please go to the help desk</source>
       <translation>Please go to the help desk</translation>

@@ -51,10 +51,6 @@
       <translation>导出失败：%1</translation>
     </message>
     <message>
-      <source>Purging is not available in this version.</source>
-      <translation>此版本不支持清除。</translation>
-    </message>
-    <message>
       <source>Purging…</source>
       <translation>正在清除…</translation>
     </message>
@@ -436,10 +432,6 @@
     <message>
       <source>Sync failed: %1. This desk keeps working on its own.</source>
       <translation>同步失败：%1。本服务台继续独立工作。</translation>
-    </message>
-    <message>
-      <source>Sync with a hub is not available in this version.</source>
-      <translation>此版本不支持与中心服务器同步。</translation>
     </message>
     <message>
       <source>Automatic sync is off. %1 check-ins not yet sent.</source>
@@ -1181,6 +1173,10 @@
   </context>
   <context>
     <name>SelfServiceScreen</name>
+    <message>
+      <source>A badge was just scanned: tap here to show its result</source>
+      <translation>刚扫描了一张胸卡：点此查看结果</translation>
+    </message>
     <message>
       <source>Please go to the help desk</source>
       <translation>请到服务台</translation>

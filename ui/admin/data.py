@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.export import export_journal
+from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -33,7 +34,7 @@ CONFIRM_WORD = "PURGE"  # typed as is in every language: no input method needed
 
 
 class DataTab(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.export_box = QGroupBox()
@@ -53,7 +54,7 @@ class DataTab(QWidget):
         self.rehearsal_box = QGroupBox()
         self.rehearsal = QCheckBox()
         self.rehearsal.setObjectName("rehearsalSwitch")
-        self.rehearsal.setChecked(context.store.rehearsal)
+        self.rehearsal.setChecked(context.app.store.rehearsal)
         self.rehearsal.toggled.connect(self.set_rehearsal)
         self.rehearsal_note = QLabel()
         self.rehearsal_note.setWordWrap(True)
@@ -123,7 +124,7 @@ class DataTab(QWidget):
         self.export_button.setEnabled(False)
         self.export_result.setText(translate("AdminData", "Exporting…"))
         self.context.run_in_background(
-            export_journal, self.context.store, path,
+            export_journal, self.context.app.store, path,
             on_done=lambda count: self._exported(path, count), on_error=self._export_failed,
         )  # fmt: skip
 
@@ -142,7 +143,7 @@ class DataTab(QWidget):
     # -- rehearsal --------------------------------------------------------------------------
 
     def set_rehearsal(self, on: bool) -> None:
-        self.context.store.set_rehearsal(on)
+        self.context.app.store.set_rehearsal(on)
         log.info("rehearsal mode %s", "on" if on else "off")
 
     # -- purge ------------------------------------------------------------------------------
@@ -153,16 +154,13 @@ class DataTab(QWidget):
     def purge(self) -> None:
         if self.confirm.text().strip() != CONFIRM_WORD:
             return
-        try:
-            from kiosk.purge import purge
-        except ImportError:
-            self.purge_result.setText(translate("AdminData", "Purging is not available in this version."))
-            return
+        from kiosk.purge import purge
+
         self.purge_button.setEnabled(False)
         self.confirm.clear()
         self.purge_result.setText(translate("AdminData", "Purging…"))
         self.context.run_in_background(
-            purge, self.context.store, on_done=self._purged, on_error=self._purge_failed
+            purge, self.context.app.store, on_done=self._purged, on_error=self._purge_failed
         )
 
     def _purged(self, report: Any) -> None:

@@ -52,19 +52,15 @@ def frame_pixmap(frame: np.ndarray, width: int, height: int) -> QPixmap:
 
 
 def system_printers() -> list[str]:
-    try:
-        from PySide6.QtPrintSupport import QPrinterInfo
-    except ImportError:
-        return []
+    from PySide6.QtPrintSupport import QPrinterInfo
+
     return list(QPrinterInfo.availablePrinterNames())
 
 
 def layouts() -> list[tuple[str, str]]:
-    """(name, title) of every pass layout; empty when printing is not installed."""
-    try:
-        from kiosk.printing.layout import layout_names, load_layout
-    except ImportError:
-        return []
+    """(name, title) of every pass layout."""
+    from kiosk.printing.layout import layout_names, load_layout
+
     result = []
     for name in layout_names():
         try:

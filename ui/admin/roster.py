@@ -11,7 +11,6 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importers.apply import ImportReport, import_roster
 from kiosk.store import Store
+from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -85,7 +85,7 @@ def detail_text(message: str) -> str:
 
 
 class RosterTab(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.path = QLineEdit()
@@ -173,7 +173,7 @@ class RosterTab(QWidget):
         self.summary.setText(translate("AdminRoster", "Importing…"))
         log.info("roster import started (replace=%s)", self.replace.isChecked())
         self.context.run_in_background(
-            run_import, self.context.store, Path(text), self.replace.isChecked(),
+            run_import, self.context.app.store, Path(text), self.replace.isChecked(),
             on_progress=self._on_progress, on_done=self._on_done, on_error=self._on_error,
         )  # fmt: skip
 

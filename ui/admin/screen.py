@@ -6,8 +6,6 @@ mode the kiosk returns to, and retranslates everything when the operator languag
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -18,6 +16,7 @@ from ui.admin.roster import RosterTab
 from ui.admin.settings_tab import SettingsTab
 from ui.admin.stats import StatsTab, VipTab
 from ui.admin.sync_tab import SyncTab
+from ui.bridge import AppContext
 
 translate = QCoreApplication.translate
 
@@ -53,7 +52,7 @@ def mode_name(mode: str) -> str:
 
 
 class AdminScreen(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("adminScreen")
@@ -100,7 +99,7 @@ class AdminScreen(QWidget):
         self.title.setText(translate("AdminScreen", "Administration"))
         self.leave.setText(
             translate("AdminScreen", "Back to %1  [Ctrl+Q]").replace(
-                "%1", mode_name(self.context.settings.mode)
+                "%1", mode_name(self.context.app.settings.mode)
             )
         )
         names = [
@@ -123,14 +122,7 @@ class AdminScreen(QWidget):
     def leave_admin(self) -> None:
         """Back to the mode the settings name (the admin may just have changed it)."""
         try:
-            mode = Mode(self.context.settings.mode)
+            mode = Mode(self.context.app.settings.mode)
         except ValueError:
             mode = Mode.SELFSERVICE
-        self.context.flow.enter_mode(mode, "admin closed")
-
-
-def stage(screen: AdminScreen, state: str) -> None:
-    """Put the admin screen in a named state for the screenshots: ``import`` or ``stats``."""
-    from ui.screenshots.admin_states import stage as _stage
-
-    _stage(screen, state)
+        self.context.app.flow.enter_mode(mode, "admin closed")

@@ -8,7 +8,6 @@ a second per device, and the UI never waits on a camera.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.model import ENTRANCE
 from ui.admin.devices import PREVIEW_SIZE, find_cameras, frame_pixmap, grab_frame, layouts, system_printers
+from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
 class SettingsTab(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.mode = QComboBox()
@@ -131,7 +131,7 @@ class SettingsTab(QWidget):
 
     def load(self) -> None:
         """Show the stored settings."""
-        settings = self.context.settings
+        settings = self.context.app.settings
         language = "zh" if self.context.language.startswith("zh") else "en"
         self.mode.clear()
         for value, text in (("selfservice", translate("AdminSettings", "Self-service kiosk")),
@@ -141,7 +141,7 @@ class SettingsTab(QWidget):
         self._select(self.mode, settings.mode)
         self.gate.clear()
         self.gate.addItem(translate("AdminSettings", "Main entrance"), ENTRANCE)
-        for forum in self.context.service.forums.values():
+        for forum in self.context.app.service.forums.values():
             self.gate.addItem(
                 f"{forum.name(language)} ({forum.hall})" if forum.hall else forum.name(language), forum.id
             )
@@ -220,11 +220,8 @@ class SettingsTab(QWidget):
     def preview(self) -> None:
         """Show a frame: the running camera's latest if it is the chosen one, else one grabbed now."""
         value = self.camera_value()
-        feed = self.context.camera
-        running = (
-            feed is not None and hasattr(feed, "latest") and (value == "demo" or str(feed.source) == value)
-        )
-        if running:
+        feed = self.context.app.camera
+        if feed is not None and (value == "demo" or str(feed.source) == value):
             self._show_frame(feed.latest())
             return
         if value in ("demo", "none", ""):
@@ -248,9 +245,9 @@ class SettingsTab(QWidget):
         return f"escpos:{self.escpos.text().strip()}" if value == "escpos" else str(value)
 
     def save(self) -> None:
-        previous = self.context.settings
+        previous = self.context.app.settings
         try:
-            settings = self.context.update_settings(
+            settings = self.context.app.update_settings(
                 mode=self.mode.currentData(), gate=self.gate.currentData(),
                 desk=self.desk.text().strip() or previous.desk, camera=self.camera_value(),
                 printer=self.printer_value(), pdf_folder=self.pdf_folder.text().strip(),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QVB
 from kiosk.model import ENTRANCE, Delegate
 from kiosk.stats import Stats, compute
 from ui.admin.charts import ArrivalsChart, CategoriesChart, ForumsChart
+from ui.bridge import AppContext
 
 translate = QCoreApplication.translate
 
@@ -27,7 +28,7 @@ AFTER_DECISION_MS = 800
 class _Live(QWidget):
     """Refreshes itself every few seconds and soon after a decision, while it is shown."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.refreshes = 0  # how many refreshes have been drawn (tests wait on it)
@@ -76,7 +77,7 @@ class _Live(QWidget):
 
 
 class StatsTab(_Live):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.summary = QLabel()
         self.summary.setObjectName("statsSummary")
@@ -95,18 +96,18 @@ class StatsTab(_Live):
         layout.addLayout(grid, 1)
 
     def gather(self) -> tuple[Stats, int]:
-        return compute(self.context.store), self.context.store.roster.count()
+        return compute(self.context.app.store), self.context.app.store.roster.count()
 
     def draw(self, data: tuple[Stats, int]) -> None:
         stats, roster = data
-        roster_ = self.context.store.roster
+        roster_ = self.context.app.store.roster
         arrived = stats.by_gate.get(ENTRANCE, 0)
         text = translate("AdminStats", "Arrived at the entrance: %1 of %2 registered").replace(
             "%1", str(arrived)).replace("%2", str(roster))  # fmt: skip
         if stats.offline_duplicates:
             text += "  ·  " + translate("AdminStats", "%1 double check-ins made while offline").replace(
                 "%1", str(stats.offline_duplicates))  # fmt: skip
-        if self.context.store.rehearsal:
+        if self.context.app.store.rehearsal:
             text += "  ·  " + translate("AdminStats", "REHEARSAL figures")
         self.summary.setText(text)
         self.arrivals.refill(stats)
@@ -123,7 +124,7 @@ class VipList:
 class VipTab(_Live):
     """VIPs arrived (with the time) and not yet arrived, for the protocol staff."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.arrived_title = QLabel()
         self.arrived_title.setObjectName("vipTitle")
@@ -143,7 +144,7 @@ class VipTab(_Live):
         layout.addLayout(right, 1)
 
     def gather(self) -> VipList:
-        store = self.context.store
+        store = self.context.app.store
         vips = {c.id for c in store.roster.categories() if c.vip}
         times = {
             row[0]: datetime.fromisoformat(row[1])
@@ -160,8 +161,8 @@ class VipTab(_Live):
         return VipList(arrived, waiting)
 
     def draw(self, data: VipList) -> None:
-        tz = ZoneInfo(self.context.service.event.timezone)
-        categories = {c.id: c for c in self.context.store.roster.categories()}
+        tz = ZoneInfo(self.context.app.service.event.timezone)
+        categories = {c.id: c for c in self.context.app.store.roster.categories()}
         self.arrived_title.setText(
             translate("AdminStats", "VIPs arrived (%1)").replace("%1", str(len(data.arrived)))
         )

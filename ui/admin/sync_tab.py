@@ -24,18 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shell.context import HUB_TOKEN_KEY, HUB_URL_KEY
+from kiosk.app.kiosk_app import HUB_TOKEN_KEY, HUB_URL_KEY
+from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
-
-
-def sync_available() -> bool:
-    try:
-        import kiosk.sync.worker  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def sync_now(store: Any, url: str, token: str) -> Any:
@@ -50,13 +43,13 @@ def sync_now(store: Any, url: str, token: str) -> Any:
 
 
 class SyncTab(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.url = QLineEdit(context.store.get_meta(HUB_URL_KEY) or "")
+        self.url = QLineEdit(context.app.store.get_meta(HUB_URL_KEY) or "")
         self.url.setPlaceholderText("http://hub.local:8080")
         self.token = QLineEdit(
-            os.environ.get("KIOSK_HUB_TOKEN") or context.store.get_meta(HUB_TOKEN_KEY) or ""
+            os.environ.get("KIOSK_HUB_TOKEN") or context.app.store.get_meta(HUB_TOKEN_KEY) or ""
         )
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.now = QPushButton()
@@ -87,13 +80,10 @@ class SyncTab(QWidget):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.show_state)
         self.retranslate()
-        if not sync_available():
-            for widget in (self.url, self.token, self.now, self.auto):
-                widget.setEnabled(False)
 
     @property
     def worker(self) -> Any:
-        return self.context.sync_worker
+        return self.context.app.sync_worker
 
     def retranslate(self) -> None:
         self.url_label.setText(translate("AdminSync", "Hub address"))
@@ -117,7 +107,7 @@ class SyncTab(QWidget):
         if not url or not token:
             self.result.setText(translate("AdminSync", "Enter the hub address and this desk's token first."))
             return None
-        self.context.store.set_meta(HUB_URL_KEY, url)
+        self.context.app.store.set_meta(HUB_URL_KEY, url)
         return url, token
 
     def sync_now(self) -> None:
@@ -126,7 +116,7 @@ class SyncTab(QWidget):
             return
         self.now.setEnabled(False)
         self.result.setText(translate("AdminSync", "Syncing…"))
-        self.context.run_in_background(sync_now, self.context.store, *target,
+        self.context.run_in_background(sync_now, self.context.app.store, *target,
                                        on_done=self._synced, on_error=self._failed)  # fmt: skip
 
     def _synced(self, report: Any) -> None:
@@ -150,22 +140,19 @@ class SyncTab(QWidget):
             if target is None:
                 self.auto.setChecked(False)
                 return
-            self.context.start_sync(*target)
+            self.context.app.start_sync(*target)
         elif not on and self.worker is not None:
             self.context.stop_sync()
-        self.context.update_settings(auto_sync=on)
+        self.context.app.update_settings(auto_sync=on)
         self.show_state()
 
     def show_state(self) -> None:
-        if not sync_available():
-            self.state.setText(translate("AdminSync", "Sync with a hub is not available in this version."))
-            return
         worker = self.worker
         if worker is None:
             from kiosk.sync.engine import backlog
 
             self.state.setText(translate("AdminSync", "Automatic sync is off. %1 check-ins not yet sent.")
-                               .replace("%1", str(backlog(self.context.store))))  # fmt: skip
+                               .replace("%1", str(backlog(self.context.app.store))))  # fmt: skip
             return
         state = worker.state()
         status = (

@@ -14,9 +14,6 @@ from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_fr
 from kiosk.errors import KioskError, NoEventError, NotFoundError
 from kiosk.printing.layout import DEFAULT_LAYOUT, layout_names
 from kiosk.printing.wiring import SPEC_HELP
-from ui.passes import hooks
-
-hooks.install()  # the Qt renderer for --print-to here and in `scan` (no Qt imported yet)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,8 +40,9 @@ def cmd_pass(args: argparse.Namespace) -> int:
         raise KioskError(f"--out {args.out}: the file must end in .pdf or .png")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.printing.content import build_content
+    from kiosk.printing.issue import pass_content
     from kiosk.printing.layout import load_layout
+    from kiosk.service import CheckinService
 
     store = store_from(args)
     event = store.roster.event()
@@ -56,16 +54,8 @@ def cmd_pass(args: argparse.Namespace) -> int:
         raise NotFoundError("no delegate with that code or id")
     layout = load_layout(args.layout)
     clock = clock_from(args, event.timezone)
-    content = build_content(
-        delegate,
-        event,
-        store.roster.forums(),
-        store.roster.categories(),
-        clock.now(),
-        args.desk,
-        args.lang,
-        args.code if found else "",
-    )
+    service = CheckinService(store, clock, desk=args.desk)
+    content = pass_content(service, delegate, args.lang, args.code if found else "")
     result: dict[str, object] = {"delegate": delegate.id, "layout": layout.name, "language": content.language}
     if args.out:
         result["out"] = str(_render(content, layout, args))
@@ -92,9 +82,8 @@ def _render(content, layout, args: argparse.Namespace) -> Path:  # type: ignore[
 
 def _print(store, content, args: argparse.Namespace, clock) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from kiosk.printing.queue import PrintQueue
-    from kiosk.printing.wiring import printer_for
 
-    queue = PrintQueue(store, printer_for(args.print_to), clock, args.layout)
+    queue = PrintQueue(store, args.printers.printer_for(args.print_to), clock, args.layout)
     job_id = queue.enqueue(f"cli-{uuid.uuid4()}", content, reason="printed from the command line")
     queue.pump()
     job = queue.jobs.job(job_id)

@@ -8,18 +8,39 @@ new badge and walk-in. Results come back on the UI thread; decisions come back t
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.app.flow import Mode
-from kiosk.errors import KioskError, NotFoundError
-from kiosk.model import Action, Category, CheckIn, Delegate
+from kiosk.app.intake import CodeSource
+from kiosk.changes import Changes
+from kiosk.errors import ErrorCode, KioskError
+from kiosk.model import Category, CheckIn, Delegate, Forum
 from kiosk.names import latin_name
+from ui.bridge import AppContext
 from ui.desk.banner import AMBER, GREEN, RED
 
-if TYPE_CHECKING:
-    from ui.desk.screen import DeskScreen
+
+class DeskView(Protocol):
+    """What the actions need of the desk screen (``ui.desk.screen.DeskScreen``)."""
+
+    def selected(self) -> Delegate | None: ...
+
+    def say(self, text: str, colour: str = ...) -> None: ...
+
+    def show_card_page(self) -> None: ...
+
+    def show_delegate(self, delegate: Delegate) -> None: ...
+
+    def refresh_card(self) -> None: ...
+
+    def refusal_text(self) -> str: ...
+
+    def open_walkin(self, categories: list[Category], forums: list[Forum], language: str) -> None: ...
+
+    def open_reason(self, kind: str, title: str, summary: str, explanation: str, confirm: str) -> None: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +50,9 @@ translate = QCoreApplication.translate
 class DeskActions:
     KEYS = {"checkin": "F2", "reprint": "F3", "override": "F4", "void": "F5", "reissue": "F6", "walkin": "F7"}
 
-    def __init__(self, context: Any, screen: DeskScreen) -> None:
+    def __init__(self, context: AppContext, screen: DeskView) -> None:
         self.context = context
         self.screen = screen
-        self._categories: dict[str, Category] = {}
-        self._categories_version = -1
         self.pending_void: str | None = None
 
     @staticmethod
@@ -50,19 +69,12 @@ class DeskActions:
     # -- plumbing ---------------------------------------------------------------------------
 
     def fire(self, name: str, reason: str) -> None:
-        flow = self.context.flow
+        flow = self.context.app.flow
         if flow.mode is Mode.DESK and flow.can(name):
             flow.fire(name, reason)
 
     def categories(self) -> dict[str, Category]:
-        roster = self.context.store.roster
-        if self._categories_version != roster.version:
-            self._categories = {c.id: c for c in roster.categories()}
-            self._categories_version = roster.version
-        return self._categories
-
-    def forget_roster(self) -> None:
-        self._categories_version = -1
+        return self.context.app.categories()
 
     def language(self) -> str:
         return "zh" if self.context.language.startswith("zh") else "en"
@@ -71,12 +83,13 @@ class DeskActions:
         return self.context.run_in_background(fn, *args, on_done=on_done, on_error=self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, NotFoundError) and "override" in str(exc):
+        code = exc.code if isinstance(exc, KioskError) else None
+        if code is ErrorCode.UNKNOWN_CODE:
             text = translate(
                 "DeskActions",
                 "This code is not in the roster, so it cannot be overridden: register a walk-in [F7].",
             )
-        elif isinstance(exc, NotFoundError) and "void" in str(exc):
+        elif code in (ErrorCode.ALREADY_VOID, ErrorCode.NO_CHECKIN):
             text = translate("DeskActions", "That check-in was already voided.")
         elif isinstance(exc, KioskError):
             text = translate("DeskActions", "Could not do that: %1").replace("%1", str(exc))
@@ -92,12 +105,13 @@ class DeskActions:
     def start(self, name: str) -> None:
         screen = self.screen
         if name == "walkin":
-            screen.walkin_form.start(list(self.categories().values()), list(self.context.service.forums.values()),
-                                     self.language())  # fmt: skip
-            screen.pages.setCurrentWidget(screen.walkin_form)
-            screen.walkin_form.name.setFocus()
+            screen.open_walkin(
+                list(self.categories().values()),
+                list(self.context.app.service.forums.values()),
+                self.language(),
+            )
             return
-        delegate = screen.card.delegate
+        delegate = screen.selected()
         if delegate is None:
             screen.say(translate("DeskActions", "Choose a person first: scan a badge or search a name."))
             return
@@ -115,9 +129,7 @@ class DeskActions:
                 return
             self.pending_void = standing.id
         title, explanation, confirm = self._texts(name, delegate)
-        screen.reason_form.ask(name, title, self.summary(delegate), explanation, confirm)
-        screen.pages.setCurrentWidget(screen.reason_form)
-        screen.reason_form.reason.setFocus()
+        screen.open_reason(name, title, self.summary(delegate), explanation, confirm)
         if name == "override":
             self.fire("override", "override asked at the desk")
 
@@ -151,21 +163,21 @@ class DeskActions:
         return " · ".join(p for p in parts if p)
 
     def standing_admission(self, delegate: Delegate) -> CheckIn | None:
-        service, store = self.context.service, self.context.store
+        service, store = self.context.app.service, self.context.app.store
         return store.journal.history(delegate.id, service.gate.id, store.rehearsal).first_admission
 
     # -- doing it ---------------------------------------------------------------------------
 
     def check_in_code(self, code: str) -> None:
-        self.run(self.context.service.check_in, code)
+        self.context.app.intake.submit(code, CodeSource.TYPED)
 
     def on_reason(self, kind: str, reason: str) -> None:
         screen = self.screen
-        delegate = screen.card.delegate
+        delegate = screen.selected()
         screen.show_card_page()
         if delegate is None:
             return
-        service = self.context.service
+        service = self.context.app.service
         if kind == "override":
             self.run(service.override, delegate.code, reason)
         elif kind == "reprint":
@@ -178,34 +190,16 @@ class DeskActions:
 
     def on_walkin(self, delegate: Delegate) -> None:
         self.screen.show_card_page()
-        self.run(self.context.service.register_walkin, delegate)
+        self.run(self.context.app.service.register_walkin, delegate)
 
     def _reprint(self, delegate: Delegate, reason: str) -> tuple[Delegate, bool]:
-        entry = self.context.service.note(delegate, Action.REPRINT, reason)
-        return delegate, self._enqueue(delegate, entry.id, reason)
+        _changes, printed = self.context.app.passes.reprint(delegate, reason)
+        return delegate, printed
 
     def _reissue(self, delegate_id: str, reason: str) -> tuple[Delegate, bool]:
-        fresh = self.context.service.reissue(delegate_id, reason)
-        entries = [e for e in self.context.store.journal.for_delegate(fresh.id) if e.action is Action.REISSUE]
-        printed = self._enqueue(fresh, entries[-1].id, reason) if entries else False
-        return fresh, printed
-
-    def _enqueue(self, delegate: Delegate, checkin_id: str, reason: str | None) -> bool:
-        """Queue a pass (a reprint when ``reason`` is given); False when there is no printer."""
-        queue = self.context.print_queue
-        if queue is None:
-            return False
-        from kiosk.printing.content import build_content
-
-        service = self.context.service
-        content = build_content(delegate, service.event, service.forums, list(self.categories().values()),
-                                service.clock.now(), service.desk, self.language(), delegate.code)  # fmt: skip
-        queue.enqueue(checkin_id, content, reason)
-        return True
-
-    def print_pass(self, delegate: Delegate, checkin_id: str, reason: str | None) -> None:
-        if self.context.print_queue is not None and checkin_id:
-            self.run(self._enqueue, delegate, checkin_id, reason)
+        changes, printed = self.context.app.passes.reissue(delegate_id, reason)
+        assert changes.delegate is not None
+        return changes.delegate, printed
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -219,8 +213,8 @@ class DeskActions:
         self.screen.say(text.replace("%1", delegate.name), GREEN if printed else AMBER)
         self.screen.refresh_card()
 
-    def _on_voided(self, entry: CheckIn) -> None:
-        delegate = self.screen.card.delegate
+    def _on_voided(self, _changes: Changes) -> None:
+        delegate = self.screen.selected()
         who = delegate.name if delegate else ""
         self.screen.say(
             translate("DeskActions", "Check-in voided: %1 can check in again.").replace("%1", who), GREEN

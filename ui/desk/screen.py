@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.flow import Mode
-from kiosk.model import Decision, Delegate
+from kiosk.model import Category, Decision, Delegate, Forum
 from kiosk.names import latin_name
 from kiosk.service import clean_code
+from ui.bridge import AppContext
 from ui.desk.actions import DeskActions
 from ui.desk.banner import AMBER, GREEN, RED, DecisionBanner, VipNotice, explain
 from ui.desk.card import DelegateCard
@@ -60,7 +61,7 @@ def looks_like_code(text: str) -> bool:
 
 
 class DeskScreen(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("deskScreen")
@@ -138,7 +139,6 @@ class DeskScreen(QWidget):
 
         context.events.decided.connect(self._on_decided)
         context.events.language_changed.connect(lambda _code: self.retranslate())
-        context.events.roster_changed.connect(self.actions_.forget_roster)
         self.retranslate()
         self.update_buttons()
 
@@ -158,7 +158,7 @@ class DeskScreen(QWidget):
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.context.service.event.timezone)
+        return ZoneInfo(self.context.app.service.event.timezone)
 
     def say(self, text: str, colour: str = AMBER) -> None:
         self.banner.show_message(text, colour, dark_text=colour == AMBER)
@@ -174,7 +174,7 @@ class DeskScreen(QWidget):
         self.search_timer.stop()
         text = self.search.text()
         self.results.clear()
-        for delegate in self.context.search.search(text, 20) if text.strip() else []:
+        for delegate in self.context.app.search.search(text, 20) if text.strip() else []:
             item = QListWidgetItem(result_text(delegate))
             item.setData(Qt.ItemDataRole.UserRole, delegate.id)
             self.results.addItem(item)
@@ -187,7 +187,7 @@ class DeskScreen(QWidget):
     def _on_result_chosen(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         if current is None:
             return
-        delegate = self.context.store.roster.delegate(current.data(Qt.ItemDataRole.UserRole))
+        delegate = self.context.app.store.roster.delegate(current.data(Qt.ItemDataRole.UserRole))
         if delegate is not None:
             self.show_delegate(delegate)
 
@@ -205,7 +205,7 @@ class DeskScreen(QWidget):
         text = clean_code(self.search.text())
         if not text:
             return
-        if self.context.store.roster.lookup(text) is not None:
+        if self.context.app.store.roster.lookup(text) is not None:
             self.actions_.check_in_code(text)
         elif self.results.count() and self.card.delegate is not None:
             self.actions_.start("checkin")
@@ -233,6 +233,20 @@ class DeskScreen(QWidget):
 
     # -- what is shown ------------------------------------------------------------------------
 
+    def selected(self) -> Delegate | None:
+        """The delegate whose card is shown."""
+        return self.card.delegate
+
+    def open_walkin(self, categories: list[Category], forums: list[Forum], language: str) -> None:
+        self.walkin_form.start(categories, forums, language)
+        self.pages.setCurrentWidget(self.walkin_form)
+        self.walkin_form.name.setFocus()
+
+    def open_reason(self, kind: str, title: str, summary: str, explanation: str, confirm: str) -> None:
+        self.reason_form.ask(kind, title, summary, explanation, confirm)
+        self.pages.setCurrentWidget(self.reason_form)
+        self.reason_form.reason.setFocus()
+
     def show_card_page(self) -> None:
         self.pages.setCurrentWidget(self.card)
         self.update_buttons()
@@ -246,8 +260,8 @@ class DeskScreen(QWidget):
         self.card.show_delegate(
             delegate,
             self.actions_.categories().get(delegate.category),
-            self.context.service.forums,
-            self.context.store.journal.for_delegate(delegate.id),
+            self.context.app.service.forums,
+            self.context.app.store.journal.for_delegate(delegate.id),
             "zh" if self.context.language.startswith("zh") else "en",
             self.tz,
         )
@@ -256,7 +270,7 @@ class DeskScreen(QWidget):
     def refresh_card(self) -> None:
         """Redraw the card from the store (after an action, or in a new language); no transition."""
         if self.card.delegate is not None:
-            fresh = self.context.store.roster.delegate(self.card.delegate.id) or self.card.delegate
+            fresh = self.context.app.store.roster.delegate(self.card.delegate.id) or self.card.delegate
             self.render_card(fresh)
 
     def update_buttons(self) -> None:
@@ -265,7 +279,7 @@ class DeskScreen(QWidget):
             button.setEnabled(name == "walkin" or chosen)
 
     def _on_decided(self, decision: Decision) -> None:
-        if self.context.flow.mode is not Mode.DESK:
+        if self.context.app.flow.mode is not Mode.DESK:
             return
         self.show_decision(decision)
 
@@ -280,16 +294,21 @@ class DeskScreen(QWidget):
         self.banner.show_decision(decision, who, self.tz)
         self.actions_.fire("decide", f"desk decision {decision.outcome}")
         if delegate is not None:
-            self.show_delegate(self.context.store.roster.delegate(delegate.id) or delegate)
+            self.show_delegate(self.context.app.store.roster.delegate(delegate.id) or delegate)
         else:  # nobody behind this code: the previous person's card must not linger
             self.card.clear()
             self.show_card_page()
         category = self.actions_.categories().get(delegate.category) if delegate else None
-        if decision.admitted and not decision.reentry and delegate is not None:
-            self.actions_.print_pass(delegate, decision.checkin_id or "", None)
-            if category is not None and category.vip:
-                lang = "zh" if self.context.language.startswith("zh") else "en"
-                self.vip.announce(delegate.name, category.name(lang))
+        vip = category is not None and category.vip
+        if (
+            decision.admitted
+            and not decision.reentry
+            and delegate is not None
+            and category is not None
+            and vip
+        ):
+            lang = "zh" if self.context.language.startswith("zh") else "en"
+            self.vip.announce(delegate.name, category.name(lang))
 
     def refusal_text(self) -> str:
         decision = self.last_decision
@@ -299,11 +318,4 @@ class DeskScreen(QWidget):
         return explain(decision, self.tz) if decision.delegate.id == delegate.id else ""
 
 
-__all__ = ["DeskScreen", "stage", "GREEN", "RED"]
-
-
-def stage(screen: DeskScreen, state: str) -> None:
-    """Put the desk in a named state for the screenshots: ``card`` or ``override``."""
-    from ui.screenshots.desk_states import stage as _stage
-
-    _stage(screen, state)
+__all__ = ["DeskScreen", "GREEN", "RED"]

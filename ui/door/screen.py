@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from kiosk.app.flow import FlowChange, Mode, State
 from kiosk.model import Decision
+from ui.bridge import AppContext
 from ui.widgets.camera_view import CameraView
 from ui.widgets.outcome_text import describe
 from ui.widgets.result_panel import ResultPanel, big_font
@@ -25,7 +26,7 @@ def room_count(store: Any, gate: str) -> int:
 
 
 class DoorScreen(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.occupancy: int | None = None
@@ -68,13 +69,13 @@ class DoorScreen(QWidget):
 
     @property
     def active(self) -> bool:
-        return self.context.flow.mode is Mode.DOOR
+        return self.context.app.flow.mode is Mode.DOOR
 
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Scan your badge or pass"))
         lang = self.context.language[:2]
-        gate = self.context.service.gate.id
-        forum = self.context.service.forums.get(gate)
+        gate = self.context.app.service.gate.id
+        forum = self.context.app.service.forums.get(gate)
         name = forum.name(lang) if forum else self.tr("Main entrance")
         hall = f" · {forum.hall}" if forum and forum.hall else ""
         self.heading.setText(f"{name}{hall}")
@@ -91,15 +92,15 @@ class DoorScreen(QWidget):
         super().hideEvent(event)
 
     def refresh_count(self) -> None:
-        gate = self.context.service.gate.id
-        self.context.run_in_background(room_count, self.context.store, gate, on_done=self._on_count)
+        gate = self.context.app.service.gate.id
+        self.context.run_in_background(room_count, self.context.app.store, gate, on_done=self._on_count)
 
     def _on_count(self, count: int) -> None:
         self.occupancy = count
         self._show_count()
 
     def _show_count(self) -> None:
-        capacity = self.context.service.gate.capacity
+        capacity = self.context.app.service.gate.capacity
         if self.occupancy is None:
             self.count.setText("")
             return
@@ -120,13 +121,13 @@ class DoorScreen(QWidget):
                 self.refresh_count()
 
     def _on_reset_timeout(self) -> None:
-        if self.active and self.context.flow.state is State.RESULT:
-            self.context.flow.fire("reset", "door result shown long enough")
+        if self.active and self.context.app.flow.state is State.RESULT:
+            self.context.app.flow.fire("reset", "door result shown long enough")
 
     def _on_decided(self, decision: Decision) -> None:
-        if not self.active or not self.context.flow.can("decide"):
+        if not self.active or not self.context.app.flow.can("decide"):
             return
-        self.context.flow.fire("decide", f"outcome {decision.outcome}", outcome=str(decision.outcome))
+        self.context.app.flow.fire("decide", f"outcome {decision.outcome}", outcome=str(decision.outcome))
         text = describe(decision, self.context, self.context.language)
         self.result.show_result(text)
         if decision.admitted and decision.reentry:
@@ -136,4 +137,4 @@ class DoorScreen(QWidget):
             self.occupancy = decision.occupancy
             self._show_count()
         self.context.sounds.play_for(decision)
-        self._reset_timer.start(max(2, self.context.settings.reset_seconds // 2) * 1000)
+        self._reset_timer.start(max(2, self.context.app.settings.reset_seconds // 2) * 1000)

@@ -44,7 +44,7 @@ def staged_roster_file(store: Store, folder: Path) -> tuple[Path, int]:
 
 
 def stage_import(screen: AdminScreen) -> None:
-    store = screen.context.store
+    store = screen.context.app.store
     key = str(store.path)
     if key not in _reports:
         folder = Path(tempfile.gettempdir()) / "kiosk-stage"  # the same path in every language's shot
@@ -90,7 +90,7 @@ def stage(screen: AdminScreen, state: str) -> None:
     if state == "import":
         stage_import(screen)
     elif state == "stats":
-        seed_rush(screen.context.store)
+        seed_rush(screen.context.app.store)
         screen.tabs.setCurrentWidget(screen.stats_tab)
         screen.stats_tab._drawn(screen.stats_tab.gather())
     else:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def pick(screen: DeskScreen, *tests: Callable[[Delegate], bool]) -> Delegate:
     """The first delegate passing the most of ``tests`` (in order of preference)."""
-    delegates = list(screen.context.store.roster.iter_delegates())
+    delegates = list(screen.context.app.store.roster.iter_delegates())
     if not delegates:
         raise LookupError("the desk needs a roster to stage")
     for count in range(len(tests), -1, -1):
@@ -46,7 +46,7 @@ def _search_for(screen: DeskScreen, delegate: Delegate) -> None:
 
 
 def stage(screen: DeskScreen, state: str) -> None:
-    service = screen.context.service
+    service = screen.context.app.service
     categories = screen.actions_.categories()
 
     def vip(d: Delegate) -> bool:

@@ -18,6 +18,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.app.flow import Mode
+from kiosk.app.intake import CodeSource
 from kiosk.clock import FixedClock
 from kiosk.importers.apply import delegate_row
 from kiosk.model import Delegate
@@ -76,9 +78,9 @@ def _guest(store: Store, test: Callable[[Delegate], bool]) -> Delegate:
 class Shooter:
     def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any) -> None:
         from kiosk.app.settings import Settings
-        from ui.shell.context import AppContext
+        from ui.bridge import AppContext
         from ui.shell.main_window import MainWindow
-        from ui.shell.pass_printing import make_print_queue
+        from ui.shell.printing import make_print_queue
 
         self.app, self.out, self.suffix = app, out, suffix
         self.store = Store(store_path)
@@ -86,7 +88,7 @@ class Shooter:
         self.forum = forum
         assert forum.starts_at is not None
         self.clock = FixedClock(forum.starts_at + timedelta(minutes=10))
-        settings = Settings(language=language, mode="selfservice", reset_seconds=3600, sounds=False)
+        settings = Settings(language=language, mode=Mode.SELFSERVICE, reset_seconds=3600, sounds=False)
         queue = make_print_queue(self.store, "pdf", store_path.parent / f"passes-{suffix}", settings.layout,
                                  clock=self.clock)  # fmt: skip
         from kiosk.service import CheckinService
@@ -119,9 +121,9 @@ class Shooter:
     def decide(self, code: str) -> None:
         from kiosk.app.flow import State
 
-        self.context.flow.fire("reset", "screenshot")
-        self.context.codes.submit(code, "screenshot")
-        wait_until(self.app, lambda: self.context.flow.state in (State.RESULT, State.PRINTING))
+        self.context.app.flow.fire("reset", "screenshot")
+        self.context.app.intake.submit(code, CodeSource.SCANNER)
+        wait_until(self.app, lambda: self.context.app.flow.state in (State.RESULT, State.PRINTING))
 
     def selfservice(self) -> list[Path]:
         from kiosk.app.flow import State
@@ -134,14 +136,14 @@ class Shooter:
         refused = _guest(self.store, lambda d: not d.active)
         self.decide(refused.code)
         shots.append(self.save("selfservice-refused"))
-        self.context.flow.fire("reset", "screenshot")
-        self.context.flow.fire("search", "screenshot")
+        self.context.app.flow.fire("reset", "screenshot")
+        self.context.app.flow.fire("search", "screenshot")
         search = self.window.screens[_mode("selfservice")].search  # type: ignore[attr-defined]
         search.type_text("zhang")
         wait_until(self.app, lambda: search.results.count() > 0)
-        assert self.context.flow.state is State.SEARCH
+        assert self.context.app.flow.state is State.SEARCH
         shots.append(self.save("selfservice-search"))
-        self.context.flow.fire("reset", "screenshot")
+        self.context.app.flow.fire("reset", "screenshot")
         return shots
 
     def staged(self, mode: str, module: str, states: tuple[str, ...]) -> list[Path]:
@@ -149,12 +151,8 @@ class Shooter:
         if screen is None:
             log.warning("%s screen not available: skipping %s shots", mode, mode)
             return []
-        try:
-            stage = importlib.import_module(module).stage
-        except (ImportError, AttributeError) as exc:
-            log.warning("no stage() in %s (%s): skipping %s shots", module, exc, mode)
-            return []
-        self.context.flow.enter_mode(_mode(mode), "screenshot")
+        stage = importlib.import_module(module).stage
+        self.context.app.flow.enter_mode(_mode(mode), "screenshot")
         shots = []
         for state in states:
             try:
@@ -166,14 +164,14 @@ class Shooter:
         return shots
 
     def door(self) -> list[Path]:
-        self.context.update_settings(gate=self.forum.id)
-        self.context.flow.enter_mode(_mode("door"), "screenshot")
+        self.context.app.update_settings(gate=self.forum.id)
+        self.context.app.flow.enter_mode(_mode("door"), "screenshot")
         guest = _guest(self.store, lambda d: d.active and self.forum.id in d.forums and d.name_en == "")
         self.decide(guest.code)
         screen = self.window.screens[_mode("door")]
         wait_until(self.app, lambda: getattr(screen, "occupancy", None) is not None)
         shot = self.save("door")
-        self.context.update_settings(gate="entrance")
+        self.context.app.update_settings(gate="entrance")
         return [shot]
 
     def close(self) -> None:
@@ -184,7 +182,6 @@ class Shooter:
 
 
 def _mode(name: str) -> Any:
-    from kiosk.app.flow import Mode
 
     return Mode(name)
 
@@ -219,9 +216,9 @@ def render_all(out: Path, db: Path | None = None) -> list[Path]:
             shooter = Shooter(app, out, copy, language, suffix, frame)
             try:
                 written += shooter.selfservice()
-                written += shooter.staged("desk", "ui.desk.screen", ("card", "override"))
+                written += shooter.staged("desk", "ui.screenshots.desk_states", ("card", "override"))
                 written += shooter.door()
-                written += shooter.staged("admin", "ui.admin.screen", ("import", "stats"))
+                written += shooter.staged("admin", "ui.screenshots.admin_states", ("import", "stats"))
             finally:
                 shooter.close()
     return written

@@ -1,6 +1,6 @@
 """Self-service: the attract screen with the live camera, the result, "No QR code?", auto reset.
 
-The screen follows the flow (``context.flow``): it shows the page for the flow's state and
+The screen follows the flow (``context.app.flow``): it shows the page for the flow's state and
 fires transitions for what the guest does. Business state stays in the flow and the services.
 """
 
@@ -13,7 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app.flow import FlowChange, Mode, State
+from kiosk.app.intake import CodeSource
 from kiosk.model import Decision, Delegate
+from ui.bridge import AppContext
 from ui.selfservice.search import ConfirmPage, SearchPage, phone_tail_matches
 from ui.widgets.camera_view import CameraView
 from ui.widgets.outcome_text import AMBER, ResultText, describe, display_name
@@ -21,12 +23,12 @@ from ui.widgets.result_panel import ResultPanel, big_font
 
 log = logging.getLogger(__name__)
 IDLE_TIMEOUT_MS = 45_000  # search/confirm left alone: back to the attract screen
-AT_DESK = QT_TRANSLATE_NOOP("SelfService", "Your pass will be printed at the help desk")
-TAKE_PASS = QT_TRANSLATE_NOOP("SelfService", "Please take your pass below ↓")
+AT_DESK = str(QT_TRANSLATE_NOOP("SelfService", "Your pass will be printed at the help desk"))
+TAKE_PASS = str(QT_TRANSLATE_NOOP("SelfService", "Please take your pass below ↓"))
 
 
 class AttractPage(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
@@ -60,16 +62,16 @@ class AttractPage(QWidget):
         self.subline.setText(ctx.guest_text(other, "SelfService", "Please show your QR code to the camera"))
         self.no_code.setText(QCoreApplication.translate("SelfService", "No QR code? Find your name"))
         try:
-            event = ctx.service.event
+            event = ctx.app.service.event
             self.event_name.setText(f"{event.name_zh}  ·  {event.name_en}")
         except Exception:  # noqa: BLE001 - no event imported yet
             self.event_name.setText(QCoreApplication.translate("SelfService", "No event loaded"))
 
 
 class SelfServiceScreen(QWidget):
-    """The guest-facing screen. ``context.flow`` in mode selfservice drives it."""
+    """The guest-facing screen. ``context.app.flow`` in mode selfservice drives it."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.pages = QStackedWidget(self)
@@ -79,8 +81,15 @@ class SelfServiceScreen(QWidget):
         self.confirm = ConfirmPage()
         for page in (self.attract, self.result, self.search, self.confirm):
             self.pages.addWidget(page)
+        self.held = QPushButton(self)  # a badge shown while the guest types: show it only if asked
+        self.held.setObjectName("secondary")
+        self.held.setMinimumHeight(64)
+        self.held.setFont(big_font(self.font(), 20, bold=True))
+        self.held.hide()
+        self.held.clicked.connect(self._on_show_held)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.held)
         layout.addWidget(self.pages)
         self.candidate: Delegate | None = None
         self.last_decision: Decision | None = None
@@ -94,6 +103,7 @@ class SelfServiceScreen(QWidget):
         self.confirm.confirmed.connect(self._on_confirm_digits)
         self.confirm.cancelled.connect(self._on_no_code)
         context.events.decided.connect(self._on_decided)
+        context.events.code_held.connect(self._on_code_held)
         context.events.flow_changed.connect(self._on_flow_changed)
         context.events.printer_state.connect(self._on_printer_state)
         context.events.language_changed.connect(lambda _: self.retranslate())
@@ -101,9 +111,10 @@ class SelfServiceScreen(QWidget):
 
     @property
     def active(self) -> bool:
-        return self.context.flow.mode is Mode.SELFSERVICE
+        return self.context.app.flow.mode is Mode.SELFSERVICE
 
     def retranslate(self) -> None:
+        self.held.setText(self.tr("A badge was just scanned: tap here to show its result"))
         self.attract.retranslate()
         self.search.retranslate()
         self.confirm.retranslate()
@@ -111,8 +122,8 @@ class SelfServiceScreen(QWidget):
     # -- flow ---------------------------------------------------------------------------------
 
     def _reset(self, reason: str) -> None:
-        if self.active and self.context.flow.state is not State.PIN:
-            self.context.flow.fire("reset", reason)
+        if self.active and self.context.app.flow.state is not State.PIN:
+            self.context.app.flow.fire("reset", reason)
 
     def _on_flow_changed(self, change: FlowChange) -> None:
         if change.mode is not Mode.SELFSERVICE:
@@ -130,7 +141,7 @@ class SelfServiceScreen(QWidget):
         elif change.state is State.CONFIRM:
             self._idle_timer.start()
             assert self.candidate is not None
-            self.confirm.ask(display_name(self.candidate, self.context.language), self.context.flow.tries_left,
+            self.confirm.ask(display_name(self.candidate, self.context.language), self.context.app.flow.tries_left,
                              change.transition == "confirm_failed")  # fmt: skip
             self.pages.setCurrentWidget(self.confirm)
         elif change.state is State.SEND_TO_DESK:
@@ -139,48 +150,54 @@ class SelfServiceScreen(QWidget):
                               self.context.language)  # fmt: skip
             self.result.show_result(text)
             self.pages.setCurrentWidget(self.result)
-            self._reset_timer.start(self.context.settings.reset_seconds * 1000)
+            self._reset_timer.start(self.context.app.settings.reset_seconds * 1000)
+
+    def _on_code_held(self, held: bool) -> None:
+        self.held.setVisible(held and self.active)
+
+    def _on_show_held(self) -> None:
+        self.held.hide()
+        self.context.app.intake.release_held()
 
     # -- guest actions ------------------------------------------------------------------------
 
     def _on_no_code(self) -> None:
-        if self.active and self.context.flow.can("search"):
-            self.context.flow.fire("search", "guest has no QR code")
+        if self.active and self.context.app.flow.can("search"):
+            self.context.app.flow.fire("search", "guest has no QR code")
 
     def _on_picked(self, delegate: Delegate) -> None:
         self.candidate = delegate
-        self.context.flow.fire("pick", "guest picked a name from the search")
+        self.context.app.flow.fire("pick", "guest picked a name from the search")
 
     def _on_confirm_digits(self, digits: str) -> None:
         candidate = self.candidate
-        if candidate is None or self.context.flow.state is not State.CONFIRM:
+        if candidate is None or self.context.app.flow.state is not State.CONFIRM:
             return
         if phone_tail_matches(candidate, digits):
-            self.context.codes.submit(candidate.code, "search")
+            self.context.app.intake.submit(candidate.code, CodeSource.SEARCH)
         else:
-            self.context.flow.confirm_failed("phone digits do not match")
+            self.context.app.flow.confirm_failed("phone digits do not match")
 
     # -- decisions ----------------------------------------------------------------------------
 
     def _on_decided(self, decision: Decision) -> None:
-        if not self.active or not self.context.flow.can("decide"):
+        if not self.active or not self.context.app.flow.can("decide"):
             return
         self.last_decision = decision
         self._idle_timer.stop()
-        self.context.flow.fire("decide", f"outcome {decision.outcome}", outcome=str(decision.outcome))
+        self.context.app.flow.fire("decide", f"outcome {decision.outcome}", outcome=str(decision.outcome))
         self.result.show_result(describe(decision, self.context))
         self.pages.setCurrentWidget(self.result)
         self.context.sounds.play_for(decision)
-        printer = self.context.pass_printer
-        if printer is not None and printer.wants_pass(decision):
-            self.context.flow.fire("print", "pass queued")
+        if self.context.app.passes.wants(decision):
+            self.context.app.flow.fire("print", "pass queued")
             self._show_print_status()
-        self._reset_timer.start(self.context.settings.reset_seconds * 1000)
+        self._reset_timer.start(self.context.app.settings.reset_seconds * 1000)
 
     def _show_print_status(self) -> None:
-        printer = self.context.pass_printer
+        printer = self.context.printer
         lang = self.result_language()
-        if printer.printer_down:
+        if printer is not None and printer.printer_down:
             text = self.context.guest_text(lang, "SelfService", AT_DESK)
         else:
             text = self.context.guest_text(lang, "SelfService", TAKE_PASS)
@@ -196,5 +213,5 @@ class SelfServiceScreen(QWidget):
         )
 
     def _on_printer_state(self, state: Any) -> None:
-        if self.active and self.context.flow.state is State.PRINTING:
+        if self.active and self.context.app.flow.state is State.PRINTING:
             self._show_print_status()

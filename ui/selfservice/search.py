@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.model import Delegate
 from kiosk.names import latin_name
+from ui.bridge import AppContext
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.result_panel import big_font
 
@@ -35,7 +34,7 @@ class SearchPage(QWidget):
     picked = Signal(object)  # Delegate
     cancelled = Signal()
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._query_seq = 0
@@ -94,7 +93,7 @@ class SearchPage(QWidget):
         if len(text) < 2:
             self.results.clear()
             return
-        self.context.run_in_background(self.context.search.search, text, MAX_RESULTS,
+        self.context.run_in_background(self.context.app.search.search, text, MAX_RESULTS,
                                        on_done=lambda found: self._show(seq, found))  # fmt: skip
 
     def _show(self, seq: int, found: list[Delegate]) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.store import Store
 
 log = logging.getLogger(__name__)
 FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
@@ -86,8 +90,8 @@ def build_context(args: argparse.Namespace) -> Any:
     from kiosk import paths
     from kiosk.app import settings as settings_module
     from kiosk.store import open_store
-    from ui.shell.context import AppContext
-    from ui.shell.pass_printing import make_print_queue
+    from ui.bridge import AppContext
+    from ui.shell.printing import make_print_queue
     from ui.shell.sounds import Sounds
 
     camera: str | int | None
@@ -130,19 +134,27 @@ def build_context(args: argparse.Namespace) -> Any:
     context.sounds = Sounds(context)
     if queue is not None:
         queue.start()
-    context.camera_spec = camera  # started by the main window once its screens listen
+    context.app.camera_spec = camera  # started by the main window once its screens listen
     if not args.demo:
-        context.resume_sync()
+        context.app.resume_sync()
     return context
 
 
-def _ensure_demo_pin(store: Any) -> None:
-    try:
-        from kiosk import security
-    except ImportError:
-        return
+def _ensure_demo_pin(store: Store) -> None:
+    from kiosk import security
+
     if not security.has_pin(store):
         security.set_pin(store, security.DEMO_PIN)
+
+
+def security_problem() -> str | None:
+    """Why the admin PIN cannot be enforced, or None. A kiosk that cannot lock its screen behind
+    the PIN does not start: without it anyone at a self-service kiosk could leave the kiosk."""
+    try:
+        importlib.import_module("kiosk.security")
+    except ImportError as exc:
+        return f"error: the kiosk's security module cannot be loaded ({exc}); the kiosk does not start without its admin PIN. Reinstall: bash scripts/install\n"
+    return None
 
 
 def run_app(argv: list[str] | argparse.Namespace) -> int:
@@ -152,6 +164,9 @@ def run_app(argv: list[str] | argparse.Namespace) -> int:
     if not has_display():
         sys.stderr.write(NO_DISPLAY)
         return 3
+    if (problem := security_problem()) is not None:
+        sys.stderr.write(problem)
+        return 4
     from ui.shell.qt_messages import quiet_qt
 
     quiet_qt()
@@ -176,7 +191,7 @@ def run_app(argv: list[str] | argparse.Namespace) -> int:
             return 1
     window = MainWindow(context, lockdown=args.fullscreen or not args.demo)
     window.show()
-    log.info("kiosk started in %s mode", context.flow.mode)
+    log.info("kiosk started in %s mode", context.app.flow.mode)
     try:
         return int(app.exec())
     finally:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
+from kiosk import security
+from ui.bridge import AppContext
 
-def ensure_pin(context: Any) -> bool:
+
+def ensure_pin(context: AppContext) -> bool:
     """True when an admin PIN is set (asking for one if not); False if the operator gave up."""
-    try:
-        from kiosk import security
-    except ImportError:
-        return True
-    if security.has_pin(context.store):
+    if security.has_pin(context.app.store):
         return True
     title = QCoreApplication.translate("FirstStart", "Set the admin PIN")
     while True:
@@ -29,7 +26,7 @@ def ensure_pin(context: Any) -> bool:
         try:
             if pin != again:
                 raise security.PinError(QCoreApplication.translate("FirstStart", "The two PINs differ."))
-            security.set_pin(context.store, pin)
+            security.set_pin(context.app.store, pin)
             return True
         except security.PinError as exc:
             QMessageBox.warning(None, title, str(exc))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QSh
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app.flow import FlowChange, Mode
+from ui.bridge import AppContext
 from ui.door.screen import DoorScreen
 from ui.selfservice.screen import SelfServiceScreen
 from ui.shell.pin_dialog import PinDialog
@@ -30,13 +31,10 @@ CORNER_TAPS = 5
 LAZY_SCREENS = {Mode.DESK: ("ui.desk.screen", "DeskScreen"), Mode.ADMIN: ("ui.admin.screen", "AdminScreen")}
 
 
-def optional_screen(module: str, cls: str, context: Any) -> QWidget | None:
-    """A screen from another module (desk, admin) if it is there; None otherwise."""
-    try:
-        return getattr(importlib.import_module(module), cls)(context)  # type: ignore[no-any-return]
-    except ImportError as exc:
-        log.warning("%s is not available: %s", module, exc)
-        return None
+def lazy_screen(module: str, cls: str, context: AppContext) -> QWidget:
+    """A screen built the first time its mode is entered (the desk and admin import more)."""
+    screen: QWidget = getattr(importlib.import_module(module), cls)(context)
+    return screen
 
 
 class KeyLock(QObject):
@@ -63,7 +61,7 @@ class KeyLock(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: Any, lockdown: bool = False) -> None:
+    def __init__(self, context: AppContext, lockdown: bool = False) -> None:
         super().__init__()
         self.context = context
         self.lockdown = lockdown
@@ -101,14 +99,14 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, interval=5000)
         self._status_timer.timeout.connect(self.refresh_banners)
         self._status_timer.start()
-        if context.flow.mode is Mode.ADMIN:  # started in admin (--mode admin): the PIN first
-            context.flow.enter_mode(Mode.SELFSERVICE, "admin needs the PIN")
+        if context.app.flow.mode is Mode.ADMIN:  # started in admin (--mode admin): the PIN first
+            context.app.flow.enter_mode(Mode.SELFSERVICE, "admin needs the PIN")
             QTimer.singleShot(0, self.ask_pin)
-        self.show_mode(context.flow.mode)
+        self.show_mode(context.app.flow.mode)
         self.retranslate()
         self.refresh_banners()
-        if context.camera is None and context.camera_spec is not None:
-            context.start_camera(context.camera_spec)  # now every screen hears its decisions
+        if context.app.camera is None and context.app.camera_spec is not None:
+            context.app.start_camera(context.app.camera_spec)  # now every screen hears its decisions
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -128,12 +126,12 @@ class MainWindow(QMainWindow):
 
     @property
     def locked(self) -> bool:
-        return self.context.flow.mode is Mode.SELFSERVICE
+        return self.context.app.flow.mode is Mode.SELFSERVICE
 
     def screen_for(self, mode: Mode) -> QWidget | None:
         """The screen of a mode; desk and admin are built the first time they are needed."""
         if mode not in self.screens and mode in LAZY_SCREENS:
-            screen = optional_screen(*LAZY_SCREENS[mode], self.context)
+            screen = lazy_screen(*LAZY_SCREENS[mode], self.context)
             if screen is not None:
                 self.screens[mode] = screen
                 self.pages.addWidget(screen)
@@ -158,21 +156,21 @@ class MainWindow(QMainWindow):
 
     def _on_flow_changed(self, change: FlowChange) -> None:
         if change.mode_changed:
-            if self.context.camera is not None and hasattr(self.context.camera, "pause"):
-                self.context.camera.pause(change.mode is Mode.ADMIN)  # no check-ins from the admin screen
+            if self.context.app.camera is not None and hasattr(self.context.app.camera, "pause"):
+                self.context.app.camera.pause(change.mode is Mode.ADMIN)  # no check-ins from the admin screen
             if change.mode is not Mode.ADMIN:  # remembered so a restart comes back in this mode
                 self.context.run_in_background(
-                    functools.partial(self.context.update_settings, mode=str(change.mode))
+                    functools.partial(self.context.app.update_settings, mode=str(change.mode))
                 )
             self.show_mode(change.mode)
 
     # -- the way out --------------------------------------------------------------------------
 
     def ask_pin(self) -> None:
-        if self.context.flow.mode is Mode.ADMIN:
+        if self.context.app.flow.mode is Mode.ADMIN:
             return
         dialog = PinDialog(self.context, self)
-        dialog.accepted.connect(lambda: self.context.flow.enter_mode(Mode.ADMIN, "admin PIN accepted"))
+        dialog.accepted.connect(lambda: self.context.app.flow.enter_mode(Mode.ADMIN, "admin PIN accepted"))
         dialog.open()
         self.pin_dialog = dialog
 
@@ -211,7 +209,7 @@ class MainWindow(QMainWindow):
     def _read_status(self) -> tuple[bool, str]:
         from kiosk.app.clock_check import clock_problem
 
-        return self.context.store.rehearsal, clock_problem(self.context)
+        return self.context.app.store.rehearsal, clock_problem(self.context.app.service)
 
     def _show_status(self, status: tuple[bool, str]) -> None:
         rehearsal, clock = status

@@ -12,16 +12,17 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from ui.bridge import AppContext
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.result_panel import big_font
 
 log = logging.getLogger(__name__)
 
 
-def pin_guard(context: Any) -> Any:
+def pin_guard(context: AppContext) -> Any:
     from kiosk.security import PinGuard
 
-    return PinGuard(context.store, context.service.clock, context.service.desk)
+    return PinGuard(context.app.store, context.app.service.clock, context.app.service.desk)
 
 
 class PinDialog(QDialog):
@@ -29,7 +30,7 @@ class PinDialog(QDialog):
 
     checked = Signal(object)
 
-    def __init__(self, context: Any, parent: Any = None) -> None:
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.context = context
         self.guard = pin_guard(context)

@@ -1,7 +1,7 @@
 """USB barcode scanners in every mode, without focusing a field.
 
 An application-wide event filter feeds every key press to kiosk.scan.hid's burst detector.
-A burst at scanner speed closed by Enter is a code: it goes to ``context.codes`` (the same
+A burst at scanner speed closed by Enter is a code: it goes to ``context.app.intake`` (the same
 check-in path as the camera's codes) and its Enter is swallowed so it triggers nothing else.
 People typing are never mistaken for a scanner (they are far slower than its few ms a key).
 """
@@ -16,7 +16,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.app.intake import CodeSource
 from kiosk.scan.hid import BurstReader
+from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -27,7 +29,9 @@ class ScannerInput(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, context: Any, parent: QObject | None = None, clock: Any = time.monotonic) -> None:
+    def __init__(
+        self, context: AppContext, parent: QObject | None = None, clock: Any = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.reader = BurstReader()
@@ -52,7 +56,7 @@ class ScannerInput(QObject):
             return False
         log.info("code from a USB scanner")
         self.scanned.emit(code)
-        self.context.codes.submit(code, "scanner")
+        self.context.app.intake.submit(code, CodeSource.SCANNER)
         return True  # the burst's Enter must not also press a button or submit a field
 
 

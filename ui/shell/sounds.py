@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from ui.bridge import AppContext
+
 log = logging.getLogger(__name__)
 SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 RATE = 22050
@@ -47,7 +49,7 @@ def generate(folder: Path = SOUNDS) -> list[Path]:
 class Sounds:
     """Plays the tones with QSoundEffect; silent when there is no audio output."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: AppContext) -> None:
         self.context = context
         self.played: list[str] = []  # what was asked, for tests and the log
         self._effects: dict[str, Any] = {}
@@ -70,14 +72,16 @@ class Sounds:
     def play(self, name: str) -> None:
         self.played.append(name)
         effect = self._effects.get(name)
-        if effect is not None and self.context.settings.sounds:
+        if effect is not None and self.context.app.settings.sounds:
             effect.play()
 
     def play_for(self, decision: Any) -> None:
         if not decision.admitted:
             self.play("refused")
             return
-        category = self.context.categories().get(decision.delegate.category) if decision.delegate else None
+        category = (
+            self.context.app.categories().get(decision.delegate.category) if decision.delegate else None
+        )
         self.play("vip" if category is not None and category.vip else "admitted")
 
 

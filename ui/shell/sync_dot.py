@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.bridge import AppContext
+
 STALE_SECONDS = 30
 COLOURS = {"ok": "#2E7D32", "behind": "#C25E00", "away": "#C62828"}
 
@@ -28,7 +30,7 @@ def sync_health(state: Any, now: datetime) -> str:
 class SyncDot(QLabel):
     SIZE = 18
 
-    def __init__(self, context: Any, parent: QWidget) -> None:
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.context = context
         self.health: str | None = None
@@ -45,7 +47,7 @@ class SyncDot(QLabel):
             self.raise_()
 
     def refresh(self) -> None:
-        worker = self.context.sync_worker
+        worker = self.context.app.sync_worker
         if worker is None:
             self.health = None
             self.hide()

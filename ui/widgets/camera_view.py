@@ -15,6 +15,8 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.bridge import AppContext
+
 
 def to_qimage(frame: np.ndarray, width: int, height: int, cover: bool = False) -> QImage:
     """A BGR frame scaled to fit (or, with ``cover``, to fill) ``width`` x ``height``, as a QImage."""
@@ -33,9 +35,9 @@ def to_qimage(frame: np.ndarray, width: int, height: int, cover: bool = False) -
 
 
 class CameraView(QWidget):
-    """Shows the feed of ``context.camera`` (anything with ``latest()`` and ``state``)."""
+    """Shows the feed of ``context.app.camera`` (anything with ``latest()`` and ``state``)."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None, fps: int = 15) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, fps: int = 15) -> None:
         super().__init__(parent)
         self.context = context
         self._image: QImage | None = None
@@ -79,7 +81,7 @@ class CameraView(QWidget):
         return self._message
 
     def _on_tick(self) -> None:
-        feed = self.context.camera
+        feed = self.context.app.camera
         if self._still is not None or feed is None:
             return
         frame = feed.latest()
@@ -99,7 +101,7 @@ class CameraView(QWidget):
             x = (self.width() - scaled.width()) / 2
             y = (self.height() - scaled.height()) / 2
             painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
-        if self._message or (image is None and self.context.camera is None):
+        if self._message or (image is None and self.context.app.camera is None):
             painter.fillRect(self.rect().adjusted(0, self.height() - 80, 0, 0), QColor(198, 40, 40, 220))
             font = QFont(self.font())
             font.setPointSize(20)

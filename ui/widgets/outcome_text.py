@@ -88,11 +88,11 @@ def describe(decision: Decision, context, language: str | None = None) -> Result
         title = t(WELCOME_BACK if decision.reentry else TITLES[outcome]).replace("%1", name)
         if lang.startswith("zh"):
             title = title.replace(", ", " ").replace("，", " ")
-        by_id = context.service.forums
+        by_id = context.app.service.forums
         if decision.delegate is not None:
             forums = tuple(by_id[f].name(lang[:2]) for f in decision.delegate.forums if f in by_id)
         advice = t(REENTRY) if decision.reentry else (t(ADVICE[outcome]) if forums else "")
-        category = context.categories().get(decision.delegate.category) if decision.delegate else None
+        category = context.app.categories().get(decision.delegate.category) if decision.delegate else None
         if category is None:
             return ResultText(title, advice, forums, GREEN, lang)
         vip = " ★ VIP" if category.vip else ""
@@ -100,7 +100,7 @@ def describe(decision: Decision, context, language: str | None = None) -> Result
     advice = t(ADVICE[outcome])
     if outcome is Outcome.ALREADY_CHECKED_IN and decision.first_checkin is not None:
         first = decision.first_checkin
-        when = first.at.astimezone(ZoneInfo(context.service.event.timezone)).strftime("%m-%d %H:%M")
+        when = first.at.astimezone(ZoneInfo(context.app.service.event.timezone)).strftime("%m-%d %H:%M")
         advice = advice.replace("%1", when).replace("%2", first.desk)
     elif outcome is Outcome.REVOKED and decision.delegate is not None and not decision.delegate.active:
         advice = t(CANCELLED)
