@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from kiosk.importers.readers import RosterFileError
+from kiosk.errors import RosterFileError
 
 SHOWN_LINES = 10
 UTF8_EVIDENCE = 5  # valid non-ASCII UTF-8 characters per bad byte that make a file UTF-8
