@@ -134,7 +134,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dashboard = sub.add_parser("dashboard", help="the organisers' live page at /dashboard")
     dashboard_sub = dashboard.add_subparsers(dest="hub_dashboard_command", metavar="ACTION", required=True)
     p = dashboard_sub.add_parser("code", help="a one-time login code (instead of typing an admin token)")
-    p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440")
+    p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440",
+                   help="how long the code stays valid (default 10 minutes)")  # fmt: skip
     _add_store(p)
     p.set_defaults(func=_dashboard_code)
 
