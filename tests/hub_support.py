@@ -222,11 +222,18 @@ def post_json(url: str, token: str, path: str, body: object) -> httpx.Response:
 
 
 def raw(hub: Hub, data: bytes, timeout: float = 30.0) -> bytes:
-    """Send ``data`` on a fresh connection; everything the hub answers until it closes."""
+    """Send ``data`` on a fresh connection; everything the hub answers until it closes.
+
+    A hub that refuses a request and closes while the client is still sending makes the
+    kernel reset the connection (TCP RST for unread input), which can discard the answer
+    in flight: then this returns what arrived before the reset, possibly nothing."""
     assert hub.server is not None
+    answer = b""
     with socket.create_connection(("127.0.0.1", hub.server.port), timeout=timeout) as sock:
-        sock.sendall(data)
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
+        try:
+            sock.sendall(data)
+            while chunk := sock.recv(65536):
+                answer += chunk
+        except (ConnectionResetError, BrokenPipeError):
+            pass
     return answer

