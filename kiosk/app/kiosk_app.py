@@ -15,6 +15,7 @@ from kiosk.app import settings as settings_module
 from kiosk.app.camera import CameraFeed
 from kiosk.app.flow import Mode, ScreenFlow
 from kiosk.app.intake import Intake
+from kiosk.app.language import normalize_language
 from kiosk.app.passes import PassService
 from kiosk.app.settings import Settings
 from kiosk.events import Listeners
@@ -28,11 +29,6 @@ from kiosk.sync.worker import SyncWorker
 log = logging.getLogger(__name__)
 HUB_URL_KEY = "sync.hub_url"
 HUB_TOKEN_KEY = "sync.token"
-
-
-def normalize_language(code: str) -> str:
-    """zh, zh-CN, zh_CN -> zh_CN; anything else -> en."""
-    return "zh_CN" if (code or "").lower().replace("-", "_").startswith("zh") else "en"
 
 
 class KioskApp:

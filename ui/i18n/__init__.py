@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from kiosk.app.language import normalize_language
+
 log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
@@ -20,9 +22,7 @@ _translators: dict[str, QTranslator] = {}
 _installed: QTranslator | None = None
 
 
-def normalize(code: str) -> str:
-    """zh, zh-CN, zh_CN -> zh_CN; anything else -> en."""
-    return "zh_CN" if (code or "").lower().replace("-", "_").startswith("zh") else "en"
+normalize = normalize_language  # zh, zh-CN, zh_CN -> zh_CN; anything else -> en
 
 
 def translator(language: str) -> QTranslator:
