@@ -80,6 +80,7 @@ class DeskScreen(QWidget):
         self.search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         self.search.returnPressed.connect(self._on_return)
+        self.setFocusProxy(self.search)  # entering the desk puts the cursor in the search field
         self.results = QListWidget()
         self.results.setObjectName("deskResults")
         self.results.currentItemChanged.connect(self._on_result_chosen)

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta, Qt.Key.Key_Super_L,
                 Qt.Key.Key_Super_R, Qt.Key.Key_Menu}  # fmt: skip
 CORNER_TAPS = 5
+LOCK_HINTS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 LAZY_SCREENS = {Mode.DESK: ("ui.desk.screen", "DeskScreen"), Mode.ADMIN: ("ui.admin.screen", "AdminScreen")}
 
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.lockdown = lockdown
         self.allow_close = False
+        self._normal_geometry: QRect | None = None
         self.setWindowTitle(self.tr("Forum check-in"))
         self.resize(1280, 800)
         central = QWidget()
@@ -142,17 +144,33 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(screen)
         if self.lockdown:
             self._apply_lockdown(mode is Mode.SELFSERVICE)
+        if self.isVisible():
+            screen.setFocus(Qt.FocusReason.OtherFocusReason)  # the desk hands it to its search field
 
     def _apply_lockdown(self, on: bool) -> None:
-        flags = Qt.WindowType.Window
-        if on:
-            flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-        if self.windowFlags() != flags:
-            self.setWindowFlags(flags)
+        """Frameless, on top and full screen in self-service; a normal window elsewhere.
+
+        Only the two lockdown hints are compared and changed: Qt adds hint flags of its own
+        once a window is shown, so comparing all flags would call ``setWindowFlags`` on every
+        mode change, and ``setWindowFlags`` hides the window. A window that was visible is
+        shown again after the flags change, restored to its size before the lockdown, raised
+        and activated, so a mode change never leaves a blank screen.
+        """
+        visible = self.isVisible()
+        if not self.isFullScreen() and not (self.windowFlags() & LOCK_HINTS):
+            self._normal_geometry = self.geometry()
+        if bool(self.windowFlags() & LOCK_HINTS) != on:
+            flags = self.windowFlags()
+            self.setWindowFlags(flags | LOCK_HINTS if on else flags & ~LOCK_HINTS)
         if on:
             self.showFullScreen()
-        elif self.isFullScreen():
+        elif self.isFullScreen() or (visible and not self.isVisible()):
             self.showNormal()
+            if self._normal_geometry is not None:
+                self.setGeometry(self._normal_geometry)
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
 
     def _on_flow_changed(self, change: FlowChange) -> None:
         if change.mode_changed:

@@ -12,7 +12,14 @@ import logging
 import os
 
 log = logging.getLogger("qt")
-CHATTER = ("qt.multimedia", "qt.qpa", "PulseAudioService", "propagateSizeHints", "pa_context_connect")
+CHATTER = (
+    "qt.multimedia",
+    "qt.qpa",
+    "PulseAudioService",
+    "propagateSizeHints",
+    "This plugin does not support",
+    "pa_context_connect",
+)
 
 
 def quiet_qt() -> object:
