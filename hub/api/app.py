@@ -25,6 +25,7 @@ from hub.api import models as m
 from hub.api.changes import ChangeBus
 from hub.api.dashboard import dashboard_routes
 from hub.api.guard import GuardOptions, install, token_of
+from hub.api.snapshot import Snapshot
 from hub.store import HubStore, HubStoreError
 from hub.store.tokens import TokenInfo
 from kiosk.importers.apply import ImportReport
@@ -172,5 +173,6 @@ def create_app(
         body = f'{{"entries":[{",".join(texts)}],"cursor":{cursor},"roster_cursor":{roster_cursor}}}'
         return Response(body, media_type="application/json")
 
-    app.include_router(dashboard_routes(store, bus, desk))
+    app.state.snapshot = Snapshot(store, bus)  # one per hub process, shared by every dashboard
+    app.include_router(dashboard_routes(store, app.state.snapshot, desk))
     return app

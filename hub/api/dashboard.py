@@ -6,10 +6,10 @@ from ``/dashboard/events`` (server-sent events: a new snapshot whenever somethin
 and the check-ins from ``/dashboard/export.csv`` or ``.xlsx``.
 """
 
-import asyncio
 import contextlib
 import logging
 import tempfile
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +19,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from hub.api.changes import ChangeBus
 from hub.api.desks import health_routes
 from hub.api.sessions import COOKIE, PATH, Sessions
 from hub.api.snapshot import Snapshot
@@ -34,6 +33,7 @@ FILES = {
     "dashboard.js": "text/javascript", "dashboard.css": "text/css", "uPlot.iife.min.js": "text/javascript",
     "uPlot.min.css": "text/css", "uPlot.LICENSE.txt": "text/plain",
 }  # fmt: skip
+RECHECK = 5.0  # seconds between a live stream's checks that its session still holds
 HEADERS = {
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
@@ -46,11 +46,10 @@ class Login(BaseModel):
     secret: Annotated[str, Field(min_length=1, max_length=300)]
 
 
-def dashboard_routes(store: HubStore, bus: ChangeBus, desk: Callable[..., Any]) -> APIRouter:
+def dashboard_routes(store: HubStore, snapshot: Snapshot, desk: Callable[..., Any]) -> APIRouter:
     """The dashboard's routes, and the desks' health report it shows."""
     router = APIRouter(include_in_schema=False)
     sessions = Sessions(store)
-    snapshot = Snapshot(store, bus)
 
     def admin(request: Request) -> str:
         who = sessions.who(request)
@@ -98,18 +97,19 @@ def dashboard_routes(store: HubStore, bus: ChangeBus, desk: Callable[..., Any]) 
     @router.get(PATH + "/events")
     async def events(request: Request, who: Admin) -> StreamingResponse:
         async def stream() -> AsyncIterator[str]:
-            sent, quiet = "", 0
-            while sessions.who(request) and not await request.is_disconnected():
-                text = await snapshot.text()
-                if text != sent:
-                    sent, quiet = text, 0
-                    yield f"data: {text}\n\n"
-                elif (quiet := quiet + 1) >= 15:
-                    quiet = 0
-                    yield ": still here\n\n"
-                woken = bus.current()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(woken.wait(), timeout=1.0)
+            quiet, check_at = 0, time.monotonic() + RECHECK
+            async with contextlib.aclosing(snapshot.follow()) as snapshots:
+                async for text in snapshots:
+                    if time.monotonic() >= check_at:  # logged out or expired, in any hub process
+                        if await run_in_threadpool(sessions.who, request) is None:
+                            return
+                        check_at = time.monotonic() + RECHECK
+                    if text is not None:
+                        quiet = 0
+                        yield f"data: {text}\n\n"
+                    elif (quiet := quiet + 1) >= 15:
+                        quiet = 0
+                        yield ": still here\n\n"
 
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers=HEADERS | {"X-Accel-Buffering": "no"})  # fmt: skip

@@ -2,7 +2,8 @@
 
 ``Database`` (``base``) owns connections, migrations and counters; each part is its own
 module and is reached as ``store.roster``, ``store.checkins``, ``store.tokens``,
-``store.desks`` (desk health), ``store.logins`` (dashboard login codes).
+``store.desks`` (desk health), ``store.logins`` (dashboard login codes), ``store.sessions``
+(dashboard sessions).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hub.store.desks import Desks
 from hub.store.dialect import HubStoreError
 from hub.store.logins import LoginCodes
 from hub.store.roster import HubRoster
+from hub.store.sessions import DashboardSessions
 from hub.store.tokens import Tokens
 
 __all__ = ["ENV_VAR", "HubStore", "HubStoreError", "now_text", "open_hub_store"]
@@ -33,6 +35,7 @@ class HubStore(Database):
         self.tokens = Tokens(self)
         self.desks = Desks(self)
         self.logins = LoginCodes(self)
+        self.sessions = DashboardSessions(self)
 
 
 def open_hub_store(db: str | Path | None = None, database_url: str | None = None) -> HubStore:

@@ -58,4 +58,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        "hub-0003-dashboard-sessions",
+        """
+        CREATE TABLE hub_sessions (
+            hash TEXT PRIMARY KEY, who TEXT NOT NULL, token_id TEXT,
+            created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL
+        );
+        CREATE INDEX hub_sessions_by_expiry ON hub_sessions (expires_at)
+        """,
+    ),
 ]
