@@ -12,13 +12,14 @@ from kiosk.store import Store
 HEADERS = [
     "checkin_id", "at", "desk", "gate", "action", "outcome", "reason", "voids", "origin",
     "code", "delegate_id", "name", "name_en", "organization", "title", "category", "forums",
+    "how", "operator",
 ]  # fmt: skip
 
 
 def journal_rows(store: Store, rehearsal: bool = False) -> list[list[object]]:
     rows = store.query(
         "SELECT j.id, j.at, j.desk, j.gate, j.action, j.outcome, j.reason, j.voids, j.origin, j.code, "
-        "j.delegate_id, d.name, d.name_en, d.organization, d.title, d.category, d.forums "
+        "j.delegate_id, d.name, d.name_en, d.organization, d.title, d.category, d.forums, j.how, j.operator "
         "FROM journal j LEFT JOIN delegates d ON d.id = j.delegate_id WHERE j.rehearsal = ? ORDER BY j.seq",
         (int(rehearsal),),
     )

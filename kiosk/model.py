@@ -51,6 +51,23 @@ class Action(StrEnum):
     EXIT = "exit"  # the holder left through this gate (uploaded to pretix as an exit)
 
 
+class How(StrEnum):
+    """How a journal entry's person was presented: what the audit reads beside the action.
+
+    Stored as text, so an entry from a newer desk with a value this one does not know is kept
+    as it came; ``""`` is an entry written before the journal recorded it.
+    """
+
+    CAMERA = "camera"  # a badge held up to the kiosk's camera
+    SCANNER = "scanner"  # a USB barcode scanner
+    TYPED = "typed"  # a badge code typed by a volunteer
+    DESK_SEARCH = "desk_search"  # a volunteer searched the name and checked in the one found
+    SELF_SEARCH = "self_search"  # a guest found their own name and confirmed their phone digits
+    OVERRIDE = "override"  # a volunteer admitted someone the rules refused
+    WALKIN = "walkin"  # registered on the spot
+    UNKNOWN = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     id: str
@@ -194,6 +211,8 @@ class CheckIn:
     voids: str | None = None
     rehearsal: bool = False
     origin: str = "local"
+    how: str = How.UNKNOWN  # a How value (text: kept as another desk sent it)
+    operator: str = ""  # the volunteer signed in at the desk, when one was
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -209,6 +228,8 @@ class CheckIn:
             "voids": self.voids,
             "rehearsal": self.rehearsal,
             "origin": self.origin,
+            "how": str(self.how),
+            "operator": self.operator,
         }
 
 

@@ -3,7 +3,7 @@
 Names, phones, emails, notes, organisations, titles and search text are blanked, and the
 search index is rebuilt from the blank text; the journal and the admissions keep delegate
 ids, categories, gates and times, so the statistics still add up. Free-text journal reasons (typed by volunteers, so they may name
-people) are blanked too. Then the WAL is checkpointed and truncated and the file is
+people) are blanked too, and so are the names of the volunteers who signed in at a desk. Then the WAL is checkpointed and truncated and the file is
 vacuumed: the old pages are gone from the file, its -wal and its -shm.
 """
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 # that use these names are purged the same way).
 PERSONAL_COLUMNS = (
     "name", "name_en", "organization", "title", "phone", "email", "notes", "search",
-    "delegate_name", "display_name", "payload_text",
+    "delegate_name", "display_name", "payload_text", "operator",
 )  # fmt: skip
 _BLANK = {"notes": "{}"}
 _KEEP_TABLES = {"migrations", "meta", "event", "forums", "categories"}
@@ -83,6 +83,7 @@ def purge(store: Store) -> PurgeReport:
             for table, column in columns:
                 conn.execute(f'UPDATE "{table}" SET "{column}" = ?', (_BLANK.get(column, ""),))
             reasons = conn.execute("UPDATE journal SET reason = '' WHERE reason != ''").rowcount
+            conn.execute("UPDATE meta SET value = '' WHERE key = 'settings.operator'")  # a volunteer's name
             search_index.rebuild(conn)  # the old trigrams and pairs held names too
         _compact(store)
     store.roster.changed()

@@ -32,6 +32,7 @@ from kiosk.model import (
     Forum,
     Gate,
     GateHistory,
+    How,
     Outcome,
     ResolvedCode,
 )
@@ -72,6 +73,7 @@ class CheckinService:
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.desk = desk
+        self.operator = ""  # the volunteer signed in at this desk; journalled with each entry
         self._gate_id = gate
         self._forum_window = (forum_opens_before, forum_closes_after)
         self._cache_version = -1
@@ -141,8 +143,9 @@ class CheckinService:
                 return codes.resolve_signed(self.store, candidate, self.event)
         return ResolvedCode(code, CodeKind.UNKNOWN)
 
-    def check_in(self, raw_code: str | bytes) -> Decision:
-        """Decide on one presented code and journal the decision durably before returning it."""
+    def check_in(self, raw_code: str | bytes, how: How = How.UNKNOWN) -> Decision:
+        """Decide on one presented code and journal the decision durably before returning it;
+        ``how`` (camera, scanner, desk search …) is journalled with it."""
         code = clean_code(raw_code)
         event, gate = self.event, self.gate
         # One decision at a time per database, across processes: the write lock is taken
@@ -156,7 +159,7 @@ class CheckinService:
                 reason = journal_reason(decision)
             else:
                 decision, reason = self._decide(code, gate, event, now, rehearsal), ""
-            changes = self._journal(conn, decision, Action.SCAN, reason, now, rehearsal)
+            changes = self._journal(conn, decision, Action.SCAN, reason, now, rehearsal, how)
         return self._told(changes)
 
     def _decide(self, code: str, gate: Gate, event: Event, now: datetime, rehearsal: bool) -> Decision:
@@ -186,10 +189,10 @@ class CheckinService:
         return self._told(changes)
 
     def _record(
-        self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool
+        self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool, how: How
     ) -> Changes:
         with self.store.transaction() as conn:
-            changes = self._journal(conn, decision, action, reason, now, rehearsal)
+            changes = self._journal(conn, decision, action, reason, now, rehearsal, how)
         self._told(changes)
         return changes
 
@@ -201,6 +204,7 @@ class CheckinService:
         reason: str,
         now: datetime,
         rehearsal: bool,
+        how: How = How.UNKNOWN,
     ) -> Changes:
         """Append the decision inside the caller's transaction; listeners hear it after commit."""
         delegate = decision.delegate
@@ -215,6 +219,8 @@ class CheckinService:
             action=action,
             reason=reason,
             rehearsal=rehearsal,
+            how=how,
+            operator=self.operator,
         )
         self.store.journal.append_in(conn, entry, category=delegate.category if delegate else "")
         log.info("decision %s at gate %s (%s)", decision.outcome, decision.gate, action)
@@ -240,7 +246,9 @@ class CheckinService:
                 code=resolved.code,
             )
         decision = Decision(Outcome.ADMITTED, self.gate.id, resolved.code, delegate)
-        return self._record(decision, Action.OVERRIDE, reason, self.clock.now(), self.store.rehearsal)
+        return self._record(
+            decision, Action.OVERRIDE, reason, self.clock.now(), self.store.rehearsal, How.OVERRIDE
+        )
 
     def void(self, checkin_id: str, reason: str) -> Changes:
         """Cancel an admission made by mistake; the delegate may then check in again."""
@@ -263,6 +271,7 @@ class CheckinService:
             id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=original.gate,
             code=original.code, outcome=original.outcome, delegate_id=original.delegate_id,
             action=Action.VOID, reason=reason, voids=original.id, rehearsal=original.rehearsal,
+            operator=self.operator,
         )  # fmt: skip
         self.store.journal.append(entry)
         return Changes(entry=entry, journal=True)
@@ -272,7 +281,7 @@ class CheckinService:
         entry = CheckIn(
             id=str(uuid.uuid4()), at=self.clock.now(), desk=self.desk, gate=self._gate_id,
             code=delegate.code, outcome=Outcome.ADMITTED, delegate_id=delegate.id, action=action,
-            reason=reason, rehearsal=self.store.rehearsal,
+            reason=reason, rehearsal=self.store.rehearsal, operator=self.operator,
         )  # fmt: skip
         self.store.journal.append(entry)
         return Changes(entry=entry, delegate=delegate, journal=True)
@@ -297,5 +306,7 @@ class CheckinService:
             self.store.roster.write_delegates(conn, [delegate_row(fresh)])
             self.store.roster.write_badges(conn, [Badge(fresh.code, fresh.id)])
         decision = Decision(Outcome.ADMITTED, self.gate.id, fresh.code, fresh)
-        changes = self._record(decision, Action.WALKIN, "walk-in", self.clock.now(), self.store.rehearsal)
+        changes = self._record(
+            decision, Action.WALKIN, "walk-in", self.clock.now(), self.store.rehearsal, How.WALKIN
+        )
         return Changes(roster=True).merged(changes)

@@ -17,6 +17,7 @@ class Stats:
     by_category: dict[str, int] = field(default_factory=dict)
     per_10_min: list[dict[str, object]] = field(default_factory=list)
     offline_duplicates: int = 0
+    by_how: dict[str, int] = field(default_factory=dict)  # people admitted at the entrance, by how
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -25,6 +26,7 @@ class Stats:
             "by_category": self.by_category,
             "per_10_min": self.per_10_min,
             "offline_duplicates": self.offline_duplicates,
+            "by_how": self.by_how,
         }
 
 
@@ -52,6 +54,12 @@ def compute(store: Store, rehearsal: bool | None = None) -> Stats:
         (flag, ENTRANCE),
     ):
         stats.by_category[category or "none"] = count
+    for how, count in store.query(
+        "SELECT j.how, COUNT(*) FROM admissions a JOIN journal j ON j.id = a.checkin_id "
+        "WHERE a.rehearsal = ? AND a.gate = ? GROUP BY j.how ORDER BY COUNT(*) DESC",
+        (flag, ENTRANCE),
+    ):
+        stats.by_how[how or "unknown"] = count
     buckets: dict[datetime, int] = {}
     for (at,) in store.query(
         "SELECT at FROM admissions WHERE rehearsal = ? AND gate = ? ORDER BY at", (flag, ENTRANCE)

@@ -139,7 +139,7 @@ def test_migrations_are_named_and_applied_once(tmp_path: Path):
     names = [r[0] for r in store.query("SELECT name FROM migrations ORDER BY name")]
     assert names == ["core-0001-roster", "core-0002-journal", "core-0003-no-category-index",
                      "core-0004-search-index", "core-0005-search-index-by-writer",
-                     "core-0006-lean-journal"]  # fmt: skip
+                     "core-0006-lean-journal", "core-0007-journal-how"]  # fmt: skip
     store.close()
     assert Store(tmp_path / "m.sqlite").migrate([("core-0001-roster", "CREATE TABLE boom (x)")]) == []
 
@@ -148,6 +148,7 @@ def test_the_lean_journal_keeps_every_entry_its_seq_and_its_idempotency(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     import kiosk.store.db
+    import kiosk.store.journal
     from kiosk.importers.event import import_event
     from kiosk.store.schema import CORE_MIGRATIONS
     from tests.conftest import DEMO_EVENT
@@ -155,6 +156,7 @@ def test_the_lean_journal_keeps_every_entry_its_seq_and_its_idempotency(
     path = tmp_path / "old.sqlite"
     with monkeypatch.context() as m:  # a store as it was before core-0006-lean-journal
         m.setattr(kiosk.store.db, "CORE_MIGRATIONS", CORE_MIGRATIONS[:5])
+        m.setattr(kiosk.store.journal, "COLUMNS", kiosk.store.journal.COLUMNS[:12])  # before core-0007
         old = Store(path)
         import_event(old, DEMO_EVENT)
         apply_delegates(old, [(2, ZHANG), (3, LI)], ImportReport(), replace=False)
@@ -162,7 +164,10 @@ def test_the_lean_journal_keeps_every_entry_its_seq_and_its_idempotency(
         before = old.query("SELECT * FROM journal ORDER BY seq")
         old.close()
     store = Store(path)
-    assert [tuple(r) for r in store.query("SELECT * FROM journal ORDER BY seq")] == [tuple(r) for r in before]
+    kept = [
+        tuple(r)[:13] for r in store.query("SELECT * FROM journal ORDER BY seq")
+    ]  # seq and the old columns
+    assert kept == [tuple(r) for r in before]
     journal = store.query_one("SELECT sql FROM sqlite_master WHERE name = 'journal'")
     indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "AUTOINCREMENT" not in journal[0] and not indexes & {"journal_by_time", "admissions_by_time"}

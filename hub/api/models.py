@@ -41,6 +41,8 @@ class Entry(BaseModel):
     reason: Text = ""
     voids: Short | None = None
     rehearsal: StrictBool = False
+    how: Short = ""  # camera, scanner, typed, desk_search, self_search, override, walkin ("" before)
+    operator: Short = ""  # the volunteer signed in at the desk
 
 
 class PulledEntry(Entry):

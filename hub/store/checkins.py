@@ -13,7 +13,7 @@ from hub.store.base import Database, now_text
 from kiosk.model import Action, CheckIn, Outcome
 
 _COLUMNS = ("seq", "id", "origin", "at", "desk", "gate", "code", "outcome", "delegate_id", "action",
-            "reason", "voids", "rehearsal", "received_at")  # fmt: skip
+            "reason", "voids", "rehearsal", "received_at", "how", "operator")  # fmt: skip
 
 
 def _entry(row: tuple) -> tuple[int, CheckIn]:
@@ -21,7 +21,7 @@ def _entry(row: tuple) -> tuple[int, CheckIn]:
     entry = CheckIn(
         id=id_, at=datetime.fromisoformat(at), desk=desk, gate=gate, code=code, outcome=Outcome(outcome),
         delegate_id=delegate_id, action=Action(action), reason=reason, voids=voids,
-        rehearsal=bool(rehearsal), origin=origin,
+        rehearsal=bool(rehearsal), origin=origin, how=row[14], operator=row[15],
     )  # fmt: skip
     return int(seq), entry
 
@@ -51,7 +51,8 @@ class Checkins:
                     f"INSERT INTO hub_checkins ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                     [
                         (first + i, e.id, origin, e.at.isoformat(), e.desk, e.gate, e.code, str(e.outcome),
-                         e.delegate_id, str(e.action), e.reason, e.voids, int(e.rehearsal), now)
+                         e.delegate_id, str(e.action), e.reason, e.voids, int(e.rehearsal), now, str(e.how),
+                         e.operator)
                         for i, e in enumerate(fresh)
                     ],
                 )  # fmt: skip

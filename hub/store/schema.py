@@ -68,4 +68,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX hub_sessions_by_expiry ON hub_sessions (expires_at)
         """,
     ),
+    (
+        "hub-0004-journal-how",
+        """
+        ALTER TABLE hub_checkins ADD COLUMN how TEXT NOT NULL DEFAULT '';
+        ALTER TABLE hub_checkins ADD COLUMN operator TEXT NOT NULL DEFAULT ''
+        """,
+    ),
 ]

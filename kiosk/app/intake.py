@@ -21,7 +21,7 @@ from enum import StrEnum
 from kiosk.app.flow import FlowChange, Mode, ScreenFlow, State
 from kiosk.errors import KioskError
 from kiosk.events import Listeners
-from kiosk.model import Decision
+from kiosk.model import Decision, How
 from kiosk.service import CheckinService
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,13 @@ log = logging.getLogger(__name__)
 class CodeSource(StrEnum):
     CAMERA = "camera"
     SCANNER = "scanner"  # a USB barcode scanner (keyboard wedge)
-    TYPED = "typed"  # typed or chosen by a volunteer at the desk
+    TYPED = "typed"  # a code typed by a volunteer at the desk
+    DESK_SEARCH = "desk_search"  # a volunteer searched a name and checked in the one found
     SEARCH = "search"  # a guest's own name search, confirmed with their phone digits
+
+
+HOW = {CodeSource.CAMERA: How.CAMERA, CodeSource.SCANNER: How.SCANNER, CodeSource.TYPED: How.TYPED,
+       CodeSource.DESK_SEARCH: How.DESK_SEARCH, CodeSource.SEARCH: How.SELF_SEARCH}  # fmt: skip
 
 
 class Verdict(StrEnum):
@@ -105,7 +110,7 @@ class Intake:
 
     def _decide(self, code: str, source: CodeSource) -> Decision | None:
         try:
-            return self.service.check_in(code)
+            return self.service.check_in(code, HOW[source])
         except KioskError as exc:
             log.error("code from %s could not be decided: %s", source, exc)
         except Exception:

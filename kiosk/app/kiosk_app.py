@@ -45,6 +45,7 @@ class KioskApp:
         self.store = store
         self.settings = settings or settings_module.load(store)
         self.service = service or CheckinService(store, desk=self.settings.desk, gate=self.settings.gate)
+        self.service.operator = self.settings.operator
         self.search = search or SearchIndex(store)
         self.flow = ScreenFlow(Mode(self.settings.mode))
         self.language = normalize_language(self.settings.language)
@@ -74,6 +75,8 @@ class KioskApp:
         self.settings = settings_module.save(self.store, self.settings, **changes)
         if "desk" in changes:
             self.service.desk = self.settings.desk
+        if "operator" in changes:
+            self.service.operator = self.settings.operator
         return self.settings
 
     def set_language(self, code: str) -> bool:

@@ -44,6 +44,7 @@ class Settings:
     gate: str = ENTRANCE  # entrance or a forum id
     language: str = "zh_CN"  # the operator language: zh_CN | en
     desk: str = "desk-1"  # this kiosk's name in the journal
+    operator: str = ""  # the volunteer signed in at the desk (journalled with each entry)
     reset_seconds: int = 5  # self-service: back to the attract screen after a result
     camera: str = "demo"  # demo | a device index | /dev/videoN | a video file path | none
     printer: str = "pdf"  # pdf | cups:QUEUE | escpos:HOST[:PORT] | none

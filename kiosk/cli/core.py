@@ -11,7 +11,7 @@ from kiosk.cli.badges import register_event_trust
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError, NoEventError
 from kiosk.messages import explain
-from kiosk.model import Decision, Delegate
+from kiosk.model import Decision, Delegate, How
 
 if TYPE_CHECKING:
     from kiosk.importers.apply import ImportReport
@@ -83,7 +83,7 @@ def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _checkin(args: argparse.Namespace) -> int:
     service = _service(args)
-    decision = service.check_in(args.code)
+    decision = service.check_in(args.code, How.TYPED)
     if args.json:
         print_json(decision_json(decision, service.event.timezone))
     else:
@@ -118,6 +118,7 @@ def _stats(args: argparse.Namespace) -> int:
     for forum, value in stats.by_forum.items():
         print(f"  {forum}: {value['admitted']} / {value['capacity'] or '-'}")
     print("per category:", ", ".join(f"{c} {n}" for c, n in stats.by_category.items()) or "none")
+    print("entrance, by how:", ", ".join(f"{h} {n}" for h, n in stats.by_how.items()) or "none")
     for bucket in stats.per_10_min:
         print(f"  {bucket['start']}  {bucket['admitted']}")
     return 0

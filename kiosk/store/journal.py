@@ -8,31 +8,39 @@ delegate at each gate, which is what the rules and the statistics need.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from kiosk.model import ENTRANCE, Action, CheckIn, GateHistory, Outcome
 from kiosk.store.db import Database
 
 _ADMITTING = (Action.SCAN, Action.OVERRIDE, Action.WALKIN)
 COLUMNS = ("id", "at", "desk", "gate", "code", "outcome", "delegate_id", "action", "reason",
-           "voids", "rehearsal", "origin")  # fmt: skip
+           "voids", "rehearsal", "origin", "how", "operator")  # fmt: skip
+
+
+_READ: dict[str, Callable[[Any], Any]] = {
+    "at": datetime.fromisoformat, "outcome": Outcome, "action": Action, "rehearsal": bool,
+}  # fmt: skip
 
 
 def checkin_from_row(row: sqlite3.Row) -> CheckIn:
-    return CheckIn(
-        id=row["id"],
-        at=datetime.fromisoformat(row["at"]),
-        desk=row["desk"],
-        gate=row["gate"],
-        code=row["code"],
-        outcome=Outcome(row["outcome"]),
-        delegate_id=row["delegate_id"],
-        action=Action(row["action"]),
-        reason=row["reason"],
-        voids=row["voids"],
-        rehearsal=bool(row["rehearsal"]),
-        origin=row["origin"],
-    )
+    """A journal entry from a row holding (at least) the journal's ``COLUMNS``."""
+    return CheckIn(**{c: _READ[c](row[c]) if c in _READ else row[c] for c in COLUMNS})
+
+
+def _cells(entry: CheckIn) -> list[object]:
+    """The entry's values under ``COLUMNS``, as SQLite stores them."""
+    values = [getattr(entry, c) for c in COLUMNS]
+    return [
+        v.isoformat() if isinstance(v, datetime)
+        else int(v) if isinstance(v, bool)
+        else str(v) if isinstance(v, StrEnum)
+        else v
+        for v in values
+    ]  # fmt: skip
 
 
 class Journal:
@@ -48,12 +56,8 @@ class Journal:
         """Append inside the caller's transaction (batches from the hub)."""
         cursor = conn.execute(
             f"INSERT OR IGNORE INTO journal ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-            (
-                entry.id, entry.at.isoformat(), entry.desk, entry.gate, entry.code, str(entry.outcome),
-                entry.delegate_id, str(entry.action), entry.reason, entry.voids, int(entry.rehearsal),
-                entry.origin,
-            ),
-        )  # fmt: skip
+            _cells(entry),
+        )
         if cursor.rowcount == 0:
             return False
         if entry.action is Action.VOID and entry.voids:

@@ -136,4 +136,13 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         DROP INDEX admissions_by_time;
         """,
     ),
+    (
+        # How each entry's person was presented (camera, scanner, typed code, desk search,
+        # self-service search, override, walk-in) and the volunteer signed in at the desk.
+        "core-0007-journal-how",
+        """
+        ALTER TABLE journal ADD COLUMN how TEXT NOT NULL DEFAULT '';
+        ALTER TABLE journal ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 ]

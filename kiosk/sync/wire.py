@@ -95,4 +95,6 @@ def checkin_from_wire(data: object, origin: str) -> CheckIn:
         voids=_text(data, "voids") or None,
         rehearsal=rehearsal,
         origin=origin,
+        how=_text(data, "how"),
+        operator=_text(data, "operator"),
     )

@@ -546,6 +546,26 @@
       <translation>wrong PIN</translation>
     </message>
     <message>
+      <source>camera</source>
+      <translation>camera</translation>
+    </message>
+    <message>
+      <source>scanner</source>
+      <translation>scanner</translation>
+    </message>
+    <message>
+      <source>code typed</source>
+      <translation>code typed</translation>
+    </message>
+    <message>
+      <source>desk search</source>
+      <translation>desk search</translation>
+    </message>
+    <message>
+      <source>self-service search</source>
+      <translation>self-service search</translation>
+    </message>
+    <message>
       <source>hall %1</source>
       <translation>hall %1</translation>
     </message>

@@ -546,6 +546,26 @@
       <translation>PIN 错误</translation>
     </message>
     <message>
+      <source>camera</source>
+      <translation>摄像头</translation>
+    </message>
+    <message>
+      <source>scanner</source>
+      <translation>扫码枪</translation>
+    </message>
+    <message>
+      <source>code typed</source>
+      <translation>手输号码</translation>
+    </message>
+    <message>
+      <source>desk search</source>
+      <translation>服务台搜索</translation>
+    </message>
+    <message>
+      <source>self-service search</source>
+      <translation>自助搜索</translation>
+    </message>
+    <message>
       <source>hall %1</source>
       <translation>%1 厅</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.model import Action, Category, CheckIn, Delegate, Forum
+from kiosk.model import Action, Category, CheckIn, Delegate, Forum, How
 from kiosk.names import latin_name
 from ui.desk.banner import outcome_text
 
@@ -40,6 +40,17 @@ def action_text(action: Action) -> str:
         Action.WALKIN: translate("DelegateCard", "walk-in"),
         Action.PIN_FAILURE: translate("DelegateCard", "wrong PIN"),
     }.get(action, str(action))
+
+
+def how_text(how: str) -> str:
+    """How the person was presented, in the operator's language ("" when not recorded)."""
+    return {
+        How.CAMERA: translate("DelegateCard", "camera"),
+        How.SCANNER: translate("DelegateCard", "scanner"),
+        How.TYPED: translate("DelegateCard", "code typed"),
+        How.DESK_SEARCH: translate("DelegateCard", "desk search"),
+        How.SELF_SEARCH: translate("DelegateCard", "self-service search"),
+    }.get(How(how) if how in How._value2member_map_ else How.UNKNOWN, "")
 
 
 def when_text(at: datetime | None, tz: ZoneInfo, with_day: bool = True) -> str:
@@ -221,10 +232,13 @@ class DelegateCard(QFrame):
                 else translate("DelegateCard", "Entrance")
             )
             what = action_text(entry.action)
+            if how := how_text(entry.how):
+                what += f" ({how})"
             if entry.action is Action.SCAN:
                 what += ": " + outcome_text(entry.outcome)
             if entry.id in voided:
                 what += " " + translate("DelegateCard", "(voided)")
-            cells = [when_text(entry.at, tz), gate, what, entry.desk, entry.reason]
+            desk = f"{entry.desk} · {entry.operator}" if entry.operator else entry.desk
+            cells = [when_text(entry.at, tz), gate, what, desk, entry.reason]
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
