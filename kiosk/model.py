@@ -48,6 +48,7 @@ class Action(StrEnum):
     REISSUE = "reissue"  # a new badge code replaced a lost one
     WALKIN = "walkin"  # a delegate registered on the spot
     PIN_FAILURE = "pin_failure"  # a wrong admin PIN at the kiosk
+    PHONE_FAILURE = "phone_failure"  # wrong phone digits typed for a delegate at a self-service kiosk
     EXIT = "exit"  # the holder left through this gate (uploaded to pretix as an exit)
 
 

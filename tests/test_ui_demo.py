@@ -17,6 +17,7 @@ from kiosk.app.flow import Mode
 from tests.ui_support import State, close, wait_state
 from ui.shell.app import build_context, make_application
 from ui.shell.main_window import MainWindow
+from ui.widgets.outcome_text import GREEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +41,7 @@ def test_the_demo_admits_a_badge_from_the_video_prints_its_pass_and_returns_to_i
         assert context.app.flow.mode is Mode.SELFSERVICE
         wait_state(qtbot, context, State.PRINTING, timeout=60000)
         screen = window.screens[Mode.SELFSERVICE]
-        assert screen.result.color == "#2E7D32"  # type: ignore[attr-defined]
+        assert screen.result.color == GREEN  # type: ignore[attr-defined]
         passes = tmp_path / "demo" / "passes"  # beside --db, kept from run to run
         qtbot.waitUntil(lambda: any(passes.glob("pass-*.pdf")), timeout=60000)
         assert next(passes.glob("pass-*.pdf")).read_bytes().startswith(b"%PDF")
@@ -115,19 +116,22 @@ def test_without_a_display_the_app_says_how_to_run_it() -> None:
 def test_the_screenshots_command_renders_every_screen_in_both_languages(tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
-    from ui.screenshots.render import SHOTS
+    from ui.screenshots.render import COLOUR_CHECK, GUEST_SHOTS, GUEST_SIZES, SHOTS
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run = subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshots", str(tmp_path), "--demo"], env=env,
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+                         capture_output=True, text=True, timeout=600)  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
-    expected = {f"{shot}-{lang}.png" for shot in SHOTS for lang in ("zh", "en")}
-    mine = {name for name in expected if not name.startswith(("desk-", "admin-"))}
-    written = {p.name for p in tmp_path.glob("*.png")}
-    assert mine <= written and written <= expected
+    sizes = {f"{shot}-{lang}.png": (1280, 800) for shot in SHOTS for lang in ("zh", "en")}
+    sizes |= {f"{shot}-{w}x{h}-{lang}.png": (w, h) for shot in GUEST_SHOTS for w, h in GUEST_SIZES
+              for lang in ("zh", "en")}  # fmt: skip
+    mine = {name for name in sizes if not name.startswith(("desk-", "admin-"))}
+    written = {p.name for p in tmp_path.glob("*.png")} - {f"{COLOUR_CHECK}.png"}
+    assert mine <= written and written <= set(sizes)
     for name in written:
         image = QImage(str(tmp_path / name))
-        assert (image.width(), image.height()) == (1280, 800), name
+        assert (image.width(), image.height()) == sizes[name], name
+    assert "protanopia" in (tmp_path / f"{COLOUR_CHECK}.md").read_text(encoding="utf-8")
     zh, en = (
         QImage(str(tmp_path / "selfservice-idle-zh.png")),
         QImage(str(tmp_path / "selfservice-idle-en.png")),

@@ -13,6 +13,7 @@ from kiosk.app.intake import CodeSource
 from kiosk.clock import FixedClock
 from tests.ui_support import State, close, demo_store, first, make_context, wait_state
 from ui.shell.main_window import MainWindow
+from ui.widgets.outcome_text import GREEN, RED
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_a_registered_delegate_is_green_and_counted_in_the_room(door: Any, qtbot
     assert f"In the room: 0 / {forum.capacity}" == screen.count.text()
     context.app.intake.submit(guest.code, CodeSource.SCANNER)
     wait_state(qtbot, context, State.RESULT)
-    assert screen.result.color == "#2E7D32"
+    assert screen.result.color == GREEN
     assert screen.count.text() == f"In the room: 1 / {forum.capacity}"
     assert forum.name_en in screen.heading.text()
 
@@ -60,5 +61,5 @@ def test_a_delegate_of_other_forums_is_refused_with_the_reason(door: Any, qtbot:
     other = first(delegates, lambda d: d.active and forum.id not in d.forums)
     context.app.intake.submit(other.code, CodeSource.SCANNER)
     wait_state(qtbot, context, State.RESULT)
-    assert screen.result.color == "#C62828"
+    assert screen.result.color == RED
     assert "Not registered for this forum" in screen.result.title.text()

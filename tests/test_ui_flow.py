@@ -44,26 +44,13 @@ def test_a_transition_not_allowed_from_the_current_state_is_refused() -> None:
         flow.fire("teleport", "no such transition")
 
 
-def test_three_wrong_phone_tails_send_the_guest_to_the_desk() -> None:
+def test_a_wrong_phone_tail_stays_in_confirm_until_no_try_is_left() -> None:
     flow = ScreenFlow()
     flow.fire("search", "no code")
     flow.fire("pick", "picked a name")
-    assert flow.confirm_failed("wrong digits").state is State.CONFIRM
-    assert flow.tries_left == 2
-    flow.confirm_failed("wrong digits")
-    change = flow.confirm_failed("wrong digits")
-    assert change.state is State.SEND_TO_DESK
-    assert flow.tries_left == 0
-
-
-def test_a_new_guest_starts_with_all_tries() -> None:
-    flow = ScreenFlow()
-    flow.fire("search", "no code")
-    flow.fire("pick", "picked")
-    flow.confirm_failed("wrong digits")
-    flow.fire("reset", "guest left")
-    flow.fire("search", "next guest")
-    assert flow.tries_left == ScreenFlow.MAX_CONFIRM_TRIES
+    change = flow.confirm_failed("wrong digits", tries_left=2)
+    assert change.state is State.CONFIRM and change.data == {"tries_left": 2}
+    assert flow.confirm_failed("wrong digits", tries_left=0).state is State.SEND_TO_DESK
 
 
 def test_listeners_hear_every_change_and_mode_switches_start_idle() -> None:

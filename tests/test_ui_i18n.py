@@ -33,11 +33,11 @@ def test_switching_the_language_changes_the_visible_text(qtbot: Any, tmp_path: P
     window.show()
     try:
         attract = window.screens[Mode.SELFSERVICE].attract  # type: ignore[attr-defined]
-        assert attract.headline.text() == "请向摄像头出示您的二维码"
-        assert attract.no_code.text() == "没有二维码？查找您的姓名"
+        assert attract.headline.first == "请向摄像头出示您的二维码"
+        assert attract.no_code.first == "没有二维码？查找您的姓名"
         context.set_language("en")
-        assert attract.headline.text() == "Please show your QR code to the camera"
-        assert attract.subline.text() == "请向摄像头出示您的二维码"
+        assert attract.headline.first == "Please show your QR code to the camera"
+        assert attract.headline.second == "请向摄像头出示您的二维码"
         assert window.windowTitle() == "Forum check-in"
         assert context.app.settings.language == "en"
     finally:
@@ -55,12 +55,14 @@ def test_a_guest_is_welcomed_in_their_own_language_on_a_chinese_kiosk(qtbot: Any
         context.app.intake.submit(foreign.code, CodeSource.SCANNER)
         wait_state(qtbot, context, State.RESULT, State.PRINTING)
         result = window.screens[Mode.SELFSERVICE].result  # type: ignore[attr-defined]
-        assert result.title.text() == f"Welcome, {foreign.name_en}"
+        assert result.word.first == "WELCOME" and result.word.second == "欢迎"
+        assert result.title.first == foreign.name_en
         context.app.flow.fire("reset", "next guest")
         chinese = with_language(store, first(delegates, lambda d: d.active and d.language == "zh"), "zh")
         context.app.intake.submit(chinese.code, CodeSource.SCANNER)
-        qtbot.waitUntil(lambda: result.title.text() == f"欢迎 {chinese.name}", timeout=60000)
-        assert "您的论坛" in result.advice.text()
+        qtbot.waitUntil(lambda: result.title.first == chinese.name, timeout=60000)
+        assert result.word.first == "欢迎" and result.word.second == "WELCOME"
+        assert "您的论坛" in result.advice.first
     finally:
         close(window, context)
 

@@ -87,13 +87,10 @@ class FlowChange:
 class ScreenFlow:
     """The one state machine behind every screen. Not thread-safe: drive it from the UI thread."""
 
-    MAX_CONFIRM_TRIES = 3
-
     def __init__(self, mode: Mode = Mode.SELFSERVICE) -> None:
         self.mode = mode
         self.state = State.IDLE
         self.data: dict[str, Any] = {}
-        self.confirm_failures = 0
         self._previous_mode = mode
         self.changed: Listeners[FlowChange] = Listeners()
 
@@ -108,26 +105,22 @@ class ScreenFlow:
             raise FlowError(f"no transition {name!r}")
         if self.state not in transition.sources:
             raise FlowError(f"{name!r} is not allowed from {self.state} in {self.mode}")
-        if name == "reset" or (name == "search" and self.state == State.IDLE):
-            self.confirm_failures = 0  # a new guest starts with all their tries
         return self._move(name, transition.target, reason, data)
 
-    def confirm_failed(self, reason: str) -> FlowChange:
-        """A wrong phone tail: stay in confirm, or send the guest to the desk after three tries."""
-        self.confirm_failures += 1
-        if self.confirm_failures >= self.MAX_CONFIRM_TRIES:
-            return self.fire("give_up", f"{reason}; {self.confirm_failures} wrong tries")
-        return self._move("confirm_failed", State.CONFIRM, reason, {"tries_left": self.tries_left})
+    def confirm_failed(self, reason: str, tries_left: int) -> FlowChange:
+        """A wrong phone tail: stay in confirm, or send the guest to the desk when no try is left.
 
-    @property
-    def tries_left(self) -> int:
-        return max(0, self.MAX_CONFIRM_TRIES - self.confirm_failures)
+        The tries are counted per delegate in the journal (``kiosk.app.phone_check``), not here,
+        so going back to the search or restarting does not give them back.
+        """
+        if tries_left <= 0:
+            return self.fire("give_up", f"{reason}; no tries left")
+        return self._move("confirm_failed", State.CONFIRM, reason, {"tries_left": tries_left})
 
     def enter_mode(self, mode: Mode, reason: str) -> FlowChange:
         """Switch mode; the new mode starts idle."""
         self._previous_mode = self.mode
         self.mode = mode
-        self.confirm_failures = 0
         return self._move("enter_mode", State.IDLE, reason, {"previous_mode": self._previous_mode})
 
     def leave_admin(self, reason: str) -> FlowChange:

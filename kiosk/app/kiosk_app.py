@@ -13,10 +13,12 @@ from typing import Any
 
 from kiosk.app import settings as settings_module
 from kiosk.app.camera import CameraFeed
-from kiosk.app.flow import Mode, ScreenFlow
+from kiosk.app.flow import FlowChange, Mode, ScreenFlow, State
+from kiosk.app.guest import GuestLanguage
 from kiosk.app.intake import Intake
 from kiosk.app.language import normalize_language
 from kiosk.app.passes import PassService
+from kiosk.app.phone_check import PhoneTries
 from kiosk.app.settings import Settings
 from kiosk.events import Listeners
 from kiosk.model import Category
@@ -49,7 +51,10 @@ class KioskApp:
         self.search = search or SearchIndex(store)
         self.flow = ScreenFlow(Mode(self.settings.mode))
         self.language = normalize_language(self.settings.language)
+        self.guest = GuestLanguage(lambda: self.language)  # a self-service guest's first language
+        self.flow.changed.connect(self._on_flow_change)
         self.intake = Intake(self.service, self.flow)
+        self.phone = PhoneTries(self.service)  # a guest's phone digits, three tries per delegate
         self.passes = PassService(
             self.service, print_queue, lambda: self.flow.mode, lambda: self.language[:2]
         )
@@ -65,6 +70,10 @@ class KioskApp:
 
     def categories(self) -> dict[str, Category]:
         return self.service.categories
+
+    def _on_flow_change(self, change: FlowChange) -> None:
+        if change.state is State.IDLE:
+            self.guest.reset()  # the next guest starts in the kiosk's language
 
     # -- settings and language ----------------------------------------------------------------
 

@@ -3,6 +3,12 @@
 The policy (``kiosk.printing.policy.wants_pass``) is asked for every decision, whatever
 path it took (camera, scanner, desk search, override, walk-in). A volunteer's reprint and the
 pass of a new badge are asked for explicitly and journalled with their reason.
+
+**Self-reprint.** A guest whose pass did not come out (a jam, paper out, a pass left behind)
+scans again. At a self-service kiosk, within ``reprint_minutes`` of being admitted *at this
+kiosk*, that re-scan reprints the pass once (journalled as a reprint with ``SELF_REPRINT`` as
+its reason) instead of sending the guest to the desk. A second re-scan, another kiosk or a
+later time is "already checked in" as before: the desk decides.
 """
 
 from __future__ import annotations
@@ -10,15 +16,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 
 from kiosk.changes import Changes
-from kiosk.model import Action, Decision, Delegate, Mode
+from kiosk.model import ENTRANCE, Action, Decision, Delegate, Mode, Outcome
 from kiosk.printing.issue import pass_content
 from kiosk.printing.policy import wants_pass
 from kiosk.printing.queue import PrintQueue
 from kiosk.service import CheckinService
 
 log = logging.getLogger(__name__)
+SELF_REPRINT = "self-service re-scan soon after admission"
+REPRINT_MINUTES = 10
+
+
+def may_self_reprint(decision: Decision, mode: Mode, printing: bool, desk: str, now: datetime,
+                     minutes: int, reprints_since: Callable[[str, datetime], int]) -> bool:  # fmt: skip
+    """Whether a re-scan reprints the pass: the pass policy's first admission, seen again soon, here, once."""
+    first = decision.first_checkin
+    if not (printing and mode is Mode.SELFSERVICE and decision.outcome is Outcome.ALREADY_CHECKED_IN):
+        return False
+    if first is None or decision.delegate is None or decision.gate != ENTRANCE or first.desk != desk:
+        return False
+    if not timedelta(0) <= now - first.at <= timedelta(minutes=minutes):
+        return False
+    return reprints_since(decision.delegate.id, first.at) == 0
 
 
 class PassService:
@@ -34,6 +56,8 @@ class PassService:
         self._mode = mode
         self._language = language  # zh | en: the kiosk's, for delegates whose language is unknown
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="passes")
+        self.reprint_minutes = REPRINT_MINUTES
+        self._self_reprinted: set[str] = set()  # ids of the re-scan decisions that reprint
         service.decided.connect(self._on_decided)
 
     @property
@@ -43,9 +67,27 @@ class PassService:
     def wants(self, decision: Decision) -> bool:
         return wants_pass(decision, self._mode(), self.printing)
 
+    def self_reprints(self, decision: Decision) -> bool:
+        """Did this re-scan reprint the pass (asked by the screen after the decision)?"""
+        return decision.checkin_id is not None and decision.checkin_id in self._self_reprinted
+
+    def _reprints_since(self, delegate_id: str, since: datetime) -> int:
+        entries = self.service.store.journal.for_delegate(delegate_id)
+        return sum(
+            1 for e in entries if e.action is Action.REPRINT and e.reason == SELF_REPRINT and e.at >= since
+        )
+
     def _on_decided(self, decision: Decision) -> None:
+        """On the deciding thread, before the screens hear of the decision."""
         if self.wants(decision):
             self._worker.submit(self.enqueue, decision)
+        elif decision.checkin_id is not None and may_self_reprint(
+            decision, self._mode(), self.printing, self.service.desk, self.service.clock.now(),
+            self.reprint_minutes, self._reprints_since,
+        ):  # fmt: skip
+            assert decision.delegate is not None
+            self._self_reprinted.add(decision.checkin_id)
+            self.reprint(decision.delegate, SELF_REPRINT)  # journalled before the screen says so
 
     def enqueue(self, decision: Decision, reason: str | None = None) -> str | None:
         """Build the pass of a decision and queue it (blocking: the disk); None with no printer."""

@@ -457,6 +457,10 @@
   <context>
     <name>CameraView</name>
     <message>
+      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
+      <translation>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</translation>
+    </message>
+    <message>
       <source>it cannot be opened</source>
       <translation>it cannot be opened</translation>
     </message>
@@ -467,10 +471,6 @@
     <message>
       <source>no camera</source>
       <translation>no camera</translation>
-    </message>
-    <message>
-      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
-      <translation>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</translation>
     </message>
   </context>
   <context>
@@ -498,21 +498,6 @@
     <message>
       <source>Other</source>
       <translation>Other</translation>
-    </message>
-  </context>
-  <context>
-    <name>ConfirmPage</name>
-    <message>
-      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
-      <translation>To confirm it is you, enter the last 4 digits of your mobile phone number</translation>
-    </message>
-    <message>
-      <source>Not me — back</source>
-      <translation>Not me — back</translation>
-    </message>
-    <message>
-      <source>Those digits do not match. Tries left: %1</source>
-      <translation>Those digits do not match. Tries left: %1</translation>
     </message>
   </context>
   <context>
@@ -1019,10 +1004,6 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Forum check-in</source>
-      <translation>Forum check-in</translation>
-    </message>
-    <message>
       <source>REHEARSAL MODE — check-ins are not counted</source>
       <translation>REHEARSAL MODE — check-ins are not counted</translation>
     </message>
@@ -1030,9 +1011,29 @@
       <source>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</source>
       <translation>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</translation>
     </message>
+    <message>
+      <source>Forum check-in</source>
+      <translation>Forum check-in</translation>
+    </message>
   </context>
   <context>
     <name>Outcome</name>
+    <message>
+      <source>Please see the staff at the help desk</source>
+      <translation>Please see the staff at the help desk</translation>
+    </message>
+    <message>
+      <source>They will look at your registration with you.</source>
+      <translation>They will look at your registration with you.</translation>
+    </message>
+    <message>
+      <source>Your pass is being printed again.</source>
+      <translation>Your pass is being printed again.</translation>
+    </message>
+    <message>
+      <source>A volunteer will find your registration and print your pass.</source>
+      <translation>A volunteer will find your registration and print your pass.</translation>
+    </message>
     <message>
       <source>Welcome, %1</source>
       <translation>Welcome, %1</translation>
@@ -1150,34 +1151,7 @@
     </message>
   </context>
   <context>
-    <name>SearchPage</name>
-    <message>
-      <source>Type your name: pinyin, initials or English</source>
-      <translation>Type your name: pinyin, initials or English</translation>
-    </message>
-    <message>
-      <source>e.g. zhangwei, zw, Smith</source>
-      <translation>e.g. zhangwei, zw, Smith</translation>
-    </message>
-    <message>
-      <source>Back</source>
-      <translation>Back</translation>
-    </message>
-    <message>
-      <source>No one found. Check the spelling, or go to the help desk.</source>
-      <translation>No one found. Check the spelling, or go to the help desk.</translation>
-    </message>
-  </context>
-  <context>
     <name>SelfService</name>
-    <message>
-      <source>Your pass will be printed at the help desk</source>
-      <translation>Your pass will be printed at the help desk</translation>
-    </message>
-    <message>
-      <source>Please take your pass below ↓</source>
-      <translation>Please take your pass below ↓</translation>
-    </message>
     <message>
       <source>Please show your QR code to the camera</source>
       <translation>Please show your QR code to the camera</translation>
@@ -1190,24 +1164,69 @@
       <source>No event loaded</source>
       <translation>No event loaded</translation>
     </message>
-  </context>
-  <context>
-    <name>SelfServiceScreen</name>
+    <message>
+      <source>Your pass will be printed at the help desk</source>
+      <translation>Your pass will be printed at the help desk</translation>
+    </message>
+    <message>
+      <source>Please take your pass below ↓</source>
+      <translation>Please take your pass below ↓</translation>
+    </message>
     <message>
       <source>A badge was just scanned: tap here to show its result</source>
       <translation>A badge was just scanned: tap here to show its result</translation>
     </message>
     <message>
-      <source>Please go to the help desk</source>
-      <translation>Please go to the help desk</translation>
+      <source>OK</source>
+      <translation>OK</translation>
     </message>
     <message>
-      <source>A volunteer will find your registration and print your pass.</source>
-      <translation>A volunteer will find your registration and print your pass.</translation>
+      <source>Type your surname and given name in pinyin or English</source>
+      <translation>Type your surname and given name in pinyin or English</translation>
+    </message>
+    <message>
+      <source>e.g. zhangwei, Smith John</source>
+      <translation>e.g. zhangwei, Smith John</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <source>No one found. Check the spelling, or go to the help desk.</source>
+      <translation>No one found. Check the spelling, or go to the help desk.</translation>
+    </message>
+    <message>
+      <source>Keep typing: your full surname and the first letter of your given name</source>
+      <translation>Keep typing: your full surname and the first letter of your given name</translation>
+    </message>
+    <message>
+      <source>%1 found: tap your name</source>
+      <translation>%1 found: tap your name</translation>
+    </message>
+    <message>
+      <source>%1 found: type more of your name to narrow</source>
+      <translation>%1 found: type more of your name to narrow</translation>
+    </message>
+    <message>
+      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
+      <translation>To confirm it is you, enter the last 4 digits of your mobile phone number</translation>
+    </message>
+    <message>
+      <source>Not me — back</source>
+      <translation>Not me — back</translation>
+    </message>
+    <message>
+      <source>Those digits do not match. Tries left: %1</source>
+      <translation>Those digits do not match. Tries left: %1</translation>
     </message>
   </context>
   <context>
     <name>StartupProgress</name>
+    <message>
+      <source>Preparing the demo</source>
+      <translation>Preparing the demo</translation>
+    </message>
     <message>
       <source>Making the demo roster…</source>
       <translation>Making the demo roster…</translation>
@@ -1219,10 +1238,6 @@
     <message>
       <source>Starting…</source>
       <translation>Starting…</translation>
-    </message>
-    <message>
-      <source>Preparing the demo</source>
-      <translation>Preparing the demo</translation>
     </message>
   </context>
   <context>

@@ -457,6 +457,10 @@
   <context>
     <name>CameraView</name>
     <message>
+      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
+      <translation>摄像头故障：%1。正在重试……请使用扫码枪或咨询志愿者。</translation>
+    </message>
+    <message>
       <source>it cannot be opened</source>
       <translation>无法打开</translation>
     </message>
@@ -467,10 +471,6 @@
     <message>
       <source>no camera</source>
       <translation>未连接摄像头</translation>
-    </message>
-    <message>
-      <source>Camera not working: %1. Retrying… Please use the scanner or ask a volunteer.</source>
-      <translation>摄像头故障：%1。正在重试……请使用扫码枪或咨询志愿者。</translation>
     </message>
   </context>
   <context>
@@ -498,21 +498,6 @@
     <message>
       <source>Other</source>
       <translation>其他</translation>
-    </message>
-  </context>
-  <context>
-    <name>ConfirmPage</name>
-    <message>
-      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
-      <translation>为确认身份，请输入您手机号码的后 4 位</translation>
-    </message>
-    <message>
-      <source>Not me — back</source>
-      <translation>不是我，返回</translation>
-    </message>
-    <message>
-      <source>Those digits do not match. Tries left: %1</source>
-      <translation>号码不符。剩余次数：%1</translation>
     </message>
   </context>
   <context>
@@ -1019,10 +1004,6 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Forum check-in</source>
-      <translation>论坛签到</translation>
-    </message>
-    <message>
       <source>REHEARSAL MODE — check-ins are not counted</source>
       <translation>演练模式：签到不计入统计</translation>
     </message>
@@ -1030,9 +1011,29 @@
       <source>Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused.</source>
       <translation>请检查时钟：本机时间为 %1，不在活动日期（%2）内，所有胸卡都会被拒绝。</translation>
     </message>
+    <message>
+      <source>Forum check-in</source>
+      <translation>论坛签到</translation>
+    </message>
   </context>
   <context>
     <name>Outcome</name>
+    <message>
+      <source>Please see the staff at the help desk</source>
+      <translation>请到服务台找工作人员</translation>
+    </message>
+    <message>
+      <source>They will look at your registration with you.</source>
+      <translation>工作人员会和您一起核对报名信息。</translation>
+    </message>
+    <message>
+      <source>Your pass is being printed again.</source>
+      <translation>正在为您重新打印通行证。</translation>
+    </message>
+    <message>
+      <source>A volunteer will find your registration and print your pass.</source>
+      <translation>志愿者会为您查找报名信息并打印通行证。</translation>
+    </message>
     <message>
       <source>Welcome, %1</source>
       <translation>欢迎，%1</translation>
@@ -1150,34 +1151,7 @@
     </message>
   </context>
   <context>
-    <name>SearchPage</name>
-    <message>
-      <source>Type your name: pinyin, initials or English</source>
-      <translation>请输入您的姓名：拼音、首字母或英文名</translation>
-    </message>
-    <message>
-      <source>e.g. zhangwei, zw, Smith</source>
-      <translation>例如 zhangwei、zw、Smith</translation>
-    </message>
-    <message>
-      <source>Back</source>
-      <translation>返回</translation>
-    </message>
-    <message>
-      <source>No one found. Check the spelling, or go to the help desk.</source>
-      <translation>未找到，请检查拼写或到服务台。</translation>
-    </message>
-  </context>
-  <context>
     <name>SelfService</name>
-    <message>
-      <source>Your pass will be printed at the help desk</source>
-      <translation>您的通行证将在服务台打印</translation>
-    </message>
-    <message>
-      <source>Please take your pass below ↓</source>
-      <translation>请在下方取走您的通行证 ↓</translation>
-    </message>
     <message>
       <source>Please show your QR code to the camera</source>
       <translation>请向摄像头出示您的二维码</translation>
@@ -1190,24 +1164,69 @@
       <source>No event loaded</source>
       <translation>尚未导入活动</translation>
     </message>
-  </context>
-  <context>
-    <name>SelfServiceScreen</name>
+    <message>
+      <source>Your pass will be printed at the help desk</source>
+      <translation>您的通行证将在服务台打印</translation>
+    </message>
+    <message>
+      <source>Please take your pass below ↓</source>
+      <translation>请在下方取走您的通行证 ↓</translation>
+    </message>
     <message>
       <source>A badge was just scanned: tap here to show its result</source>
       <translation>刚扫描了一张胸卡：点此查看结果</translation>
     </message>
     <message>
-      <source>Please go to the help desk</source>
-      <translation>请到服务台</translation>
+      <source>OK</source>
+      <translation>好的</translation>
     </message>
     <message>
-      <source>A volunteer will find your registration and print your pass.</source>
-      <translation>志愿者会为您查找报名信息并打印通行证。</translation>
+      <source>Type your surname and given name in pinyin or English</source>
+      <translation>请输入您的姓和名（拼音或英文）</translation>
+    </message>
+    <message>
+      <source>e.g. zhangwei, Smith John</source>
+      <translation>例如 zhangwei、Smith John</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>No one found. Check the spelling, or go to the help desk.</source>
+      <translation>未找到，请检查拼写或到服务台。</translation>
+    </message>
+    <message>
+      <source>Keep typing: your full surname and the first letter of your given name</source>
+      <translation>请继续输入：完整的姓，加名字的首字母</translation>
+    </message>
+    <message>
+      <source>%1 found: tap your name</source>
+      <translation>找到 %1 位：请点选您的姓名</translation>
+    </message>
+    <message>
+      <source>%1 found: type more of your name to narrow</source>
+      <translation>找到 %1 位：请再多输入几个字母</translation>
+    </message>
+    <message>
+      <source>To confirm it is you, enter the last 4 digits of your mobile phone number</source>
+      <translation>为确认身份，请输入您手机号码的后 4 位</translation>
+    </message>
+    <message>
+      <source>Not me — back</source>
+      <translation>不是我，返回</translation>
+    </message>
+    <message>
+      <source>Those digits do not match. Tries left: %1</source>
+      <translation>号码不符。剩余次数：%1</translation>
     </message>
   </context>
   <context>
     <name>StartupProgress</name>
+    <message>
+      <source>Preparing the demo</source>
+      <translation>正在准备演示</translation>
+    </message>
     <message>
       <source>Making the demo roster…</source>
       <translation>正在生成演示名单…</translation>
@@ -1219,10 +1238,6 @@
     <message>
       <source>Starting…</source>
       <translation>正在启动…</translation>
-    </message>
-    <message>
-      <source>Preparing the demo</source>
-      <translation>正在准备演示</translation>
     </message>
   </context>
   <context>

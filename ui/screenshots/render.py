@@ -1,4 +1,5 @@
-"""Render the real main window in named states to PNG, in zh and en, 1280x800.
+"""Render the real main window in named states to PNG, in zh and en: every screen at 1280x800,
+the self-service screen also at 1920x1080 and portrait 1080x1920, and the colour-blind check.
 
 A fixed clock (inside the demo event's first forum) and a fixed camera frame make the zh and
 en shots of a screen differ only in their text. Desk and admin states come from UI-B's
@@ -24,12 +25,14 @@ from kiosk.clock import FixedClock
 from kiosk.importers.apply import delegate_row
 from kiosk.model import Delegate
 from kiosk.store import Store
+from ui.screenshots.guest_states import GUEST_SHOTS, LOOK_SHOTS
 
 log = logging.getLogger(__name__)
 SIZE = (1280, 800)
+GUEST_SIZES = ((1920, 1080), (1080, 1920))  # the self-service screen, as well as at SIZE
 LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
-SHOTS = ("selfservice-idle", "selfservice-admitted", "selfservice-refused", "selfservice-search",
-         "desk-card", "desk-override", "door", "admin-import", "admin-stats")  # fmt: skip
+SHOTS = (*GUEST_SHOTS, "desk-card", "desk-override", "door", "admin-import", "admin-stats")
+COLOUR_CHECK = "selfservice-colour-blind-check"
 
 
 def wait_until(app: Any, done: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -76,13 +79,14 @@ def _guest(store: Store, test: Callable[[Delegate], bool]) -> Delegate:
 
 
 class Shooter:
-    def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any) -> None:
+    def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any,
+                 size: tuple[int, int] = SIZE) -> None:  # fmt: skip
         from kiosk.app.settings import Settings
         from ui.bridge import AppContext
         from ui.shell.main_window import MainWindow
         from ui.shell.printing import make_print_queue
 
-        self.app, self.out, self.suffix = app, out, suffix
+        self.app, self.out, self.suffix, self.size = app, out, suffix, size
         self.store = Store(store_path)
         forum = next(f for f in self.store.roster.forums() if f.capacity and f.starts_at)
         self.forum = forum
@@ -97,7 +101,7 @@ class Shooter:
         self.context = AppContext(self.store, service=service, settings=settings, print_queue=queue)
         self.context.set_language(language)
         self.window = MainWindow(self.context, lockdown=False)
-        self.window.resize(*SIZE)
+        self.window.resize(*size)
         self.window.show()
         for screen in self.window.screens.values():
             for view in screen.findChildren(_camera_view_class()):
@@ -107,13 +111,14 @@ class Shooter:
     def save(self, name: str) -> Path:
         wait_until(self.app, lambda: False, 0.15)
         self.window.repaint()
-        path = self.out / f"{name}-{self.suffix}.png"
+        size = "" if self.size == SIZE else f"-{self.size[0]}x{self.size[1]}"
+        path = self.out / f"{name}{size}-{self.suffix}.png"
         image = self.window.grab().toImage()
-        if (image.width(), image.height()) != SIZE:
+        if (image.width(), image.height()) != self.size:
             from PySide6.QtCore import Qt
 
             image = image.scaled(
-                *SIZE, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+                *self.size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         image.save(str(path))
         return path
@@ -126,25 +131,9 @@ class Shooter:
         wait_until(self.app, lambda: self.context.app.flow.state in (State.RESULT, State.PRINTING))
 
     def selfservice(self) -> list[Path]:
-        from kiosk.app.flow import State
+        from ui.screenshots.guest_states import shoot
 
-        shots = [self.save("selfservice-idle")]
-        guest = _guest(self.store, lambda d: d.active and d.name_en == "" and self.forum.id in d.forums
-                       and len(d.forums) >= 2)  # fmt: skip
-        self.decide(guest.code)
-        shots.append(self.save("selfservice-admitted"))
-        refused = _guest(self.store, lambda d: not d.active)
-        self.decide(refused.code)
-        shots.append(self.save("selfservice-refused"))
-        self.context.app.flow.fire("reset", "screenshot")
-        self.context.app.flow.fire("search", "screenshot")
-        search = self.window.screens[_mode("selfservice")].search  # type: ignore[attr-defined]
-        search.type_text("zhang")
-        wait_until(self.app, lambda: search.results.count() > 0)
-        assert self.context.app.flow.state is State.SEARCH
-        shots.append(self.save("selfservice-search"))
-        self.context.app.flow.fire("reset", "screenshot")
-        return shots
+        return shoot(self)
 
     def staged(self, mode: str, module: str, states: tuple[str, ...]) -> list[Path]:
         screen = self.window.screen_for(_mode(mode))
@@ -210,15 +199,33 @@ def render_all(out: Path, db: Path | None = None) -> list[Path]:
         work = Path(tmp)
         template = db if db is not None else _template(work)
         for language, suffix in LANGUAGES:
-            copy = work / suffix / "kiosk.sqlite"
-            copy.parent.mkdir(parents=True)
-            _copy_store(template, copy)
-            shooter = Shooter(app, out, copy, language, suffix, frame)
-            try:
-                written += shooter.selfservice()
-                written += shooter.staged("desk", "ui.screenshots.desk_states", ("card", "override"))
-                written += shooter.door()
-                written += shooter.staged("admin", "ui.screenshots.admin_states", ("import", "stats"))
-            finally:
-                shooter.close()
+            for size in (SIZE, *GUEST_SIZES):
+                copy = work / f"{suffix}-{size[0]}x{size[1]}" / "kiosk.sqlite"
+                copy.parent.mkdir(parents=True)
+                _copy_store(template, copy)
+                shooter = Shooter(app, out, copy, language, suffix, frame, size)
+                try:
+                    written += shooter.selfservice()
+                    if size == SIZE:
+                        written += shooter.staged("desk", "ui.screenshots.desk_states", ("card", "override"))
+                        written += shooter.door()
+                        written += shooter.staged("admin", "ui.screenshots.admin_states", ("import", "stats"))
+                finally:
+                    shooter.close()
+    written.append(colour_check(out))
     return written
+
+
+def colour_check(out: Path) -> Path:
+    """The three outcome screens under each colour vision, and their distances (a PNG and a .md)."""
+    from ui.screenshots.colour_blind import write_check
+
+    shots = {look: out / f"{name}-zh.png" for look, name in LOOK_SHOTS.items()}
+    sheet, found = write_check(shots, out / f"{COLOUR_CHECK}.png")
+    lines = ["| vision | " + " | ".join(f"{a} – {b}" for a, b in next(iter(found.values()))) + " |",
+             "|---|" + "---|" * len(next(iter(found.values())))]  # fmt: skip
+    for kind, pairs in found.items():
+        lines.append(f"| {kind} | " + " | ".join(f"{d:.1f}" for d in pairs.values()) + " |")
+    (out / f"{COLOUR_CHECK}.md").write_text("ΔE*ab between the outcome screens' backgrounds (Machado 2009)\n\n"
+                                            + "\n".join(lines) + "\n", encoding="utf-8")  # fmt: skip
+    return sheet

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -29,6 +29,8 @@ BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Met
                 Qt.Key.Key_Super_R, Qt.Key.Key_Menu}  # fmt: skip
 CORNER_TAPS = 5
 LOCK_HINTS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+REHEARSAL = str(QT_TRANSLATE_NOOP("MainWindow", "REHEARSAL MODE — check-ins are not counted"))
+CLOCK = str(QT_TRANSLATE_NOOP("MainWindow", "Check the clock: this computer says %1, outside the event's dates (%2). Every badge would be refused."))  # fmt: skip # noqa: E501
 LAZY_SCREENS = {Mode.DESK: ("ui.desk.screen", "DeskScreen"), Mode.ADMIN: ("ui.admin.screen", "AdminScreen")}
 
 
@@ -218,8 +220,14 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Forum check-in"))
-        self.rehearsal_banner.setText(self.tr("REHEARSAL MODE — check-ins are not counted"))
+        self.rehearsal_banner.setText(self._both(REHEARSAL))
         self.refresh_banners()
+
+    def _both(self, source: str) -> str:
+        """A banner every screen shows, guests' too: the kiosk's language first, then the other."""
+        first = self.context.language
+        second = "en" if first.startswith("zh") else "zh_CN"
+        return "  ·  ".join(self.context.guest_text(lang, "MainWindow", source) for lang in (first, second))
 
     def refresh_banners(self) -> None:
         self.context.run_in_background(self._read_status, on_done=self._show_status)
@@ -234,6 +242,5 @@ class MainWindow(QMainWindow):
         self.rehearsal_banner.setVisible(rehearsal)
         self.clock_banner.setVisible(bool(clock))
         if clock:
-            self.clock_banner.setText(self.tr("Check the clock: this computer says %1, outside the event's dates "
-                                              "(%2). Every badge would be refused.").replace("%1", clock.split("|")[0])
-                                      .replace("%2", clock.split("|")[1]))  # fmt: skip
+            now, dates = clock.split("|")[:2]
+            self.clock_banner.setText(self._both(CLOCK).replace("%1", now).replace("%2", dates))

@@ -11,7 +11,7 @@ from typing import Any
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -32,6 +32,12 @@ def to_qimage(frame: np.ndarray, width: int, height: int, cover: bool = False) -
     rgb = np.ascontiguousarray(rgb)
     image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888)
     return image.copy()
+
+
+BROKEN = str(QT_TRANSLATE_NOOP("CameraView", "Camera not working: %1. Retrying… Please use the scanner or ask a volunteer."))  # fmt: skip # noqa: E501
+CANNOT_OPEN = str(QT_TRANSLATE_NOOP("CameraView", "it cannot be opened"))
+LOST = str(QT_TRANSLATE_NOOP("CameraView", "it stopped sending pictures"))
+NO_CAMERA = str(QT_TRANSLATE_NOOP("CameraView", "no camera"))
 
 
 class CameraView(QWidget):
@@ -69,12 +75,22 @@ class CameraView(QWidget):
         self._message = state if state.startswith("failed") else ""
         self.update()
 
-    def _problem(self) -> str:
+    def problem_text(self) -> str:
+        """What a broken camera says, the kiosk's language first and the other beneath."""
         if self._message == "failed:open":
-            return self.tr("it cannot be opened")
-        if self._message == "failed:lost":
-            return self.tr("it stopped sending pictures")
-        return self.tr("no camera")
+            problem = CANNOT_OPEN
+        elif self._message == "failed:lost":
+            problem = LOST
+        else:
+            problem = NO_CAMERA
+        first = self.context.language
+        second = "en" if first.startswith("zh") else "zh_CN"
+        return "\n".join(
+            self.context.guest_text(lang, "CameraView", BROKEN).replace(
+                "%1", self.context.guest_text(lang, "CameraView", problem)
+            )
+            for lang in (first, second)
+        )
 
     @property
     def message(self) -> str:
@@ -102,14 +118,12 @@ class CameraView(QWidget):
             y = (self.height() - scaled.height()) / 2
             painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
         if self._message or (image is None and self.context.app.camera is None):
-            painter.fillRect(self.rect().adjusted(0, self.height() - 80, 0, 0), QColor(198, 40, 40, 220))
+            band = max(90, self.height() // 4)
+            painter.fillRect(self.rect().adjusted(0, self.height() - band, 0, 0), QColor(142, 14, 14, 230))
             font = QFont(self.font())
-            font.setPointSize(20)
+            font.setPixelSize(max(12, band // 6))
             painter.setFont(font)
             painter.setPen(QColor("white"))
-            text = self.tr(
-                "Camera not working: %1. Retrying… Please use the scanner or ask a volunteer."
-            ).replace("%1", self._problem())
-            painter.drawText(self.rect().adjusted(12, self.height() - 80, -12, 0),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)  # fmt: skip
+            painter.drawText(self.rect().adjusted(12, self.height() - band, -12, 0),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.problem_text())  # fmt: skip
         painter.end()

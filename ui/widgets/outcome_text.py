@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from kiosk.app.guest import Look, look
 from kiosk.model import Decision, Delegate, Outcome
 from kiosk.names import latin_name
 
@@ -45,7 +46,27 @@ WELCOME_BACK = QT_TRANSLATE_NOOP("Outcome", "Welcome back, %1")
 REENTRY = QT_TRANSLATE_NOOP("Outcome", "Re-entry")
 CANCELLED = QT_TRANSLATE_NOOP("Outcome", "Your registration was cancelled. Please go to the help desk.")
 
-GREEN, RED, AMBER = "#2E7D32", "#C62828", "#C25E00"  # white text on each: contrast ≥ 4.3:1
+# Chosen to stay apart under protanopia, deuteranopia and tritanopia (Machado 2009 simulation,
+# CIELAB distance ≥ 37 between any two; tests/test_ui_colour_blind.py checks the rendered screens):
+# a teal green and a deep red with white text (5.3:1, 9.5:1), an amber with dark text (12.9:1).
+GREEN, RED, AMBER = "#00796B", "#8E0E0E", "#FFC107"
+DARK_INK = "#1A1A1A"
+# The one-word status beside the shape, the same in every language pair: (Chinese, English).
+WORDS: dict[Look, tuple[str, str]] = {
+    Look.WELCOME: ("欢迎", "WELCOME"),
+    Look.DONE: ("已签到", "DONE"),
+    Look.STAFF: ("请到服务台", "SEE STAFF"),
+}
+LOOK_COLORS: dict[Look, str] = {Look.WELCOME: GREEN, Look.DONE: AMBER, Look.STAFF: RED}
+
+
+def ink_for(background: str) -> str:
+    """Dark text on a light background, white on a dark one."""
+    colour = background.lstrip("#")
+    if len(colour) != 6:
+        return "white"
+    r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    return DARK_INK if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "white"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +78,10 @@ class ResultText:
     language: str
     category: str = ""  # the delegate's category, shown on its colour band
     category_color: str = ""
+    look: Look | None = None  # the shape and word beside the title
+    title_second: str = ""  # the same in the guest's other language, shown beneath
+    advice_second: str = ""
+    category_second: str = ""
 
 
 def display_name(delegate: Delegate | None, language: str) -> str:
@@ -94,9 +119,10 @@ def describe(decision: Decision, context, language: str | None = None) -> Result
         advice = t(REENTRY) if decision.reentry else (t(ADVICE[outcome]) if forums else "")
         category = context.app.categories().get(decision.delegate.category) if decision.delegate else None
         if category is None:
-            return ResultText(title, advice, forums, GREEN, lang)
+            return ResultText(title, advice, forums, GREEN, lang, look=Look.WELCOME)
         vip = " ★ VIP" if category.vip else ""
-        return ResultText(title, advice, forums, GREEN, lang, category.name(lang[:2]) + vip, category.color)
+        return ResultText(title, advice, forums, GREEN, lang, category.name(lang[:2]) + vip, category.color,
+                          look=Look.WELCOME)  # fmt: skip
     advice = t(ADVICE[outcome])
     if outcome is Outcome.ALREADY_CHECKED_IN and decision.first_checkin is not None:
         first = decision.first_checkin
@@ -107,4 +133,5 @@ def describe(decision: Decision, context, language: str | None = None) -> Result
     title = t(TITLES[outcome])
     if name:
         title = f"{name} · {title}"
-    return ResultText(title, advice, forums, AMBER if outcome is Outcome.ALREADY_CHECKED_IN else RED, lang)
+    shape = look(decision)
+    return ResultText(title, advice, forums, LOOK_COLORS[shape], lang, look=shape)

@@ -1,12 +1,22 @@
-"""The full-screen result: green, amber or red, the name and what to do, big enough for 3 metres."""
+"""The full-screen result: shape, word and colour of the outcome, the name and what to do.
+
+Every size is a share of the window's height (``fit``), so the panel reads the same from the
+queue on a 1280x800, a 1920x1080 or a portrait 1080x1920 screen. Labels hold one language, or
+the guest's first language large with the other beneath (``ResultText`` with ``*_second``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Any
 
-from ui.widgets.outcome_text import ResultText
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.app.guest import Look
+from ui.widgets.bilingual import PairButton, PairLabel, fit_text, text_basis
+from ui.widgets.outcome_icon import OutcomeIcon
+from ui.widgets.outcome_text import WORDS, ResultText, ink_for
 
 
 def big_font(base: QFont, points: int, bold: bool = False) -> QFont:
@@ -17,59 +27,102 @@ def big_font(base: QFont, points: int, bold: bool = False) -> QFont:
 
 
 class ResultPanel(QWidget):
-    """A coloured panel: title, advice, forums, and a status line (printing, reset)."""
+    """A coloured panel: icon and word, title, advice, forums, category band, status, OK."""
+
+    tapped = Signal()  # a tap anywhere on the panel (the guest has read it)
 
     def __init__(self, parent: QWidget | None = None, scale: float = 1.0) -> None:
         super().__init__(parent)
+        self.scale = scale
         self.painted: list = []  # callables run after each paint (the benchmark's repaint probe)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 40)
-        layout.setSpacing(18)
-        self.title = QLabel()
-        self.advice = QLabel()
-        self.forums = QLabel()
-        self.status = QLabel()
-        sizes = (
-            (self.title, 44, True),
-            (self.advice, 26, False),
-            (self.forums, 24, False),
-            (self.status, 26, True),
-        )
-        for label, points, bold in sizes:
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setFont(big_font(self.font(), int(points * scale), bold))
-            label.setStyleSheet("color: white; background: transparent;")
-        self.band = QLabel()
-        self.band.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.band.setFont(big_font(self.font(), int(22 * scale), True))
-        self.band.setMinimumHeight(int(56 * scale))
-        self.band.setMinimumWidth(int(420 * scale))
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 30, 60, 30)
+        layout.setSpacing(14)
+        self.icon = OutcomeIcon()
+        self.word = PairLabel(0.075 * scale, bold=True)
+        self.word.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title = PairLabel(0.06 * scale, bold=True)
+        self.advice = PairLabel(0.038 * scale)
+        self.forums = PairLabel(0.03 * scale)
+        self.status = PairLabel(0.038 * scale, bold=True)
+        self.band = PairLabel(0.032 * scale, bold=True)
+        self.band.setObjectName("categoryBand")
+        self.ok = PairButton(0.04 * scale)
+        self.ok.setObjectName("resultOk")
+        self.ok.clicked.connect(self.tapped.emit)
+        self.ok.hide()
+        head = QHBoxLayout()
+        head.addStretch(1)
+        head.addWidget(self.icon)
+        head.addSpacing(24)
+        head.addWidget(self.word)
+        head.addStretch(1)
         layout.addStretch(1)
+        layout.addLayout(head)
+        layout.addWidget(self.title)
         layout.addWidget(self.band, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(10)
-        for label, _, _ in sizes:
+        for label in (self.advice, self.forums, self.status):
             layout.addWidget(label)
         layout.addStretch(1)
+        layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignHCenter)
         self.color = "#333333"
+        self.ink = "white"
+        self._paint_labels()
+        self.band.hide()
+
+    def fit(self, screen_height: int) -> None:
+        fit_text(self, screen_height)
+        self.icon.set_side(int(0.14 * self.scale * screen_height))
+        margin = int(0.04 * screen_height)
+        self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.ok.setMinimumWidth(int(0.3 * screen_height))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        window = self.window()
+        self.fit(text_basis(window.width(), window.height()))
 
     def show_result(self, text: ResultText) -> None:
         self.color = text.color
-        self.update()
-        self.title.setText(text.title)
-        self.advice.setText(text.advice)
+        self.ink = ink_for(text.color)
+        self._paint_labels()
+        look = text.look
+        self.icon.show_look(look, text.color, WORDS[look][1] if look else "")
+        self.word.setVisible(look is not None)
+        if look is not None:
+            zh, en = WORDS[look]
+            first_zh = text.language.startswith("zh")
+            self.word.set_pair(*((zh, en) if first_zh else (en, zh)))
+        self.title.set_pair(text.title, text.title_second)
+        self.advice.set_pair(text.advice, text.advice_second)
         self.advice.setVisible(bool(text.advice))
-        self.forums.setText("\n".join(text.forums))
+        self.forums.set_pair("\n".join(text.forums))
         self.forums.setVisible(bool(text.forums))
-        self.band.setText(f"  {text.category}  ")
-        self.band.setStyleSheet(f"color: white; background: {text.category_color}; border: 3px solid white;"
-                                " border-radius: 10px;" if text.category else "background: transparent;")  # fmt: skip
+        self.band.set_pair(text.category, text.category_second)
+        # the band is a white card edged in the category's colour: never an outcome's background
+        self.band.setStyleSheet(f"color: #1A1A1A; background: white; border: 6px solid {text.category_color};"
+                                " border-radius: 10px; padding: 4px 24px;" if text.category else "")  # fmt: skip
         self.band.setVisible(bool(text.category))
         self.set_status("")
 
-    def set_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_ok(self, first: str, second: str = "") -> None:
+        self.ok.set_pair(first, second)
+        self.ok.show()
+
+    def hide_ok(self) -> None:
+        self.ok.hide()
+
+    def set_status(self, text: str, second: str = "") -> None:
+        self.status.set_pair(text, second)
         self.status.setVisible(bool(text))
+
+    def _paint_labels(self) -> None:
+        for label in (self.word, self.title, self.advice, self.forums, self.status):
+            label.setStyleSheet(f"color: {self.ink}; background: transparent;")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self.tapped.emit()
+        super().mousePressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -78,3 +131,6 @@ class ResultPanel(QWidget):
         super().paintEvent(event)
         for probe in list(self.painted):
             probe()
+
+
+__all__ = ["Look", "ResultPanel", "big_font"]
