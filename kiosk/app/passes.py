@@ -38,7 +38,7 @@ def may_self_reprint(decision: Decision, mode: Mode, printing: bool, desk: str, 
         return False
     if first is None or decision.delegate is None or decision.gate != ENTRANCE or first.desk != desk:
         return False
-    if not timedelta(0) <= now - first.at <= timedelta(minutes=minutes):
+    if minutes <= 0 or not timedelta(0) <= now - first.at <= timedelta(minutes=minutes):
         return False
     return reprints_since(decision.delegate.id, first.at) == 0
 

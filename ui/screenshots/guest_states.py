@@ -8,14 +8,11 @@ the PNGs. Names carry the size unless it is the standard 1280x800 (``selfservice
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.app.flow import Mode, State
 from kiosk.app.intake import CodeSource
 from kiosk.names import syllables
-
-if TYPE_CHECKING:
-    from ui.screenshots.render import Shooter
 
 GUEST_SHOTS = ("selfservice-idle", "selfservice-admitted", "selfservice-reprinted", "selfservice-done", "selfservice-refused",
                "selfservice-unknown", "selfservice-search", "selfservice-confirm", "selfservice-desk",
@@ -24,22 +21,20 @@ GUEST_SHOTS = ("selfservice-idle", "selfservice-admitted", "selfservice-reprinte
 LOOK_SHOTS = {"welcome": "selfservice-admitted", "done": "selfservice-done", "staff": "selfservice-refused"}
 
 
-def _screen(shooter: Shooter) -> Any:
+def _screen(shooter: Any) -> Any:
     return shooter.window.screens[Mode.SELFSERVICE]
 
 
-def _hold(shooter: Shooter) -> None:
+def _hold(shooter: Any) -> None:
     """Keep the result up while it is photographed (a welcome leaves after 3 s)."""
     _screen(shooter).dismiss_timer.stop()
 
 
-def shoot(shooter: Shooter) -> list[Path]:
-    from ui.screenshots.render import _guest, wait_until
-
-    flow, app = shooter.context.app.flow, shooter.app
+def shoot(shooter: Any) -> list[Path]:
+    flow = shooter.context.app.flow
     screen = _screen(shooter)
     shots = [shooter.save("selfservice-idle")]
-    guest = _guest(shooter.store, lambda d: d.active and d.name_en == "" and shooter.forum.id in d.forums
+    guest = shooter.pick(lambda d: d.active and d.name_en == "" and shooter.forum.id in d.forums
                    and len(d.forums) >= 2)  # fmt: skip
     shooter.decide(guest.code)
     _hold(shooter)
@@ -50,7 +45,7 @@ def shoot(shooter: Shooter) -> list[Path]:
     shooter.decide(guest.code)
     _hold(shooter)
     shots.append(shooter.save("selfservice-done"))
-    refused = _guest(shooter.store, lambda d: not d.active)
+    refused = shooter.pick(lambda d: not d.active)
     shooter.decide(refused.code)
     _hold(shooter)
     shots.append(shooter.save("selfservice-refused"))
@@ -59,10 +54,10 @@ def shoot(shooter: Shooter) -> list[Path]:
     shots.append(shooter.save("selfservice-unknown"))
     flow.fire("reset", "screenshot")
     flow.fire("search", "screenshot")
-    searched = _guest(shooter.store, lambda d: d.active and len(d.name) == 3 and d.phone != "")
+    searched = shooter.pick(lambda d: d.active and len(d.name) == 3 and d.phone != "")
     parts = syllables(searched.name)
     screen.search.type_text(parts[0] + parts[1][:1])
-    wait_until(app, lambda: screen.search.results.count() > 0)
+    shooter.wait(lambda: screen.search.results.count() > 0)
     assert flow.state is State.SEARCH
     shots.append(shooter.save("selfservice-search"))
     screen.search.picked.emit(searched)

@@ -123,6 +123,12 @@ class Shooter:
         image.save(str(path))
         return path
 
+    def pick(self, test: Callable[[Delegate], bool]) -> Delegate:
+        return _guest(self.store, test)
+
+    def wait(self, done: Callable[[], bool]) -> bool:
+        return wait_until(self.app, done)
+
     def decide(self, code: str) -> None:
         from kiosk.app.flow import State
 
