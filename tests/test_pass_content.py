@@ -11,6 +11,7 @@ import pytest
 from kiosk.demo.samples import sample_delegates, sample_event
 from kiosk.printing.content import PassContent, build_content, latin_script
 from kiosk.printing.layout import LayoutError, layout_names, load_layout
+from kiosk.printing.places import desk_name, hall_name
 
 ISSUED = datetime(2023, 12, 6, 0, 42, tzinfo=UTC)
 
@@ -52,7 +53,7 @@ def test_forums_are_sorted_by_time_with_local_date_and_hall():
     order = [starts[f.id] for f in content.forums]
     assert order == sorted(order) and content.forums[0].id == "main"
     assert content.forums[0].when == "12月6日 09:00–12:00"
-    assert content.forums[0].hall == "A1"
+    assert content.forums[0].hall == "A1厅"
 
 
 def test_pass_is_in_the_delegates_language_when_known_else_the_kiosks():
@@ -66,7 +67,45 @@ def test_pass_is_in_the_delegates_language_when_known_else_the_kiosks():
 def test_vip_category_marks_the_pass_and_issue_time_is_local():
     content = _content("d-vip")
     assert content.vip and content.color == "#C62828"
-    assert content.issued == "2023-12-06 08:42"  # 00:42 UTC is 08:42 in Xi'an
+    assert content.issued == "12月6日 08:42"  # 00:42 UTC is 08:42 in Xi'an
+    assert _content("d-en").issued == "6 Dec 08:42"
+
+
+def test_forum_lines_carry_the_chinese_name_always_the_delegates_language_first():
+    english = _content("d-en")
+    assert [(f.name, f.other_name) for f in english.forums] == [
+        ("2023 Xi'an 'Dual Centers' Construction Theme Forum", "2023西安“双中心”建设主题论坛"),
+        ("Foreign Experts Symposium", "外国专家座谈会"),
+    ]
+    chinese = _content("d-zh")
+    assert chinese.forums[0].name == "2023西安“双中心”建设主题论坛"
+    assert chinese.forums[0].other_name == "2023 Xi'an 'Dual Centers' Construction Theme Forum"
+
+
+def test_halls_and_desks_by_display_name_never_hall_expo_or_desk_desk_1():
+    assert [hall_name(h, "zh") for h in ("A1", "3", "B203", "Expo", "展览中心", "")] == [
+        "A1厅", "3厅", "B203厅", "Expo", "展览中心", "",
+    ]  # fmt: skip
+    assert [hall_name(h, "en") for h in ("A1", "Expo", "Expo Centre")] == ["Hall A1", "Expo", "Expo Centre"]
+    assert [desk_name(d, "zh") for d in ("desk-1", "Desk_12", "desk 3", "南门服务台")] == [
+        "1号服务台", "12号服务台", "3号服务台", "南门服务台",
+    ]  # fmt: skip
+    assert [desk_name(d, "en") for d in ("desk-1", "DESK2", "North entrance")] == [
+        "Desk 1",
+        "Desk 2",
+        "North entrance",
+    ]
+    english = _content("d-en")
+    assert english.desk == "Desk 3" and english.forums[1].hall == "Hall B2"
+    assert _content("d-zh").desk == "3号服务台"
+
+
+def test_a_queued_pass_from_before_bilingual_forum_lines_still_reads():
+    data = json.loads(_content("d-zh").to_json())
+    for forum in data["forums"]:
+        del forum["other_name"]
+    old = PassContent.from_json(json.dumps(data))
+    assert old.forums[0].other_name == "" and old.forums[0].name == "2023西安“双中心”建设主题论坛"
 
 
 def test_content_round_trips_through_json_for_the_queue():

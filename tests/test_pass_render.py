@@ -90,7 +90,7 @@ def test_pass_command_pdf_keeps_name_and_forums_as_text(roster_db, tmp_path):
     assert "WenQuanYi" in fonts and " yes " in fonts  # the bundled font, embedded
 
 
-def test_foreign_delegate_pass_is_in_english(roster_db, tmp_path):
+def test_foreign_delegate_pass_is_in_english_with_the_chinese_forum_names(roster_db, tmp_path):
     import main
 
     out = tmp_path / "en.pdf"
@@ -105,7 +105,9 @@ def test_foreign_delegate_pass_is_in_english(roster_db, tmp_path):
     assert (
         "Foreign Experts Symposium" in text and "2023 Xi'an 'Dual Centers' Construction Theme Forum" in text
     )
-    assert "外国专家座谈会" not in text
+    # door signs are Chinese: each forum in English first, then its Chinese name
+    assert text.index("Foreign Experts Symposium") < text.index("外国专家座谈会")
+    assert "Hall B2" in text and "Hall Expo" not in text and "Desk desk" not in text
 
 
 def test_pass_command_png_scans_to_the_badge_code(roster_db, tmp_path):
@@ -193,8 +195,10 @@ def test_every_character_of_the_pass_is_in_the_bundled_font():
                 content.title,
                 content.category,
                 content.event_name,
-                *(f.name + f.when for f in content.forums),
-                *(content.label(k) for k in ("forums", "issued", "desk", "vip", "hall", "scan")),
+                content.issued,
+                content.desk,
+                *(f.name + f.other_name + f.when + f.hall for f in content.forums),
+                *(content.label(k) for k in ("forums", "no_forums", "issued", "vip", "scan")),
                 "★·–",
             ]
         )

@@ -10,24 +10,21 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.model import Category, Delegate, Event, Forum
+from kiosk.printing.places import desk_name, hall_name
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "forums": "可参加论坛",
         "no_forums": "仅限主会场",
         "issued": "签发",
-        "desk": "服务台",
         "vip": "贵宾 VIP",
-        "hall": "厅",
         "scan": "论坛入口请出示此码",
     },
     "en": {
         "forums": "Forums you may enter",
         "no_forums": "Main venue only",
         "issued": "Issued",
-        "desk": "Desk",
         "vip": "VIP",
-        "hall": "Hall",
         "scan": "Show this code at forum doors",
     },
 }
@@ -46,10 +43,14 @@ def pass_language(delegate_language: str, fallback: str = "zh") -> str:
 
 @dataclass(frozen=True, slots=True)
 class PassForum:
+    """One forum line. Door signs are Chinese, so the Chinese name is always on the pass:
+    ``name`` in the pass's language, ``other_name`` in the other one ("" when they match)."""
+
     id: str
     name: str
     when: str  # "12月6日 09:00–12:00" / "6 Dec 09:00–12:00"
-    hall: str
+    hall: str  # as the door sign names it: "A1厅" / "Hall A1", "Expo"
+    other_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,8 @@ class PassContent:
     vip: bool
     forums: tuple[PassForum, ...]
     qr: str
-    issued: str  # local time of issue, formatted
-    desk: str
+    issued: str  # local date and time of issue: "12月6日 08:42" / "6 Dec 08:42"
+    desk: str  # the desk's display name: "3号服务台" / "Desk 3"
     delegate_id: str = ""
     labels: dict[str, str] = field(default_factory=dict)
 
@@ -100,14 +101,32 @@ def latin_script(name: str, name_en: str = "") -> str:
     return latin_name(name)
 
 
+def _day(moment: datetime, language: str) -> str:
+    return (
+        f"{moment.month}月{moment.day}日"
+        if language == "zh"
+        else f"{moment.day} {MONTHS_EN[moment.month - 1]}"
+    )
+
+
 def _when(forum: Forum, language: str, tz: ZoneInfo) -> str:
     if forum.starts_at is None:
         return ""
     start = forum.starts_at.astimezone(tz)
     end = forum.ends_at.astimezone(tz) if forum.ends_at else None
-    day = f"{start.month}月{start.day}日" if language == "zh" else f"{start.day} {MONTHS_EN[start.month - 1]}"
     span = f"{start:%H:%M}" + (f"–{end:%H:%M}" if end else "")
-    return f"{day} {span}"
+    return f"{_day(start, language)} {span}"
+
+
+def _forum_line(forum: Forum, language: str, tz: ZoneInfo) -> PassForum:
+    other = forum.name("en" if language == "zh" else "zh")
+    return PassForum(
+        forum.id,
+        forum.name(language),
+        _when(forum, language, tz),
+        hall_name(forum.hall, language),
+        "" if other == forum.name(language) else other,
+    )
 
 
 def build_content(
@@ -144,9 +163,9 @@ def build_content(
         category=category.name(lang) if category else "",
         color=category.color if category else "#455A64",
         vip=bool(category and category.vip),
-        forums=tuple(PassForum(f.id, f.name(lang), _when(f, lang, tz), f.hall) for f in mine),
+        forums=tuple(_forum_line(f, lang, tz) for f in mine),
         qr=code or delegate.code,
-        issued=f"{issued_at.astimezone(tz):%Y-%m-%d %H:%M}",
-        desk=desk,
+        issued=f"{_day(issued_at.astimezone(tz), lang)} {issued_at.astimezone(tz):%H:%M}",
+        desk=desk_name(desk, lang),
         delegate_id=delegate.id,
     )

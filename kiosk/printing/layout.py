@@ -45,6 +45,7 @@ class PassLayout:
     fonts: dict[str, float]
     min_name_pt: float
     min_scale: float
+    max_scale: float = 1.0  # a fixed card with room to spare grows its text up to this
 
     @property
     def grows(self) -> bool:
@@ -93,6 +94,7 @@ def parse_layout(data: dict[str, Any], where: str = "?") -> PassLayout:
         fonts={r: _number(fonts, r, where, 3, 96) for r in FONT_ROLES},
         min_name_pt=_number(data, "min_name_pt", where, 3, 96),
         min_scale=_number(data, "min_scale", where, 0.1, 1),
+        max_scale=_number({"max_scale": 1.0, **data}, "max_scale", where, 1, 2),
     )
     if layout.margin_mm * 2 < width - layout.printable_width_mm:
         raise LayoutError(f"layout {where}: margin_mm is smaller than the unprintable edge")

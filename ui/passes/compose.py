@@ -1,137 +1,51 @@
-"""Laying out a pass on any Qt paint device: measure at a scale, shrink until it fits, paint.
+"""Laying out a pass: band, who, forums, QR, footer; fitted to its stock, then painted.
 
-Units are device pixels; ``mm()`` converts. The same flow measures (no painter) and paints,
-so what was measured is what is drawn. Every item drawn is recorded in ``placed`` (tests
-check that nothing leaves the page and nothing overlaps).
+Fixed stocks (A6, badge) are filled: the text grows up to the layout's ``max_scale`` when the
+pass is short and shrinks when it is long, and the room that is left is shared between the
+blocks, so no empty band opens above the QR. The name keeps its own size while the rest
+shrinks to ``min_scale`` (it is what the door staff read); it shrinks only to fit its line
+(then wraps between its parts) or in the last resort.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPaintDevice, QPainter, QTextLayout, QTextOption
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 
-from kiosk.printing.content import PassContent
-from kiosk.printing.layout import PassLayout
 from ui.passes import qr
-from ui.passes.fonts import font
+from ui.passes.typeset import BLACK, Placed, Typesetter
 
-GREY = QColor("#555555")
-BLACK = QColor("black")
 SCALE_STEP = 0.93
 LAST_RESORT_SCALE = 0.25  # below the layout's min_scale: smaller, but never cut off
+NAME_LINES = 2  # a name with parts may take two lines at full size before it shrinks
+SPARE_SLOTS = 3  # spare room on a fixed card: above the name, under it, under the forums
 
 
 @dataclass
-class Placed:
-    kind: str  # band | text | rule | qr
-    rect: QRectF
-    text: str = ""
-
-
-@dataclass
-class Flow:
+class Flow(Typesetter):
     """One pass laid out on one device at one scale."""
 
-    content: PassContent
-    layout: PassLayout
-    device: QPaintDevice
-    dpi: float
-    canvas_mm: float  # width of what is drawn: the page, or a raster printer's printable width
-    pixel_exact: bool = False
-    scale: float = 1.0
-    painter: QPainter | None = None
-    placed: list[Placed] = field(default_factory=list)
     extra_columns: int = 0  # forum columns beyond the layout's, when a fixed card must hold many
-    spare: float = 0.0  # room left on a fixed card: the QR and footer sit at the bottom
-
-    def __post_init__(self) -> None:
-        self.grey = BLACK if self.layout.monochrome else GREY  # dithered grey is speckle on thermal
-
-    def mm(self, value: float) -> float:
-        return value * self.dpi / 25.4
+    spare: float = 0.0  # room left on a fixed card, shared between the blocks
 
     @property
-    def left(self) -> float:
-        return self.mm(self.layout.margin_mm - (self.layout.width_mm - self.canvas_mm) / 2)
+    def name_scale(self) -> float:
+        if self.scale >= 1:
+            return self.scale
+        return 1.0 if self.scale >= self.layout.min_scale else self.scale / self.layout.min_scale
 
     @property
-    def width(self) -> float:
-        return self.mm(self.layout.width_mm - 2 * self.layout.margin_mm)
-
-    @property
-    def gap(self) -> float:
-        return self.mm(1.6) * self.scale
-
-    # -- primitives ------------------------------------------------------------------------
-
-    def text(
-        self,
-        text: str,
-        role: str,
-        x: float,
-        y: float,
-        w: float,
-        *,
-        bold: bool = False,
-        color: QColor = BLACK,
-        center: bool = False,
-        size: float | None = None,
-    ) -> float:
-        """Wrap ``text`` into width ``w`` at (x, y); return its height (0 for empty text)."""
-        if not text.strip():
-            return 0.0
-        block, height, natural = self._wrap(
-            text, size or self.layout.fonts[role] * self.scale, bold, w, center
-        )
-        if self.painter is not None:
-            self.painter.setPen(color)
-            block.draw(self.painter, QPointF(x, y))
-        left = x + (w - natural) / 2 if center else x
-        self.placed.append(
-            Placed(
-                "text",
-                QRectF(left, y, natural, height),
-                text.replace("\u2028", " " if " " in self.content.name else ""),
-            )
-        )
-        return height
-
-    def _wrap(
-        self, text: str, size: float, bold: bool, w: float, center: bool
-    ) -> tuple[QTextLayout, float, float]:
-        block = QTextLayout(text, font(size, bold), self.device)
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter if center else Qt.AlignmentFlag.AlignLeft)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        block.setTextOption(option)
-        block.beginLayout()
-        height = natural = 0.0
-        while (line := block.createLine()).isValid():
-            line.setLineWidth(w)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-            natural = max(natural, line.naturalTextWidth())
-        block.endLayout()
-        return block, height, min(natural, w)
-
-    def lines(self, text: str, size: float, bold: bool, w: float) -> int:
-        return self._wrap(text, size, bold, w, False)[0].lineCount()
-
-    def rule(self, y: float) -> float:
-        rect = QRectF(self.left, y, self.width, max(1.0, self.mm(0.25)))
-        if self.pixel_exact:  # whole pixels: a grey anti-aliased edge would dither into dots
-            rect = QRectF(round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height()))
-        if self.painter is not None:
-            self.painter.fillRect(rect, self.grey)
-        self.placed.append(Placed("rule", rect))
-        return self.mm(0.25)
+    def qr_px(self) -> float:
+        lay = self.layout
+        return self.mm(max(lay.min_qr_mm, lay.qr_mm * min(self.scale, 1.0)))
 
     # -- pieces --------------------------------------------------------------------------
 
     def band(self) -> float:
         """The category colour band across the whole width; VIPs in solid black on mono stock."""
-        c, height = self.content, self.mm(self.layout.band_mm) * max(self.scale, 0.7)
+        c, height = self.content, self.mm(self.layout.band_mm) * max(min(self.scale, 1.0), 0.7)
         rect = QRectF(0, 0, self.mm(self.canvas_mm), height)
         fill = QColor(c.color)
         if self.layout.monochrome:
@@ -148,25 +62,21 @@ class Flow:
             else (f"★ {c.label('vip')}" if c.vip else c.category)
         )
         size = min(self.layout.fonts["heading"] * 1.3, height * 0.5 * 72 / self.dpi)
-        text_h = self._wrap(label, size, True, self.width, True)[1] if label else 0
-        self.text(
-            label,
-            "heading",
-            self.left,
-            (height - text_h) / 2,
-            self.width,
-            bold=True,
-            color=ink,
-            center=True,
-            size=size,
-        )
+        text_h = self.wrap(label, size, self.bold(True, size), self.width, True)[1] if label else 0
+        self.text(label, "heading", self.left, (height - text_h) / 2, self.width,
+                  bold=True, color=ink, center=True, size=size)  # fmt: skip
         return height
 
+    def _name_fits(self, size: float, w: float) -> bool:
+        broken = self.name_lines(size, w).split("\u2028")
+        limit = NAME_LINES if len(broken) > 1 else 1
+        return len(broken) <= limit and all(self.lines(line, size, True, w) == 1 for line in broken)
+
     def name_size(self, w: float) -> float:
-        """The name's size: as large as the layout says, shrunk until it fits on one line."""
-        c, fonts = self.content, self.layout.fonts
-        size, floor = fonts["name"] * self.scale, min(self.layout.min_name_pt, fonts["name"] * self.scale)
-        while size > floor and self.lines(c.name, size, True, w) > 1:
+        """The name's size: the layout's, shrunk until it fits its lines, not below min_name_pt."""
+        size = self.layout.fonts["name"] * self.name_scale
+        floor = min(self.layout.min_name_pt * min(self.name_scale, 1.0), size)
+        while size > floor and not self._name_fits(size, w):
             size = max(floor, size * SCALE_STEP)
         return size
 
@@ -199,35 +109,20 @@ class Flow:
         return y - start
 
     def forums(self, y: float) -> float:
+        """Each forum in the pass's language, then in the other (the Chinese name is always
+        there: door signs are Chinese), then its date, time and hall."""
         c, start = self.content, y
-        y += (
-            self.text(
-                c.label("forums") if c.forums else c.label("no_forums"),
-                "heading",
-                self.left,
-                y,
-                self.width,
-                bold=True,
-            )
-            + self.gap / 2
-        )
+        heading = c.label("forums") if c.forums else c.label("no_forums")
+        y += self.text(heading, "heading", self.left, y, self.width, bold=True) + self.gap / 2
         columns = self.layout.forum_columns + self.extra_columns
         col_w = (self.width - self.gap * (columns - 1)) / columns
         for row in range(0, len(c.forums), columns):
             heights = []
             for i, forum in enumerate(c.forums[row : row + columns]):
                 x = self.left + i * (col_w + self.gap)
-                hall = (
-                    (
-                        f"{forum.hall}{c.label('hall')}"
-                        if c.language == "zh"
-                        else f"{c.label('hall')} {forum.hall}"
-                    )
-                    if forum.hall
-                    else ""
-                )
-                when = " · ".join(p for p in (forum.when, hall) if p)
                 h = self.text(forum.name, "forum", x, y, col_w, bold=True)
+                h += self.text(forum.other_name, "when", x, y + h, col_w)
+                when = " · ".join(p for p in (forum.when, forum.hall) if p)
                 h += self.text(when, "when", x, y + h, col_w, color=self.grey)
                 heights.append(h)
             y += max(heights) + self.gap / 2
@@ -235,11 +130,10 @@ class Flow:
 
     def code(self, x: float, y: float, w: float) -> float:
         """The QR with its quiet zone, centred in width ``w``; then its caption."""
-        c, lay = self.content, self.layout
-        size = self.mm(max(lay.min_qr_mm, lay.qr_mm * self.scale))
-        n = len(qr.matrix(c.qr))
-        quiet = qr.module_size(c.qr, size, self.pixel_exact) * qr.QUIET_MODULES
-        drawn = qr.module_size(c.qr, size, self.pixel_exact) * n
+        c = self.content
+        size = self.qr_px
+        module = qr.module_size(c.qr, size, self.pixel_exact)
+        quiet, drawn = module * qr.QUIET_MODULES, module * len(qr.matrix(c.qr))
         top = y + quiet
         left = x + (w - drawn) / 2
         if self.painter is not None:
@@ -251,7 +145,7 @@ class Flow:
 
     def footer(self, y: float) -> float:
         c = self.content
-        meta = f"{c.label('issued')} {c.issued} · {c.label('desk')} {c.desk}"
+        meta = " · ".join(p for p in (f"{c.label('issued')} {c.issued}", c.desk) if p.strip())
         return self.text(meta, "meta", self.left, y, self.width, color=self.grey, center=True)
 
     # -- whole pass ------------------------------------------------------------------------
@@ -259,18 +153,19 @@ class Flow:
     def run(self) -> float:
         """Lay out (and paint, with a painter) the whole pass; return the height used."""
         self.placed.clear()
-        y = self.band() + self.gap * 1.5
+        share = self.spare / SPARE_SLOTS
+        y = self.band() + self.gap * 1.5 + share
         if self.layout.arrangement == "side":
-            qr_w = self.mm(max(self.layout.min_qr_mm, self.layout.qr_mm * self.scale)) * 1.15
+            qr_w = self.qr_px * 1.15
             text_w = self.width - qr_w - self.gap
             left_h = self.identity(self.left, y, text_w, center=False)
             right_h = self.code(self.left + text_w + self.gap, y - self.gap, qr_w)
-            y += max(left_h, right_h - self.gap) + self.gap
+            y += max(left_h, right_h - self.gap) + self.gap + share
         else:
-            y += self.identity(self.left, y, self.width, center=True) + self.gap
+            y += self.identity(self.left, y, self.width, center=True) + self.gap + share
         y += self.rule(y) + self.gap
-        y += self.forums(y)
-        y += self.rule(y) + self.gap / 2 + self.spare
+        y += self.forums(y) + share
+        y += self.rule(y) + self.gap / 2
         if self.layout.arrangement == "stack":
             y += self.code(self.left, y, self.width)
         y += self.gap / 2 + self.footer(y + self.gap / 2)
@@ -280,8 +175,9 @@ class Flow:
 def fit(flow: Flow) -> float:
     """Choose the largest scale at which the pass fits its page; return the page height (px).
 
-    Growing stocks keep scale 1 and grow. Fixed stocks shrink step by step to the layout's
-    ``min_scale``, and beyond it if they must: a smaller pass beats a cut-off one.
+    Growing stocks keep scale 1 and grow. Fixed stocks try from the layout's ``max_scale``
+    down, one more forum column before smaller type, to ``min_scale`` and beyond it if they
+    must (a smaller pass beats a cut-off one); the room left is shared between the blocks.
     """
     lay = flow.layout
     if lay.height_mm is None:
@@ -289,13 +185,14 @@ def fit(flow: Flow) -> float:
         return max(flow.mm(lay.min_height_mm), flow.run())
     limit = flow.mm(lay.height_mm)
     widen = (0, 1) if len(flow.content.forums) > 4 else (0,)
-    flow.scale, flow.spare = 1.0, 0.0
-    while flow.scale > LAST_RESORT_SCALE:
-        for extra in widen:  # one more forum column before smaller type
-            flow.extra_columns = extra
+    scale, flow.spare = lay.max_scale, 0.0
+    while scale > LAST_RESORT_SCALE:
+        for extra in widen:
+            flow.scale, flow.extra_columns = scale, extra
             used = flow.run()
             if used <= limit:
                 flow.spare = limit - used
+                flow.run()  # placed as it will be painted, the spare room shared
                 return limit
-        flow.scale *= SCALE_STEP
+        scale *= SCALE_STEP
     return limit

@@ -45,9 +45,12 @@ def family() -> str:
     return _family
 
 
-def font(point_size: float, bold: bool = False) -> QFont:
+def font(point_size: float, bold: bool = False, hinted: bool = False) -> QFont:
+    """The bundled font; ``hinted`` for 1-bit rasters (strokes on whole pixels), else unhinted
+    (PDF and colour images keep the outlines' true shapes and advances)."""
     result = QFont(family())
     result.setPointSizeF(max(point_size, 1.0))
     result.setBold(bold)
-    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    hinting = QFont.HintingPreference
+    result.setHintingPreference(hinting.PreferFullHinting if hinted else hinting.PreferNoHinting)
     return result
