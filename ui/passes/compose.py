@@ -175,9 +175,11 @@ class Flow(Typesetter):
 def fit(flow: Flow) -> float:
     """Choose the largest scale at which the pass fits its page; return the page height (px).
 
-    Growing stocks keep scale 1 and grow. Fixed stocks try from the layout's ``max_scale``
-    down, one more forum column before smaller type, to ``min_scale`` and beyond it if they
-    must (a smaller pass beats a cut-off one); the room left is shared between the blocks.
+    Growing stocks keep scale 1 and grow. Fixed stocks look for the largest of the scales
+    ``max_scale`` × 0.93ᵏ that fits, one more forum column before smaller type, down to
+    ``min_scale`` and beyond it if they must (a smaller pass beats a cut-off one); the room
+    left is shared between the blocks. The height only grows with the scale, so the search
+    halves the steps (about five layouts instead of one per step).
     """
     lay = flow.layout
     if lay.height_mm is None:
@@ -185,14 +187,31 @@ def fit(flow: Flow) -> float:
         return max(flow.mm(lay.min_height_mm), flow.run())
     limit = flow.mm(lay.height_mm)
     widen = (0, 1) if len(flow.content.forums) > 4 else (0,)
-    scale, flow.spare = lay.max_scale, 0.0
-    while scale > LAST_RESORT_SCALE:
+    flow.spare = 0.0
+    steps = [
+        lay.max_scale * SCALE_STEP**k for k in range(200) if lay.max_scale * SCALE_STEP**k > LAST_RESORT_SCALE
+    ]
+
+    def fits(k: int) -> tuple[int, float] | None:
         for extra in widen:
-            flow.scale, flow.extra_columns = scale, extra
+            flow.scale, flow.extra_columns = steps[k], extra
             used = flow.run()
             if used <= limit:
-                flow.spare = limit - used
-                flow.run()  # placed as it will be painted, the spare room shared
-                return limit
-        scale *= SCALE_STEP
+                return extra, used
+        return None
+
+    low, high, best = 0, len(steps) - 1, None  # the first step that fits lies in [low, high]
+    while low <= high:
+        middle = (low + high) // 2
+        found = fits(middle)
+        if found is not None:
+            best, high = (middle, *found), middle - 1
+        else:
+            low = middle + 1
+    if best is None:  # nothing fits: the last resort, as small as it goes
+        fits(len(steps) - 1)
+        return limit
+    k, extra, used = best
+    flow.scale, flow.extra_columns, flow.spare = steps[k], extra, limit - used
+    flow.run()  # placed as it will be painted, the spare room shared
     return limit
