@@ -51,6 +51,7 @@ class Settings:
     pdf_folder: str = ""  # where the PDF printer writes; empty = <data dir>/passes
     layout: str = DEFAULT_LAYOUT  # pass stock (resources/layouts)
     sounds: bool = True
+    speech: bool = True  # spoken prompts after the tones (when sounds are on)
     auto_sync: bool = False
 
     @property

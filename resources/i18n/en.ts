@@ -268,6 +268,10 @@
       <translation>Sounds</translation>
     </message>
     <message>
+      <source>Spoken prompts</source>
+      <translation>Spoken prompts</translation>
+    </message>
+    <message>
       <source>Look for cameras</source>
       <translation>Look for cameras</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
       <source>Play a sound for each result</source>
       <translation>Play a sound for each result</translation>
+    </message>
+    <message>
+      <source>Then say the result in the guest's language</source>
+      <translation>Then say the result in the guest's language</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>

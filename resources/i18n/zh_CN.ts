@@ -268,6 +268,10 @@
       <translation>声音</translation>
     </message>
     <message>
+      <source>Spoken prompts</source>
+      <translation>语音提示</translation>
+    </message>
+    <message>
       <source>Look for cameras</source>
       <translation>查找摄像头</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
       <source>Play a sound for each result</source>
       <translation>每次结果播放提示音</translation>
+    </message>
+    <message>
+      <source>Then say the result in the guest's language</source>
+      <translation>随后用来宾的语言播报结果</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>

@@ -61,6 +61,7 @@ class SettingsTab(QWidget):
         self.reset = QSpinBox()
         self.reset.setRange(2, 60)
         self.sounds = QCheckBox()
+        self.speech = QCheckBox()
         self.apply = QPushButton()
         self.apply.setObjectName("primaryAction")
         self.apply.clicked.connect(self.save)
@@ -97,7 +98,7 @@ class SettingsTab(QWidget):
     def retranslate(self) -> None:
         if not self.labels:
             fields = (self.mode, self.gate, self.desk, self.language, self._camera_row, self.printer, self.escpos,
-                      self.pdf_folder, self.layout_box, self.reset, self.sounds)  # fmt: skip
+                      self.pdf_folder, self.layout_box, self.reset, self.sounds, self.speech)  # fmt: skip
             for field in fields:
                 label = QLabel()
                 self.labels.append(label)
@@ -114,12 +115,14 @@ class SettingsTab(QWidget):
             translate("AdminSettings", "Pass layout"),
             translate("AdminSettings", "Self-service: back to start after (seconds)"),
             translate("AdminSettings", "Sounds"),
+            translate("AdminSettings", "Spoken prompts"),
         ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.find_button.setText(translate("AdminSettings", "Look for cameras"))
         self.preview_button.setText(translate("AdminSettings", "Preview"))
         self.sounds.setText(translate("AdminSettings", "Play a sound for each result"))
+        self.speech.setText(translate("AdminSettings", "Then say the result in the guest's language"))
         self.escpos.setPlaceholderText("192.168.1.50:9100")
         self.pdf_folder.setPlaceholderText(
             translate("AdminSettings", "Default: the passes folder beside the database")
@@ -169,6 +172,7 @@ class SettingsTab(QWidget):
         self._select(self.layout_box, settings.layout)
         self.reset.setValue(settings.reset_seconds)
         self.sounds.setChecked(settings.sounds)
+        self.speech.setChecked(settings.speech)
 
     def _fill_cameras(self, current: str) -> None:
         self.camera.clear()
@@ -252,7 +256,7 @@ class SettingsTab(QWidget):
                 desk=self.desk.text().strip() or previous.desk, camera=self.camera_value(),
                 printer=self.printer_value(), pdf_folder=self.pdf_folder.text().strip(),
                 layout=self.layout_box.currentData() or previous.layout, reset_seconds=self.reset.value(),
-                sounds=self.sounds.isChecked(),
+                sounds=self.sounds.isChecked(), speech=self.speech.isChecked(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - an unknown gate etc. is said, not raised
             self.status.setText(translate("AdminSettings", "Not saved: %1").replace("%1", str(exc)))

@@ -1,6 +1,9 @@
-"""Short tones for admitted, refused and VIP attention; generated with numpy into resources/sounds.
+"""Short tones for admitted, refused and VIP attention, then a spoken prompt.
 
-python -m ui.shell.sounds     # (re)write resources/sounds/*.wav
+The tones are generated with numpy into resources/sounds; the spoken prompts are shipped
+clips (ui.shell.speech)::
+
+    python -m ui.shell.sounds     # (re)write the tones, resources/sounds/{admitted,refused,vip}.wav
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from typing import Any
 
 import numpy as np
 
+from kiosk.model import Decision
 from ui.bridge import AppContext
+from ui.shell.speech import LANGUAGES, SOUNDS, Prompt, clip_path, prompt_for, spoken_language
 
 log = logging.getLogger(__name__)
-SOUNDS = Path(__file__).resolve().parents[2] / "resources" / "sounds"
 RATE = 22050
 TONES: dict[str, list[tuple[float, float]]] = {  # (frequency Hz, seconds) in sequence
     "admitted": [(880.0, 0.09), (1318.5, 0.16)],  # a rising two-note chime
@@ -47,12 +51,19 @@ def generate(folder: Path = SOUNDS) -> list[Path]:
 
 
 class Sounds:
-    """Plays the tones with QSoundEffect; silent when there is no audio output."""
+    """Plays the tones with QSoundEffect, then the spoken prompt (ui.shell.speech) in the
+    delegate's language once the tone has ended; silent when there is no audio output.
+
+    ``settings.sounds`` turns both off, ``settings.speech`` only the spoken prompts.
+    """
 
     def __init__(self, context: AppContext) -> None:
         self.context = context
-        self.played: list[str] = []  # what was asked, for tests and the log
+        self.played: list[str] = []  # tones asked, for tests and the log
+        self.spoken: list[str] = []  # clips asked to be spoken (say-admitted-en …)
         self._effects: dict[str, Any] = {}
+        self._clips: dict[str, Any] = {}
+        self._pending: Any = None  # the clip to speak when the tone ends
         try:
             from PySide6.QtCore import QUrl
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
@@ -65,7 +76,13 @@ class Sounds:
             for name in TONES:
                 effect = QSoundEffect()
                 effect.setSource(QUrl.fromLocalFile(str(SOUNDS / f"{name}.wav")))
+                effect.playingChanged.connect(self._on_tone_changed)
                 self._effects[name] = effect
+            for prompt in Prompt:
+                for language in LANGUAGES:
+                    clip = QSoundEffect()
+                    clip.setSource(QUrl.fromLocalFile(str(clip_path(prompt, language))))
+                    self._clips[clip_path(prompt, language).stem] = clip
         except Exception as exc:  # noqa: BLE001 - a kiosk without sound still works
             log.info("sounds unavailable: %s", exc)
 
@@ -75,14 +92,38 @@ class Sounds:
         if effect is not None and self.context.app.settings.sounds:
             effect.play()
 
-    def play_for(self, decision: Any) -> None:
+    def play_for(self, decision: Decision) -> None:
         if not decision.admitted:
             self.play("refused")
+        else:
+            category = (
+                self.context.app.categories().get(decision.delegate.category) if decision.delegate else None
+            )
+            self.play("vip" if category is not None and category.vip else "admitted")
+        self.say(prompt_for(decision), spoken_language(decision, self.context.app.settings.language))
+
+    def say(self, prompt: Prompt, language: str) -> None:
+        """Speak ``prompt`` in ``language`` (zh | en): after the tone when one is playing or
+        starting, at once otherwise; a clip still speaking from the last guest stops."""
+        settings = self.context.app.settings
+        if not (settings.sounds and settings.speech):
             return
-        category = (
-            self.context.app.categories().get(decision.delegate.category) if decision.delegate else None
-        )
-        self.play("vip" if category is not None and category.vip else "admitted")
+        name = clip_path(prompt, language).stem
+        self.spoken.append(name)
+        clip = self._clips.get(name)
+        if clip is None:
+            return
+        for other in self._clips.values():
+            other.stop()
+        if self.played and self._effects.get(self.played[-1]) is not None:
+            self._pending = clip  # _on_tone_changed starts it when the tone stops
+        else:
+            clip.play()
+
+    def _on_tone_changed(self) -> None:
+        if self._pending is not None and not any(e.isPlaying() for e in self._effects.values()):
+            clip, self._pending = self._pending, None
+            clip.play()
 
 
 if __name__ == "__main__":
