@@ -83,7 +83,9 @@ def purge(store: Store) -> PurgeReport:
             for table, column in columns:
                 conn.execute(f'UPDATE "{table}" SET "{column}" = ?', (_BLANK.get(column, ""),))
             reasons = conn.execute("UPDATE journal SET reason = '' WHERE reason != ''").rowcount
-            conn.execute("UPDATE meta SET value = '' WHERE key = 'settings.operator'")  # a volunteer's name
+            conn.execute(
+                "UPDATE meta SET value = '' WHERE key IN ('settings.operator', 'settings.supervisor')"
+            )
             search_index.rebuild(conn)  # the old trigrams and pairs held names too
         _compact(store)
     store.roster.changed()

@@ -147,11 +147,13 @@ def test_printer_out_of_paper_keeps_the_job_waiting(tmp_path, clock):
     job = queue.enqueue("checkin-1", sample_passes()["d-en"])
     assert queue.pump() == 0
     assert "out of paper" in queue.jobs.job(job).last_error
+    assert queue.state().status == "offline" and queue.state().paper_out  # the desk says "paper out"
     printer.paper = PAPER_OK  # paper loaded
     clock.advance(seconds=5)
     assert queue.pump() == 1
     printer.settle()
     assert printer.printed() == 1
+    assert not queue.state().paper_out
     printer.close()
 
 

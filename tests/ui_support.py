@@ -77,6 +77,20 @@ def wait_state(qtbot: Any, context: AppContext, *states: State, timeout: int = 5
     qtbot.waitUntil(lambda: context.app.flow.state in states, timeout=timeout)
 
 
+def show_desk(qtbot: Any, context: AppContext) -> Any:
+    """The real desk screen, shown at 1280×800 with the cursor in its search field."""
+    from ui.desk.screen import DeskScreen
+
+    screen = DeskScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.search.setFocus()
+    return screen
+
+
 def close(window: Any, context: AppContext) -> None:
     if window is not None:
         window.allow_close = True
@@ -85,5 +99,5 @@ def close(window: Any, context: AppContext) -> None:
     context.close()
 
 
-__all__ = ["Mode", "State", "close", "demo_store", "event_clock", "first", "make_context", "wait_state",
-           "with_language"]  # fmt: skip
+__all__ = ["Mode", "State", "close", "demo_store", "event_clock", "first", "make_context", "show_desk",
+           "wait_state", "with_language"]  # fmt: skip

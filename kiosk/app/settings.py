@@ -45,6 +45,7 @@ class Settings:
     language: str = "zh_CN"  # the operator language: zh_CN | en
     desk: str = "desk-1"  # this kiosk's name in the journal
     operator: str = ""  # the volunteer signed in at the desk (journalled with each entry)
+    supervisor: str = ""  # who the desk calls when stuck: name and phone, as the volunteers say it
     reset_seconds: int = 8  # self-service: how long a refusal stays (a welcome: 3 s), a tap sooner
     camera: str = "demo"  # demo | a device index | /dev/videoN | a video file path | none
     printer: str = "pdf"  # pdf | cups:QUEUE | escpos:HOST[:PORT] | none

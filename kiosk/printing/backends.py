@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 class PrinterUnavailable(Exception):
     """The printer cannot take the job now (off, unreachable, out of paper): try again later."""
 
+    def __init__(self, message: str, paper_out: bool = False) -> None:
+        super().__init__(message)
+        self.paper_out = paper_out  # the printer said it has no paper (the desk says "paper out")
+
 
 class PrintRejected(Exception):
     """The job itself cannot be printed (bad layout, too wide): retrying will not help."""

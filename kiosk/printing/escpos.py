@@ -85,7 +85,7 @@ class EscposPrinter:
         device = self._device()
         try:
             if self._paper_out(device):
-                raise PrinterUnavailable(f"printer {self.target} is out of paper")
+                raise PrinterUnavailable(f"printer {self.target} is out of paper", paper_out=True)
             device.profile.profile_data["media"]["width"]["pixels"] = raster.width
             device.image(raster_to_pil(raster), impl="bitImageRaster")
             device.cut()

@@ -40,6 +40,7 @@ class PrinterState:
     failed: int
     last_error: str
     oldest_wait: float  # seconds the oldest waiting pass has waited (0 when none)
+    paper_out: bool = False  # offline because the printer said it has no paper
 
 
 class PrintQueue:
@@ -60,6 +61,7 @@ class PrintQueue:
         self._recovered = False
         self._busy = False
         self._offline = ""
+        self._paper_out = False
         self._pump_lock = threading.Lock()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -111,7 +113,7 @@ class PrintQueue:
         except PrinterUnavailable as exc:
             wait = self.backoff[min(job.attempts, len(self.backoff) - 1)]
             self.jobs.move(job.id, "queued", "retry", str(exc), retry_in=wait, attempt=True)
-            self._offline = str(exc)
+            self._offline, self._paper_out = str(exc), exc.paper_out
             log.warning("printer unavailable, retrying in %.0f s: %s", wait, exc)
             return False
         except (PrintRejected, Exception) as exc:  # a bad job must not block the others
@@ -121,7 +123,7 @@ class PrintQueue:
         finally:
             self._busy = False
         self.jobs.move(job.id, "done", "done")
-        self._offline = ""
+        self._offline, self._paper_out = "", False
         self._changed()
         return True
 
@@ -170,7 +172,10 @@ class PrintQueue:
             status = "stuck"  # nothing failed, yet nothing moves (no worker, a hung spooler)
         else:
             status = "ready"
-        return PrinterState(self.printer.name, status, waiting, failed, self._offline or error, age)
+        paper_out = self._paper_out and status == "offline"
+        return PrinterState(
+            self.printer.name, status, waiting, failed, self._offline or error, age, paper_out
+        )
 
     def _changed(self) -> None:
         if len(self.state_changed):

@@ -650,6 +650,10 @@
       <translation>Walk-in</translation>
     </message>
     <message>
+      <source>Call supervisor</source>
+      <translation>Call supervisor</translation>
+    </message>
+    <message>
       <source>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</source>
       <translation>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</translation>
     </message>
@@ -720,6 +724,14 @@
     <message>
       <source>Issue new badge</source>
       <translation>Issue new badge</translation>
+    </message>
+    <message>
+      <source>Call the supervisor: %1</source>
+      <translation>Call the supervisor: %1</translation>
+    </message>
+    <message>
+      <source>Call the desk supervisor (no phone number is set for this desk).</source>
+      <translation>Call the desk supervisor (no phone number is set for this desk).</translation>
     </message>
     <message>
       <source>Pass of %1 sent to the printer again.</source>
@@ -904,8 +916,8 @@
       <translation>Register a walk-in</translation>
     </message>
     <message>
-      <source>They get a new badge code, are admitted here and their pass is printed.</source>
-      <translation>They get a new badge code, are admitted here and their pass is printed.</translation>
+      <source>They get a new badge code, are admitted here and their pass is printed. * is required; the phone or email finds them if they are on the roster already.</source>
+      <translation>They get a new badge code, are admitted here and their pass is printed. * is required; the phone or email finds them if they are on the roster already.</translation>
     </message>
     <message>
       <source>Name *</source>
@@ -928,8 +940,16 @@
       <translation>Phone</translation>
     </message>
     <message>
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
       <source>Category *</source>
       <translation>Category *</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choose —</translation>
     </message>
     <message>
       <source>Forums (Space ticks one)</source>
@@ -955,20 +975,174 @@
       <source>Please fill in: %1</source>
       <translation>Please fill in: %1</translation>
     </message>
+    <message>
+      <source>same name</source>
+      <translation>same name</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>same phone</translation>
+    </message>
+    <message>
+      <source>same email</source>
+      <translation>same email</translation>
+    </message>
+    <message>
+      <source>This is probably %1 (%2) — check in %1 instead?</source>
+      <translation>This is probably %1 (%2) — check in %1 instead?</translation>
+    </message>
+    <message>
+      <source>Already on the roster with the same name, phone or email as the walk-in.</source>
+      <translation>Already on the roster with the same name, phone or email as the walk-in.</translation>
+    </message>
+    <message>
+      <source>registration cancelled</source>
+      <translation>registration cancelled</translation>
+    </message>
+    <message>
+      <source>Not them? Register %1 as a new walk-in  [F9]</source>
+      <translation>Not them? Register %1 as a new walk-in  [F9]</translation>
+    </message>
+    <message>
+      <source>Check in the one chosen</source>
+      <translation>Check in the one chosen</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskGuidance</name>
+    <message>
+      <source>Override with a reason</source>
+      <translation>Override with a reason</translation>
+    </message>
+    <message>
+      <source>Print the pass</source>
+      <translation>Print the pass</translation>
+    </message>
+    <message>
+      <source>Register a walk-in</source>
+      <translation>Register a walk-in</translation>
+    </message>
+    <message>
+      <source>Call the supervisor</source>
+      <translation>Call the supervisor</translation>
+    </message>
+    <message>
+      <source>Not registered for any forum: send to the registration desk.</source>
+      <translation>Not registered for any forum: send to the registration desk.</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation> and </translation>
+    </message>
+    <message>
+      <source>Registered for %1</source>
+      <translation>Registered for %1</translation>
+    </message>
+    <message>
+      <source> — %1 is in %2</source>
+      <translation> — %1 is in %2</translation>
+    </message>
+    <message>
+      <source>Cancelled on %1 — send to the registration desk.</source>
+      <translation>Cancelled on %1 — send to the registration desk.</translation>
+    </message>
+    <message>
+      <source>Cancelled — send to the registration desk.</source>
+      <translation>Cancelled — send to the registration desk.</translation>
+    </message>
   </context>
   <context>
     <name>DeskScreen</name>
+    <message>
+      <source>%1 people match: nobody was checked in. Choose one with ↓ and press Enter, or type more of the name.</source>
+      <translation>%1 people match: nobody was checked in. Choose one with ↓ and press Enter, or type more of the name.</translation>
+    </message>
+    <message>
+      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
+      <translation>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</translation>
+    </message>
     <message>
       <source>Scan or search  [F1]</source>
       <translation>Scan or search  [F1]</translation>
     </message>
     <message>
-      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</source>
-      <translation>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</translation>
+      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in the one found · ↑↓: choose · Esc: clear</source>
+      <translation>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in the one found · ↑↓: choose · Esc: clear</translation>
     </message>
     <message>
-      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
-      <translation>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</translation>
+      <source>%1 people match: choose one with ↓, then Enter</source>
+      <translation>%1 people match: choose one with ↓, then Enter</translation>
+    </message>
+    <message>
+      <source>Last: %1</source>
+      <translation>Last: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskStatus</name>
+    <message>
+      <source>Printer: none at this desk</source>
+      <translation>Printer: none at this desk</translation>
+    </message>
+    <message>
+      <source>%1 waiting</source>
+      <translation>%1 waiting</translation>
+    </message>
+    <message>
+      <source>Printer: paper out</source>
+      <translation>Printer: paper out</translation>
+    </message>
+    <message>
+      <source>Printer: ready</source>
+      <translation>Printer: ready</translation>
+    </message>
+    <message>
+      <source>Printer: printing</source>
+      <translation>Printer: printing</translation>
+    </message>
+    <message>
+      <source>Printer: offline</source>
+      <translation>Printer: offline</translation>
+    </message>
+    <message>
+      <source>Printer: not moving</source>
+      <translation>Printer: not moving</translation>
+    </message>
+    <message>
+      <source>Hub: not syncing</source>
+      <translation>Hub: not syncing</translation>
+    </message>
+    <message>
+      <source>%1 to send</source>
+      <translation>%1 to send</translation>
+    </message>
+    <message>
+      <source>Hub: never reached</source>
+      <translation>Hub: never reached</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 s ago</translation>
+    </message>
+    <message>
+      <source>%1 min ago</source>
+      <translation>%1 min ago</translation>
+    </message>
+    <message>
+      <source>Hub: last contact %1</source>
+      <translation>Hub: last contact %1</translation>
+    </message>
+    <message>
+      <source>Today here: %1 in · %2 refused · %3 walk-ins · %4 overrides</source>
+      <translation>Today here: %1 in · %2 refused · %3 walk-ins · %4 overrides</translation>
+    </message>
+    <message>
+      <source>Operator:</source>
+      <translation>Operator:</translation>
+    </message>
+    <message>
+      <source>your name</source>
+      <translation>your name</translation>
     </message>
   </context>
   <context>

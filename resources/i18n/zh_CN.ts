@@ -650,6 +650,10 @@
       <translation>现场注册</translation>
     </message>
     <message>
+      <source>Call supervisor</source>
+      <translation>呼叫主管</translation>
+    </message>
+    <message>
       <source>This code is not in the roster, so it cannot be overridden: register a walk-in [F7].</source>
       <translation>此码不在名单中，无法放行：请办理现场注册 [F7]。</translation>
     </message>
@@ -720,6 +724,14 @@
     <message>
       <source>Issue new badge</source>
       <translation>换发胸卡</translation>
+    </message>
+    <message>
+      <source>Call the supervisor: %1</source>
+      <translation>请呼叫主管：%1</translation>
+    </message>
+    <message>
+      <source>Call the desk supervisor (no phone number is set for this desk).</source>
+      <translation>请呼叫服务台主管（本服务台未设置联系电话）。</translation>
     </message>
     <message>
       <source>Pass of %1 sent to the printer again.</source>
@@ -904,8 +916,8 @@
       <translation>现场注册</translation>
     </message>
     <message>
-      <source>They get a new badge code, are admitted here and their pass is printed.</source>
-      <translation>将发放新胸卡码、在此入场并打印证件。</translation>
+      <source>They get a new badge code, are admitted here and their pass is printed. * is required; the phone or email finds them if they are on the roster already.</source>
+      <translation>将获得新的胸卡码，在此签到并打印通行证。* 为必填；填写手机或邮箱可发现已在名单中的人。</translation>
     </message>
     <message>
       <source>Name *</source>
@@ -928,8 +940,16 @@
       <translation>手机</translation>
     </message>
     <message>
+      <source>Email</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
       <source>Category *</source>
       <translation>身份类别 *</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— 请选择 —</translation>
     </message>
     <message>
       <source>Forums (Space ticks one)</source>
@@ -955,20 +975,174 @@
       <source>Please fill in: %1</source>
       <translation>请填写：%1</translation>
     </message>
+    <message>
+      <source>same name</source>
+      <translation>姓名相同</translation>
+    </message>
+    <message>
+      <source>same phone</source>
+      <translation>手机相同</translation>
+    </message>
+    <message>
+      <source>same email</source>
+      <translation>邮箱相同</translation>
+    </message>
+    <message>
+      <source>This is probably %1 (%2) — check in %1 instead?</source>
+      <translation>这位可能是 %1（%2）——改为为 %1 签到？</translation>
+    </message>
+    <message>
+      <source>Already on the roster with the same name, phone or email as the walk-in.</source>
+      <translation>名单中已有与此现场注册者姓名、手机或邮箱相同的人。</translation>
+    </message>
+    <message>
+      <source>registration cancelled</source>
+      <translation>报名已取消</translation>
+    </message>
+    <message>
+      <source>Not them? Register %1 as a new walk-in  [F9]</source>
+      <translation>不是此人？将 %1 登记为新的现场注册  [F9]</translation>
+    </message>
+    <message>
+      <source>Check in the one chosen</source>
+      <translation>为所选之人签到</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskGuidance</name>
+    <message>
+      <source>Override with a reason</source>
+      <translation>说明理由后放行</translation>
+    </message>
+    <message>
+      <source>Print the pass</source>
+      <translation>打印通行证</translation>
+    </message>
+    <message>
+      <source>Register a walk-in</source>
+      <translation>现场注册</translation>
+    </message>
+    <message>
+      <source>Call the supervisor</source>
+      <translation>呼叫主管</translation>
+    </message>
+    <message>
+      <source>Not registered for any forum: send to the registration desk.</source>
+      <translation>未报名任何论坛：请引导至报名处。</translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation>和</translation>
+    </message>
+    <message>
+      <source>Registered for %1</source>
+      <translation>已报名：%1</translation>
+    </message>
+    <message>
+      <source> — %1 is in %2</source>
+      <translation>——%1 在 %2</translation>
+    </message>
+    <message>
+      <source>Cancelled on %1 — send to the registration desk.</source>
+      <translation>已于 %1 取消报名——请引导至报名处。</translation>
+    </message>
+    <message>
+      <source>Cancelled — send to the registration desk.</source>
+      <translation>报名已取消——请引导至报名处。</translation>
+    </message>
   </context>
   <context>
     <name>DeskScreen</name>
+    <message>
+      <source>%1 people match: nobody was checked in. Choose one with ↓ and press Enter, or type more of the name.</source>
+      <translation>有 %1 人符合：未为任何人签到。请用 ↓ 选择后按回车，或输入更完整的姓名。</translation>
+    </message>
+    <message>
+      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
+      <translation>未找到。请试试拼音首字母、单位或手机尾号，或办理现场注册 [F7]。</translation>
+    </message>
     <message>
       <source>Scan or search  [F1]</source>
       <translation>扫码或搜索  [F1]</translation>
     </message>
     <message>
-      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in · ↑↓: choose · Esc: clear</source>
-      <translation>可搜索姓名、拼音、首字母、单位或手机尾号后四位。回车：签到 · ↑↓：选择 · Esc：清空</translation>
+      <source>Search by name, pinyin, initials, organisation or the last 4 digits of the phone. Enter: check in the one found · ↑↓: choose · Esc: clear</source>
+      <translation>可按姓名、拼音、首字母、单位或手机尾号后4位搜索。回车：为唯一结果签到 · ↑↓：选择 · Esc：清除</translation>
     </message>
     <message>
-      <source>Nobody found. Try pinyin initials, the organisation or the phone tail, or register a walk-in [F7].</source>
-      <translation>未找到。请试试拼音首字母、单位或手机尾号，或办理现场注册 [F7]。</translation>
+      <source>%1 people match: choose one with ↓, then Enter</source>
+      <translation>有 %1 人符合：请用 ↓ 选择，再按回车</translation>
+    </message>
+    <message>
+      <source>Last: %1</source>
+      <translation>上一位：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskStatus</name>
+    <message>
+      <source>Printer: none at this desk</source>
+      <translation>打印机：本服务台未配置</translation>
+    </message>
+    <message>
+      <source>%1 waiting</source>
+      <translation>%1 张待打印</translation>
+    </message>
+    <message>
+      <source>Printer: paper out</source>
+      <translation>打印机：缺纸</translation>
+    </message>
+    <message>
+      <source>Printer: ready</source>
+      <translation>打印机：就绪</translation>
+    </message>
+    <message>
+      <source>Printer: printing</source>
+      <translation>打印机：正在打印</translation>
+    </message>
+    <message>
+      <source>Printer: offline</source>
+      <translation>打印机：离线</translation>
+    </message>
+    <message>
+      <source>Printer: not moving</source>
+      <translation>打印机：无进展</translation>
+    </message>
+    <message>
+      <source>Hub: not syncing</source>
+      <translation>中心：未同步</translation>
+    </message>
+    <message>
+      <source>%1 to send</source>
+      <translation>%1 条待上传</translation>
+    </message>
+    <message>
+      <source>Hub: never reached</source>
+      <translation>中心：从未连上</translation>
+    </message>
+    <message>
+      <source>%1 s ago</source>
+      <translation>%1 秒前</translation>
+    </message>
+    <message>
+      <source>%1 min ago</source>
+      <translation>%1 分钟前</translation>
+    </message>
+    <message>
+      <source>Hub: last contact %1</source>
+      <translation>中心：上次联系 %1</translation>
+    </message>
+    <message>
+      <source>Today here: %1 in · %2 refused · %3 walk-ins · %4 overrides</source>
+      <translation>今日本台：签到 %1 · 拒绝 %2 · 现场注册 %3 · 放行 %4</translation>
+    </message>
+    <message>
+      <source>Operator:</source>
+      <translation>值班人员：</translation>
+    </message>
+    <message>
+      <source>your name</source>
+      <translation>您的姓名</translation>
     </message>
   </context>
   <context>

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.app.desk import Likely, likely_same_person
 from kiosk.app.flow import Mode
 from kiosk.app.intake import CodeSource
 from kiosk.changes import Changes
@@ -41,6 +42,10 @@ class DeskView(Protocol):
 
     def open_reason(self, kind: str, title: str, summary: str, explanation: str, confirm: str) -> None: ...
 
+    def open_duplicates(self, walkin: Delegate, found: list[Likely]) -> None: ...
+
+    def card_source(self) -> CodeSource: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +53,8 @@ translate = QCoreApplication.translate
 
 
 class DeskActions:
-    KEYS = {"checkin": "F2", "reprint": "F3", "override": "F4", "void": "F5", "reissue": "F6", "walkin": "F7"}
+    KEYS = {"checkin": "F2", "reprint": "F3", "override": "F4", "void": "F5", "reissue": "F6", "walkin": "F7",
+            "supervisor": "F8"}  # fmt: skip
 
     def __init__(self, context: AppContext, screen: DeskView) -> None:
         self.context = context
@@ -64,6 +70,7 @@ class DeskActions:
             "void": translate("DeskActions", "Void check-in"),
             "reissue": translate("DeskActions", "New badge"),
             "walkin": translate("DeskActions", "Walk-in"),
+            "supervisor": translate("DeskActions", "Call supervisor"),
         }[name]
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -111,12 +118,15 @@ class DeskActions:
                 self.language(),
             )
             return
+        if name == "supervisor":
+            self.call_supervisor()
+            return
         delegate = screen.selected()
         if delegate is None:
             screen.say(translate("DeskActions", "Choose a person first: scan a badge or search a name."))
             return
         if name == "checkin":
-            self.check_in_code(delegate.code)
+            self.check_in_code(delegate.code, screen.card_source())
             return
         if name == "void":
             standing = self.standing_admission(delegate)
@@ -168,8 +178,17 @@ class DeskActions:
 
     # -- doing it ---------------------------------------------------------------------------
 
-    def check_in_code(self, code: str) -> None:
-        self.context.app.intake.submit(code, CodeSource.TYPED)
+    def check_in_code(self, code: str, source: CodeSource = CodeSource.TYPED) -> None:
+        self.context.app.intake.submit(code, source)
+
+    def call_supervisor(self) -> None:
+        who = self.context.app.settings.supervisor
+        text = (
+            translate("DeskActions", "Call the supervisor: %1").replace("%1", who)
+            if who
+            else translate("DeskActions", "Call the desk supervisor (no phone number is set for this desk).")
+        )
+        self.screen.say(text, AMBER)
 
     def on_reason(self, kind: str, reason: str) -> None:
         screen = self.screen
@@ -189,8 +208,24 @@ class DeskActions:
             self.run(self._reissue, delegate.id, reason, on_done=self._on_reissued)
 
     def on_walkin(self, delegate: Delegate) -> None:
+        """Before registering anyone, look for them on the roster (same name, phone or email)."""
+        store = self.context.app.store
+        self.run(likely_same_person, store, delegate, on_done=lambda found: self._on_checked(delegate, found))
+
+    def _on_checked(self, walkin: Delegate, found: list[Likely]) -> None:
+        if found:
+            self.screen.open_duplicates(walkin, found)
+        else:
+            self.register_walkin(walkin)
+
+    def register_walkin(self, delegate: Delegate) -> None:
         self.screen.show_card_page()
         self.run(self.context.app.service.register_walkin, delegate)
+
+    def check_in_instead(self, delegate: Delegate) -> None:
+        """The walk-in is someone on the roster: check them in as found by the desk."""
+        self.screen.show_card_page()
+        self.check_in_code(delegate.code, CodeSource.DESK_SEARCH)
 
     def _reprint(self, delegate: Delegate, reason: str) -> tuple[Delegate, bool]:
         _changes, printed = self.context.app.passes.reprint(delegate, reason)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.model import Decision, Outcome
 
 GREEN = "#2E7D32"
 RED = "#C62828"
 AMBER = "#FFB300"
+FADE_AFTER_MS = 8000  # an answer stays this long in full, then fades
 
 translate = QCoreApplication.translate
 
@@ -92,7 +93,11 @@ def explain(decision: Decision, tz: ZoneInfo) -> str:
 
 
 class DecisionBanner(QLabel):
-    """One line, big, coloured by the outcome; empty and quiet before the first decision."""
+    """One line, big, coloured by the outcome; empty and quiet before the first decision.
+
+    An answer stays in full for ``FADE_AFTER_MS``, then fades out (the search column keeps a
+    "Last: …" line of it), so the next volunteer does not read the previous person's answer.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,11 +105,31 @@ class DecisionBanner(QLabel):
         self.setWordWrap(True)
         self.setMinimumHeight(64)
         self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.opacity = QGraphicsOpacityEffect(self)
+        self.setGraphicsEffect(self.opacity)
+        self.fading = QPropertyAnimation(self.opacity, b"opacity", self)
+        self.fading.setDuration(600)
+        self.fading.setEasingCurve(QEasingCurve.Type.OutQuad)
+        self.fading.finished.connect(self._faded)
+        self.fade_timer = QTimer(self, singleShot=True, interval=FADE_AFTER_MS)
+        self.fade_timer.timeout.connect(self.fade_out)
         self.clear_banner()
 
     def clear_banner(self) -> None:
+        self.fade_timer.stop()
+        self.fading.stop()
+        self.opacity.setOpacity(1.0)
         self.setText("")
         self.setStyleSheet("background:transparent;")
+
+    def fade_out(self) -> None:
+        self.fade_timer.stop()
+        self.fading.setStartValue(self.opacity.opacity())
+        self.fading.setEndValue(0.0)
+        self.fading.start()
+
+    def _faded(self) -> None:
+        self.clear_banner()
 
     def show_message(self, text: str, colour: str, dark_text: bool = False) -> None:
         fg = "#212121" if dark_text else "white"
@@ -113,6 +138,9 @@ class DecisionBanner(QLabel):
             "padding:10px 16px; border-radius:6px;"
         )
         self.setText(text)
+        self.fading.stop()
+        self.opacity.setOpacity(1.0)
+        self.fade_timer.start()
 
     def show_decision(self, decision: Decision, who: str, tz: ZoneInfo) -> None:
         text = explain(decision, tz)

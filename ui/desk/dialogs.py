@@ -1,8 +1,8 @@
 """The desk's forms, shown in place of the card (never a separate window): a reason, a walk-in.
 
-Reprint, override, void and new badge all ask one thing — why — and journal it; the walk-in
-form asks name, organisation, category and forums. Enter confirms, Esc cancels, and a form
-refuses to confirm without what it needs, saying so in plain words.
+Reprint, override, void and new badge all ask one thing — why — and journal it (the walk-in
+form is in ``ui.desk.walkin``). Enter confirms, Esc cancels, and a form refuses to confirm
+without what it needs, saying so in plain words.
 """
 
 from __future__ import annotations
@@ -10,21 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
-
-from kiosk.model import Category, Delegate, Forum
 
 translate = QCoreApplication.translate
 
@@ -54,7 +48,7 @@ def preset_reasons(kind: str) -> list[str]:
     }.get(kind, [])
 
 
-class _Form(QFrame):
+class DeskForm(QFrame):
     """Common frame of a desk form: a title, an explanation, an error line, confirm/cancel.
 
     Esc is the desk's own shortcut (it cancels the form), so the form does not bind it.
@@ -102,7 +96,7 @@ class _Form(QFrame):
         self.cancel.setText(translate("DeskDialogs", "Cancel") + "  [Esc]")
 
 
-class ReasonForm(_Form):
+class ReasonForm(DeskForm):
     """Asks why (reprint, override, void, new badge); emits ``confirmed(kind, reason)``."""
 
     confirmed = Signal(str, str)
@@ -164,116 +158,3 @@ class ReasonForm(_Form):
             self.reason.setFocus()
             return
         self.confirmed.emit(self.kind, reason)
-
-
-class WalkinForm(_Form):
-    """Registers a walk-in: emits ``submitted(Delegate)`` (id and code left for the service)."""
-
-    submitted = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = QLineEdit()
-        self.name.setObjectName("walkinName")
-        self.name_en = QLineEdit()
-        self.organization = QLineEdit()
-        self.title_edit = QLineEdit()
-        self.phone = QLineEdit()
-        self.category = QComboBox()
-        self.forums = QListWidget()
-        self.forums.setObjectName("walkinForums")
-        self.forums.setWordWrap(True)
-        self.forums.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.forums_label = QLabel()
-        forums_column = QVBoxLayout()
-        forums_column.addWidget(self.forums_label)
-        forums_column.addWidget(self.forums, 1)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        grid = QGridLayout()
-        grid.addLayout(self.form, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(forums_column, 0, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self.layout_.addLayout(grid, 1)
-        self.finish_layout(stretch=False)
-        self.language = "zh"
-        self.confirm.clicked.connect(self._on_confirm)
-        self.labels: list[QLabel] = []
-        for field in (self.name, self.name_en, self.organization, self.title_edit, self.phone, self.category):
-            label = QLabel()
-            self.labels.append(label)
-            self.form.addRow(label, field)
-
-    def start(self, categories: list[Category], forums: list[Forum], language: str) -> None:
-        self.title.setText(translate("DeskDialogs", "Register a walk-in"))
-        self.explanation.setText(
-            translate(
-                "DeskDialogs", "They get a new badge code, are admitted here and their pass is printed."
-            )
-        )
-        texts = [
-            translate("DeskDialogs", "Name *"),
-            translate("DeskDialogs", "English name"),
-            translate("DeskDialogs", "Organisation *"),
-            translate("DeskDialogs", "Title"),
-            translate("DeskDialogs", "Phone"),
-            translate("DeskDialogs", "Category *"),
-        ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-        for edit in (self.name, self.name_en, self.organization, self.title_edit, self.phone):
-            edit.clear()
-        self.category.clear()
-        for category in categories:
-            self.category.addItem(category.name(language), category.id)
-        self.language = language
-        self.forums_label.setText(translate("DeskDialogs", "Forums (Space ticks one)"))
-        self.forums.clear()
-        for forum in forums:
-            item = QListWidgetItem(forum.name(language))
-            item.setData(Qt.ItemDataRole.UserRole, forum.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if forum.kind == "main" else Qt.CheckState.Unchecked)
-            self.forums.addItem(item)
-        self.error.setText("")
-        self.retranslate_buttons(translate("DeskDialogs", "Register and admit"))
-        self.name.setFocus()
-
-    def chosen_forums(self) -> tuple[str, ...]:
-        items = [self.forums.item(i) for i in range(self.forums.count())]
-        return tuple(
-            i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked
-        )
-
-    def delegate(self) -> Delegate:
-        return Delegate(
-            id="",
-            code="",
-            name=self.name.text().strip(),
-            name_en=self.name_en.text().strip(),
-            organization=self.organization.text().strip(),
-            title=self.title_edit.text().strip(),
-            phone=self.phone.text().strip(),
-            category=self.category.currentData() or "",
-            forums=self.chosen_forums(),
-        )
-
-    def _on_confirm(self) -> None:
-        delegate = self.delegate()
-        missing = [
-            text
-            for ok, text in (
-                (delegate.name, translate("DeskDialogs", "name")),
-                (delegate.organization, translate("DeskDialogs", "organisation")),
-                (delegate.category, translate("DeskDialogs", "category")),
-            )
-            if not ok
-        ]
-        if missing:
-            separator = "、" if self.language == "zh" else ", "
-            self.error.setText(
-                translate("DeskDialogs", "Please fill in: %1").replace("%1", separator.join(missing))
-            )
-            return
-        self.submitted.emit(delegate)

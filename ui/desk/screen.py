@@ -9,55 +9,37 @@ the screen only shows what the service answered (decisions arrive via ``events.d
 from __future__ import annotations
 
 import logging
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.app.desk import EnterAction, EnterKind, Likely, guidance
 from kiosk.app.flow import Mode
+from kiosk.app.intake import CodeSource
 from kiosk.model import Category, Decision, Delegate, Forum
 from kiosk.names import latin_name
-from kiosk.service import clean_code
 from ui.bridge import AppContext
 from ui.desk.actions import DeskActions
 from ui.desk.banner import AMBER, GREEN, RED, DecisionBanner, VipNotice, explain
 from ui.desk.card import DelegateCard
-from ui.desk.dialogs import ReasonForm, WalkinForm
+from ui.desk.dialogs import ReasonForm
+from ui.desk.guidance import GuidanceBar
+from ui.desk.search_panel import SearchPanel, result_text
+from ui.desk.status_strip import StatusStrip
 from ui.desk.style import STYLE
+from ui.desk.walkin import DuplicatePrompt, WalkinForm
 
 log = logging.getLogger(__name__)
-SEARCH_DELAY_MS = 40  # below what a volunteer notices; a 100,000 roster searches in ≤ 25 ms
-
-
 translate = QCoreApplication.translate
-
-
-def result_text(delegate: Delegate) -> str:
-    """One search result: both scripts, organisation, phone tail."""
-    latin = latin_name(delegate.name, delegate.name_en)
-    first = delegate.name if latin == delegate.name else f"{delegate.name}   {latin}"
-    digits = "".join(c for c in delegate.phone if c.isdigit())
-    second = " · ".join(
-        p for p in (delegate.organization, f"…{digits[-4:]}" if len(digits) >= 4 else "") if p
-    )
-    return f"{first}\n{second}" if second else first
-
-
-def looks_like_code(text: str) -> bool:
-    return len(text) >= 6 and " " not in text and text.isascii() and text.isprintable()
 
 
 class DeskScreen(QWidget):
@@ -69,26 +51,19 @@ class DeskScreen(QWidget):
         self.setStyleSheet(STYLE)
         self.actions_ = DeskActions(context, self)
         self.last_decision: Decision | None = None
+        self.from_search = False  # the card on show was chosen from the search results
 
-        self.search = QLineEdit()
-        self.search.setObjectName("deskSearch")
-        self.search.setClearButtonEnabled(True)
-        # results follow the typing, coalesced: a fast typist (or a scanner) costs one search
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search.returnPressed.connect(self._on_return)
+        self.panel = SearchPanel(context)
+        self.panel.chosen.connect(self._on_chosen)
+        self.panel.entered.connect(self._on_enter)
+        self.search, self.results, self.hint = self.panel.search, self.panel.results, self.panel.hint
+        self.search_timer = self.panel.timer
         self.setFocusProxy(self.search)  # entering the desk puts the cursor in the search field
-        self.results = QListWidget()
-        self.results.setObjectName("deskResults")
-        self.results.currentItemChanged.connect(self._on_result_chosen)
-        self.hint = QLabel()
-        self.hint.setObjectName("deskHint")
-        self.hint.setWordWrap(True)
         self.banner = DecisionBanner()
+        self.guidance = GuidanceBar()
+        self.guidance.step.connect(self.actions_.start)
         self.vip = VipNotice()
+        self.status = StatusStrip(context)
         self.card = DelegateCard()
         self.reason_form = ReasonForm()
         self.reason_form.confirmed.connect(self.actions_.on_reason)
@@ -96,8 +71,12 @@ class DeskScreen(QWidget):
         self.walkin_form = WalkinForm()
         self.walkin_form.submitted.connect(self.actions_.on_walkin)
         self.walkin_form.cancelled.connect(self.show_card_page)
+        self.duplicates = DuplicatePrompt()
+        self.duplicates.check_in_instead.connect(self.actions_.check_in_instead)
+        self.duplicates.register_anyway.connect(self.actions_.register_walkin)
         self.pages = QStackedWidget()
-        for page in (self.card, self.reason_form, self.walkin_form):
+        self.duplicates.cancelled.connect(lambda: self.pages.setCurrentWidget(self.walkin_form))
+        for page in (self.card, self.reason_form, self.walkin_form, self.duplicates):
             self.pages.addWidget(page)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -112,31 +91,29 @@ class DeskScreen(QWidget):
             QShortcut(QKeySequence(key), self, lambda n=name: self.actions_.start(n),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
             self.buttons[name] = button
-            grid.addWidget(button, index // 3, index % 3)
+            grid.addWidget(button, index // 4, index % 4)
         for key in ("F1", "Ctrl+F"):
             QShortcut(QKeySequence(key), self, self.focus_search,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
 
-        left = QVBoxLayout()
-        left.addWidget(self.search)
-        left.addWidget(self.results, 1)
-        left.addWidget(self.hint)
         right = QVBoxLayout()
         right.addWidget(self.banner)
+        right.addWidget(self.guidance)
         right.addWidget(self.vip)
         right.addWidget(self.pages, 1)
         right.addLayout(grid)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(12)
-        left_box = QWidget()
-        left_box.setLayout(left)
-        left_box.setFixedWidth(410)
-        left.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(left_box)
-        layout.addLayout(right, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        self.panel.setFixedWidth(410)
+        columns.addWidget(self.panel)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.setSpacing(8)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
 
         context.events.decided.connect(self._on_decided)
         context.events.language_changed.connect(lambda _code: self.retranslate())
@@ -146,10 +123,8 @@ class DeskScreen(QWidget):
     # -- text -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(translate("DeskScreen", "Scan or search  [F1]"))
-        self.hint.setText(translate(
-            "DeskScreen", "Search by name, pinyin, initials, organisation or the last 4 digits of the phone. "
-            "Enter: check in · ↑↓: choose · Esc: clear"))  # fmt: skip
+        self.panel.retranslate()
+        self.status.retranslate()
         for name, button in self.buttons.items():
             button.setText(f"{self.actions_.label(name)}  [{self.actions_.KEYS[name]}]")
         if self.card.delegate is not None:
@@ -161,58 +136,41 @@ class DeskScreen(QWidget):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.context.app.service.event.timezone)
 
+    @property
+    def language(self) -> str:
+        return "zh" if self.context.language.startswith("zh") else "en"
+
     def say(self, text: str, colour: str = AMBER) -> None:
+        self.guidance.show_guidance(None, self.language, self.tz)
         self.banner.show_message(text, colour, dark_text=colour == AMBER)
 
     # -- search -----------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.show_card_page()
-        self.search.setFocus()
-        self.search.selectAll()
+        self.panel.ready_for_next()
 
     def run_search(self) -> None:
-        self.search_timer.stop()
-        text = self.search.text()
-        self.results.clear()
-        for delegate in self.context.app.search.search(text, 20) if text.strip() else []:
-            item = QListWidgetItem(result_text(delegate))
-            item.setData(Qt.ItemDataRole.UserRole, delegate.id)
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        self.panel.run_search()
 
     def result_ids(self) -> list[str]:
-        return [self.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.results.count())]
+        return self.panel.result_ids()
 
-    def _on_result_chosen(self, current: QListWidgetItem | None, _previous: object = None) -> None:
-        if current is None:
-            return
-        delegate = self.context.app.store.roster.delegate(current.data(Qt.ItemDataRole.UserRole))
-        if delegate is not None:
-            self.show_delegate(delegate)
+    def _on_chosen(self, delegate: Delegate) -> None:
+        fresh = self.context.app.store.roster.delegate(delegate.id) or delegate
+        self.show_delegate(fresh)
+        self.from_search = True
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.results.count():
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
-            self.results.setCurrentRow(row)
-            return
-        super().keyPressEvent(event)
+    def card_source(self) -> CodeSource:
+        return CodeSource.DESK_SEARCH if self.from_search else CodeSource.TYPED
 
-    def _on_return(self) -> None:
-        if self.search_timer.isActive():
-            self.run_search()
-        text = clean_code(self.search.text())
-        if not text:
-            return
-        if self.context.app.store.roster.lookup(text) is not None:
-            self.actions_.check_in_code(text)
-        elif self.results.count() and self.card.delegate is not None:
-            self.actions_.start("checkin")
-        elif looks_like_code(text):
-            self.actions_.check_in_code(text)
-        else:
+    def _on_enter(self, action: EnterAction) -> None:
+        if action.kind is EnterKind.CHECK_IN:
+            self.actions_.check_in_code(action.code, action.source)
+        elif action.kind is EnterKind.CHOOSE:
+            self.say(translate("DeskScreen", "%1 people match: nobody was checked in. Choose one with ↓ and "
+                               "press Enter, or type more of the name.").replace("%1", str(action.matches)))  # fmt: skip
+        elif action.kind is EnterKind.NOBODY:
             self.say(
                 translate(
                     "DeskScreen",
@@ -225,9 +183,11 @@ class DeskScreen(QWidget):
             self.show_card_page()
             self.actions_.fire("card", "form cancelled")
         else:
-            self.search.clear()
+            self.panel.clear()
             self.card.clear()
+            self.from_search = False
             self.banner.clear_banner()
+            self.guidance.show_guidance(None, self.language, self.tz)
             self.actions_.fire("reset", "desk cleared")
             self.update_buttons()
         self.search.setFocus()
@@ -248,11 +208,16 @@ class DeskScreen(QWidget):
         self.pages.setCurrentWidget(self.reason_form)
         self.reason_form.reason.setFocus()
 
+    def open_duplicates(self, walkin: Delegate, found: list[Likely]) -> None:
+        self.duplicates.ask(walkin, found, self.language)
+        self.pages.setCurrentWidget(self.duplicates)
+
     def show_card_page(self) -> None:
         self.pages.setCurrentWidget(self.card)
         self.update_buttons()
 
     def show_delegate(self, delegate: Delegate) -> None:
+        self.from_search = False
         self.render_card(delegate)
         self.show_card_page()
         self.actions_.fire("card", "delegate chosen")
@@ -277,7 +242,7 @@ class DeskScreen(QWidget):
     def update_buttons(self) -> None:
         chosen = self.card.delegate is not None
         for name, button in self.buttons.items():
-            button.setEnabled(name == "walkin" or chosen)
+            button.setEnabled(name in ("walkin", "supervisor") or chosen)
 
     def _on_decided(self, decision: Decision) -> None:
         if self.context.app.flow.mode is not Mode.DESK:
@@ -293,6 +258,15 @@ class DeskScreen(QWidget):
             latin = latin_name(delegate.name, delegate.name_en)
             who = delegate.name if latin == delegate.name else f"{delegate.name} {latin}"
         self.banner.show_decision(decision, who, self.tz)
+        advice = guidance(self.context.app.store, decision, self.context.app.service.forums,
+                          self.context.app.service.clock.now())  # fmt: skip
+        self.guidance.show_guidance(advice, self.language, self.tz)
+        when = decision.delegate and self.context.app.service.clock.now().astimezone(self.tz).strftime(
+            "%H:%M"
+        )
+        self.panel.ready_for_next(
+            f"{who or decision.code} — {explain(decision, self.tz)} · {when or ''}".rstrip(" ·")
+        )
         self.actions_.fire("decide", f"desk decision {decision.outcome}")
         if delegate is not None:
             self.show_delegate(self.context.app.store.roster.delegate(delegate.id) or delegate)
@@ -308,8 +282,7 @@ class DeskScreen(QWidget):
             and category is not None
             and vip
         ):
-            lang = "zh" if self.context.language.startswith("zh") else "en"
-            self.vip.announce(delegate.name, category.name(lang))
+            self.vip.announce(delegate.name, category.name(self.language))
 
     def refusal_text(self) -> str:
         decision = self.last_decision
@@ -319,4 +292,4 @@ class DeskScreen(QWidget):
         return explain(decision, self.tz) if decision.delegate.id == delegate.id else ""
 
 
-__all__ = ["DeskScreen", "GREEN", "RED"]
+__all__ = ["DeskScreen", "GREEN", "RED", "result_text"]
