@@ -112,7 +112,7 @@ class QrDecoder:
         corners = np.array(_corners(failed), np.float32)
         if any(_inside(corners.mean(axis=0), r.corners) for r in reads):
             return []
-        hits = next((h for h in rescue.attempts(luma, corners, self.invert) if h), [])
+        hits = next((h for h in rescue.attempts(luma, corners, self.invert, _version(failed)) if h), [])
         rescued: list[Read] = []
         for step, found, points in hits:
             self.rescued_by.append(step)
@@ -121,6 +121,13 @@ class QrDecoder:
             else:
                 rescued.append(_read(found, points))
         return rescued
+
+
+def _version(barcode: zxingcpp.Barcode) -> int | None:
+    """The located code's QR version (1-40) if zxing-cpp read it; Micro QR ("M3") gives None."""
+    extra = barcode.extra
+    version = str(extra.get("Version", "")) if isinstance(extra, dict) else ""
+    return int(version) if version.isdigit() and 1 <= int(version) <= 40 else None
 
 
 def _inside(point: np.ndarray, corners: tuple[tuple[int, int], ...]) -> bool:

@@ -4,7 +4,9 @@ Each attempt works on that code's region only, so a frame with nothing located (
 costs nothing here. In order, stopping at the first read: the region upscaled, stretched and
 sharpened; the region through zxing-cpp's global-histogram binariser (uneven light); the code
 rectified from its located corners to a square (tilt, curved or creased badges); then zbar, a
-second decoder with its own locator and sampling, on the region and on the rectified square.
+second decoder with its own locator and sampling, on the region and on the rectified square;
+last, the code's modules read on a grid fitted to the picture (``kiosk.scan.grid``: cloth,
+creases), redrawn clean for zxing-cpp.
 zbar guesses text encodings on its own, so only its printable-ASCII reads are taken (every badge
 code is ASCII); anything else from it is refused rather than risk a garbled code. The numbers
 behind each step: docs/scanning.md.
@@ -19,9 +21,16 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.scan import grid
+
 log = logging.getLogger(__name__)
 
-QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+# Full-size QR codes (Model 2, and the old Model 1) only: zxing-cpp's QR family also holds Micro
+# QR, whose smallest symbol (M1: five digits, error detection only) it can find inside a damaged
+# full-size code and read wrong (tests/test_scan_grid.py).
+QR_FORMATS = zxingcpp.BarcodeFormats(
+    [zxingcpp.BarcodeFormat.QRCodeModel1, zxingcpp.BarcodeFormat.QRCodeModel2]
+)
 SQUARE = 240  # side of the rectified code, px (quiet zone added around it)
 
 try:  # zbar is a system library (libzbar0); without it the zbar steps are skipped, said once
@@ -48,9 +57,12 @@ def region(luma: np.ndarray, corners: np.ndarray) -> tuple[np.ndarray, tuple[int
     return luma[y0:y1, x0:x1], (x0, y0)
 
 
-def attempts(luma: np.ndarray, corners: np.ndarray, invert: bool) -> Iterator[list[Found]]:
+def attempts(
+    luma: np.ndarray, corners: np.ndarray, invert: bool, version: int | None
+) -> Iterator[list[Found]]:
     """What each rescue attempt on one located code read, cheapest first; lazily, so the caller
-    stops at the first that read anything (a region can hold a second code: all it read count)."""
+    stops at the first that read anything (a region can hold a second code: all it read count).
+    ``version`` is the located code's QR version when zxing-cpp read it (else no grid step)."""
     cut = region(luma, corners)
     if cut is None:
         return
@@ -70,6 +82,13 @@ def attempts(luma: np.ndarray, corners: np.ndarray, invert: bool) -> Iterator[li
     yield _zxing("rectified", square, invert, back, binarizer=zxingcpp.Binarizer.LocalAverage)
     yield zbar("zbar", crop, shifted(1.0))
     yield zbar("zbar rectified", square, back)
+    if version:
+        yield _zxing(
+            "grid",
+            grid.drawn(grid.modules(luma, corners, version)),
+            False,
+            _back(grid.drawn_to_frame(corners, version)),
+        )
 
 
 def _zxing(step: str, image: np.ndarray, invert: bool, back, **options) -> list[Found]:  # type: ignore[no-untyped-def]
@@ -95,12 +114,14 @@ def _rectified(
     image = cv2.warpPerspective(
         luma, warp, (side, side), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
     )
-    unwarp = np.linalg.inv(warp)
+    return image, _back(np.linalg.inv(warp))
 
+
+def _back(to_frame: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     def back(pts: np.ndarray) -> np.ndarray:
-        return cv2.perspectiveTransform(pts.reshape(-1, 1, 2).astype(np.float32), unwarp).reshape(-1, 2)
+        return cv2.perspectiveTransform(pts.reshape(-1, 1, 2).astype(np.float32), to_frame).reshape(-1, 2)
 
-    return image, back
+    return back
 
 
 def zbar(step: str, image: np.ndarray, back: Callable[[np.ndarray], np.ndarray]) -> list[Found]:
