@@ -28,7 +28,7 @@ import zxingcpp
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.scanset import CATEGORIES, build_set  # noqa: E402
-from kiosk.scan.decoder import QR_FORMATS, QrDecoder, Read, gray  # noqa: E402
+from kiosk.scan.decoder import QrDecoder, Read, gray  # noqa: E402
 
 Decode = Callable[[np.ndarray], list[str]]
 
@@ -49,7 +49,12 @@ def opencv(detector) -> Decode:  # type: ignore[no-untyped-def]
 def plain_zxing(qr_only: bool) -> Decode:
     """zxing-cpp as it comes: its default options, on the BGR frame."""
     if qr_only:
-        return lambda frame: [b.text for b in zxingcpp.read_barcodes(frame, formats=QR_FORMATS)]
+        return lambda frame: [
+            b.text
+            for b in zxingcpp.read_barcodes(
+                frame, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+            )
+        ]
     return lambda frame: [b.text for b in zxingcpp.read_barcodes(frame)]
 
 
