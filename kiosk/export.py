@@ -1,9 +1,17 @@
-"""Exporting the journal with delegate details, to CSV or XLSX."""
+"""Exporting the journal with delegate details, to CSV or XLSX.
+
+Every cell a spreadsheet could read as a formula (text starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return, as a roster may hold) is written inert: with a leading ``'`` in CSV,
+as a text cell in XLSX. The files are created owner-only (0600): they hold names and badge
+codes. Each export the kiosk writes is remembered in the store so the purge can remove it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 from pathlib import Path
 
 from kiosk.errors import KioskError
@@ -14,6 +22,8 @@ HEADERS = [
     "code", "delegate_id", "name", "name_en", "organization", "title", "category", "forums",
     "how", "operator",
 ]  # fmt: skip
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXPORTS_KEY = "exports_written"  # meta: a JSON list of the paths of the exports this kiosk wrote
 
 
 def journal_rows(store: Store, rehearsal: bool = False) -> list[list[object]]:
@@ -35,28 +45,72 @@ def export_journal(store: Store, path: Path) -> int:
         raise KioskError(f"cannot write {path}: there is no folder {path.parent}")
     rows = journal_rows(store)
     write_rows(path, rows)
+    remember_export(store, path)
     return len(rows)
+
+
+def exports_written(store: Store) -> list[Path]:
+    try:
+        return [Path(p) for p in json.loads(store.get_meta(EXPORTS_KEY) or "[]")]
+    except ValueError:
+        return []
+
+
+def remember_export(store: Store, path: Path) -> None:
+    known = [str(p) for p in exports_written(store)]
+    if str(path.resolve()) not in known:
+        store.set_meta(EXPORTS_KEY, json.dumps([*known, str(path.resolve())]))
+
+
+def inert(value: object) -> object:
+    """A CSV cell that no spreadsheet evaluates: formula-like text gets a leading '."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def write_owner_only(path: Path, data: bytes) -> None:
+    """Write DATA to PATH through a temporary file created 0600, then rename it into place."""
+    temp = path.with_name(f".{path.name}.part")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # also when the temporary file was already there
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
 
 
 def write_rows(path: Path, rows: list[list[object]]) -> None:
     """Check-in rows under HEADERS, as CSV (UTF-8 with BOM) or XLSX (any other suffix)."""
     try:
-        if path.suffix.lower() == ".csv":
-            # UTF-8 with BOM, so that Excel on Chinese Windows opens it correctly.
-            with path.open("w", newline="", encoding="utf-8-sig") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(HEADERS)
-                writer.writerows(rows)
-        else:
-            from openpyxl import Workbook
-
-            workbook = Workbook(write_only=True)
-            sheet = workbook.create_sheet("check-ins")
-            sheet.append(HEADERS)
-            for row in rows:
-                sheet.append(row)
-            buffer = io.BytesIO()  # a failed write then leaves no half-closed workbook behind
-            workbook.save(buffer)
-            path.write_bytes(buffer.getvalue())
+        write_owner_only(path, _csv(rows) if path.suffix.lower() == ".csv" else _xlsx(rows))
     except OSError as exc:
         raise KioskError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def _csv(rows: list[list[object]]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(HEADERS)
+    writer.writerows([inert(v) for v in row] for row in rows)
+    return text.getvalue().encode("utf-8-sig")  # with BOM, so Excel on Chinese Windows reads it
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("check-ins")
+    sheet.append(HEADERS)
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -68,7 +68,8 @@ class Printer(Protocol):
 
 
 class PdfFolderPrinter:
-    """Writes each pass as ``pass-<job id>.pdf`` into a folder: atomic, so exactly once."""
+    """Writes each pass as ``pass-<job id>.pdf`` into a folder: atomic, so exactly once; the
+    files are 0600 and a folder it creates is 0700 (passes hold names and badge codes)."""
 
     def __init__(self, directory: Path | str, renderer: PassRenderer) -> None:
         self.directory = Path(directory)
@@ -83,8 +84,10 @@ class PdfFolderPrinter:
         target = self.path_for(job_id)
         temp = target.with_suffix(".part")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            with open(temp, "wb") as out:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # passes hold names and codes
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with open(fd, "wb") as out:
+                os.fchmod(fd, 0o600)
                 out.write(pdf)
                 out.flush()
                 os.fsync(out.fileno())
