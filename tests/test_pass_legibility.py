@@ -70,7 +70,9 @@ def test_thermal_1_bit_keeps_the_strokes_of_dense_characters_and_both_dots_of_co
     from ui.passes.render import render_raster
 
     layout = load_layout("thermal-80")
-    content = sample_passes(language)["d-zh"]  # 暨 and 峰 in its forums; in English as 9-pt second lines
+    # 暨 and 峰 in the forums: 11-pt first lines on a Chinese pass, 9-pt second lines on an English one
+    content = sample_passes(language)["d-zh" if language == "zh" else "d-12"]
+    assert content.language == language
     _, flow = fitted(content, layout, printable=True)
     dots = ink(render_raster(content, layout))
     line = next(p.text for p in flow.placed if "暨" in p.text)

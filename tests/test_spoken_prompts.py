@@ -71,6 +71,8 @@ def test_the_prompt_is_spoken_in_the_delegates_language_else_the_kiosks(sounds):
     sounds.play_for(Decision(Outcome.UNKNOWN_BADGE, "entrance", "NOPE"))  # nobody at all
     assert sounds.played == ["admitted", "refused", "refused", "refused"]  # the tones first
     assert sounds.spoken == ["say-admitted-en", "say-already_in-zh", "say-see_staff-zh", "say-see_staff-zh"]
+    sounds.say(Prompt.SCAN, "en")  # the attract screen's invitation, no tone before it
+    assert sounds.spoken[-1] == "say-scan-en" and sounds.played[-1] == "refused"
 
 
 def test_the_speech_setting_turns_the_prompts_off_and_keeps_the_tones(sounds):
@@ -117,3 +119,7 @@ def test_the_clip_starts_when_the_tone_has_ended_not_over_it(sounds):
     assert english.starts == 1 and chinese.starts == 0
     tone.finish(sounds)  # a later change of the tone does not speak it again
     assert english.starts == 1
+    scan = _Effect()
+    sounds._clips["say-scan-zh"] = scan
+    sounds.say(Prompt.SCAN, "zh")  # no tone before the attract screen's prompt: spoken at once
+    assert scan.starts == 1

@@ -89,12 +89,17 @@ class Sounds(Protocol):
 
     def play(self, name: str) -> None: ...
 
+    def say(self, prompt: str, language: str) -> None: ...  # ui.shell.speech.Prompt, zh | en
+
 
 class NoSounds:
     def play_for(self, decision: Decision) -> None:
         pass
 
     def play(self, name: str) -> None:
+        pass
+
+    def say(self, prompt: str, language: str) -> None:
         pass
 
 

@@ -94,17 +94,24 @@ class Sounds:
 
     def play_for(self, decision: Decision) -> None:
         if not decision.admitted:
-            self.play("refused")
+            tone = "refused"
         else:
             category = (
                 self.context.app.categories().get(decision.delegate.category) if decision.delegate else None
             )
-            self.play("vip" if category is not None and category.vip else "admitted")
-        self.say(prompt_for(decision), spoken_language(decision, self.context.app.settings.language))
+            tone = "vip" if category is not None and category.vip else "admitted"
+        self.play(tone)
+        language = spoken_language(decision, self.context.app.settings.language)
+        self._speak(prompt_for(decision), language, after_tone=tone in self._effects)
 
-    def say(self, prompt: Prompt, language: str) -> None:
-        """Speak ``prompt`` in ``language`` (zh | en): after the tone when one is playing or
-        starting, at once otherwise; a clip still speaking from the last guest stops."""
+    def say(self, prompt: str, language: str) -> None:
+        """Speak ``prompt`` (a ``Prompt``; the scan prompt is for the attract screen) in
+        ``language`` (zh | en) now."""
+        self._speak(Prompt(prompt), language, after_tone=False)
+
+    def _speak(self, prompt: Prompt, language: str, after_tone: bool) -> None:
+        """A clip still speaking from the last guest stops; the new one starts when the tone
+        just asked for has ended (``_on_tone_changed``), or at once."""
         settings = self.context.app.settings
         if not (settings.sounds and settings.speech):
             return
@@ -115,9 +122,8 @@ class Sounds:
             return
         for other in self._clips.values():
             other.stop()
-        if self.played and self._effects.get(self.played[-1]) is not None:
-            self._pending = clip  # _on_tone_changed starts it when the tone stops
-        else:
+        self._pending = clip if after_tone else None
+        if not after_tone:
             clip.play()
 
     def _on_tone_changed(self) -> None:
