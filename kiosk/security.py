@@ -1,8 +1,11 @@
 """The admin PIN: a slow salted hash in the store, wrong tries rate-limited and journalled.
 
 The PIN is never stored: ``meta.admin_pin`` holds ``scrypt$n$r$p$salt$hash``. Five wrong
-PINs in a row lock the admin screen for a minute (the count and the lock live in the store,
-so restarting the app does not reset them); each wrong PIN is a journal entry.
+PINs in a row lock the admin screen; each further round of five locks it longer (1 minute, then
+5, 15 and 60 minutes, and 60 for every round after that) until the right PIN is entered. The
+count, the round and the lock live in the store, so restarting the app resets none of them.
+Each wrong PIN is a journal entry, the one that locks says for how long, and the journal
+reaches the hub and the other desks.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,10 +24,11 @@ from kiosk.model import Action, CheckIn, Outcome
 from kiosk.store import Store
 
 MAX_TRIES = 5
-LOCKOUT = timedelta(minutes=1)
+LOCKOUTS = tuple(timedelta(minutes=m) for m in (1, 5, 15, 60))  # round 1, 2, 3, 4 and after
 DEMO_PIN = "2468"  # the demo's documented PIN (docs/badges-and-security.md)
 _N, _R, _P = 2**14, 8, 1  # ~16 MB and ~50 ms per try on the kiosk hardware
 _KEY, _FAILURES, _LOCKED = "admin_pin", "admin_pin_failures", "admin_pin_locked_until"
+_ROUNDS = "admin_pin_lockouts"  # how many times entry was locked since the last right PIN
 
 
 class PinError(KioskError):
@@ -35,6 +40,7 @@ class PinCheck:
     ok: bool
     locked_until: datetime | None = None  # set while the PIN screen is locked
     tries_left: int = MAX_TRIES
+    wait: timedelta = timedelta(0)  # how long the lock still lasts, by the guard's clock
 
     @property
     def locked(self) -> bool:
@@ -73,14 +79,21 @@ def has_pin(store: Store) -> bool:
 
 def set_pin(store: Store, pin: str) -> None:
     """Set (or replace) the admin PIN; clears any lockout."""
-    stored = hash_pin(pin)
     with store.transaction() as conn:
-        for key, value in ((_KEY, stored), (_FAILURES, "0"), (_LOCKED, "")):
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+        _put(conn, ((_KEY, hash_pin(pin)), (_FAILURES, "0"), (_LOCKED, ""), (_ROUNDS, "0")))
+
+
+def lockout_for(round_: int) -> timedelta:
+    """How long the Nth lockout since the last right PIN lasts (N from 1)."""
+    return LOCKOUTS[min(round_, len(LOCKOUTS)) - 1]
+
+
+def _put(conn: sqlite3.Connection, pairs: tuple[tuple[str, str], ...]) -> None:
+    for key, value in pairs:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 class PinGuard:
@@ -100,21 +113,26 @@ class PinGuard:
         now = self.clock.now()
         locked = self._locked_until(now)
         if locked is not None:
-            return PinCheck(False, locked, 0)  # not even a correct PIN opens a locked screen
+            return PinCheck(False, locked, 0, locked - now)  # not even a correct PIN opens a locked screen
         stored = self.store.get_meta(_KEY)
         if stored is None:
             raise PinError("no admin PIN set yet / 尚未设置管理员 PIN")
         if matches(stored, pin):
-            self.store.set_meta(_FAILURES, "0")
+            with self.store.transaction() as conn:
+                _put(conn, ((_FAILURES, "0"), (_ROUNDS, "0")))
             return PinCheck(True)
         failures = int(self.store.get_meta(_FAILURES, "0") or 0) + 1
-        until = now + LOCKOUT if failures >= MAX_TRIES else None
-        self._record_failure(now, failures, until)
-        return PinCheck(False, until, max(0, MAX_TRIES - failures))
+        rounds = int(self.store.get_meta(_ROUNDS, "0") or 0) + (failures >= MAX_TRIES)
+        until = now + lockout_for(rounds) if failures >= MAX_TRIES else None
+        self._record_failure(now, failures, rounds, until)
+        return PinCheck(False, until, max(0, MAX_TRIES - failures), until - now if until else timedelta(0))
 
-    def _record_failure(self, now: datetime, failures: int, until: datetime | None) -> None:
+    def _record_failure(self, now: datetime, failures: int, rounds: int, until: datetime | None) -> None:
         reason = f"wrong admin PIN ({failures} of {MAX_TRIES})" + (
-            f"; locked until {until.isoformat()}" if until else ""
+            f"; PIN entry locked for {int((until - now).total_seconds()) // 60} min "
+            f"(lockout {rounds}), until {until.isoformat()}"
+            if until
+            else ""
         )
         entry = CheckIn(
             id=str(uuid.uuid4()), at=now, desk=self.desk, gate="admin", code="",
@@ -123,13 +141,11 @@ class PinGuard:
         )  # fmt: skip
         with self.store.transaction() as conn:
             self.store.journal.append_in(conn, entry)
-            state = (
-                (_FAILURES, "0" if until else str(failures)),
-                (_LOCKED, until.isoformat() if until else ""),
+            _put(
+                conn,
+                (
+                    (_FAILURES, "0" if until else str(failures)),
+                    (_LOCKED, until.isoformat() if until else ""),
+                    (_ROUNDS, str(rounds)),
+                ),
             )
-            for key, value in state:
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (key, value),
-                )

@@ -99,3 +99,39 @@ def test_a_kiosk_whose_security_module_cannot_load_does_not_start(monkeypatch, c
     err = capsys.readouterr().err
     assert "security module" in err and "does not start without its admin PIN" in err
     assert not (tmp_path / "kiosk.sqlite").exists()
+
+
+def _lock_round(guard: PinGuard) -> security.PinCheck:
+    results = [guard.check("1111") for _ in range(security.MAX_TRIES)]
+    assert results[-1].locked and not any(r.locked for r in results[:-1])
+    return results[-1]
+
+
+def test_each_round_of_wrong_pins_locks_longer_and_a_restart_does_not_shorten_it(store: Store):
+    clock = FixedClock(MORNING)
+    waits = []
+    for _ in range(6):
+        locked = _lock_round(PinGuard(Store(store.path), clock))  # a restart before every round
+        assert locked.locked_until is not None
+        waits.append(int((locked.locked_until - clock.now()).total_seconds() // 60))
+        clock.advance(seconds=(locked.locked_until - clock.now()).total_seconds() - 1)
+        assert PinGuard(Store(store.path), clock).check("482916").locked  # a second before the end
+        clock.advance(seconds=1)
+    assert waits == [1, 5, 15, 60, 60, 60]
+
+
+def test_the_right_pin_starts_the_rounds_again_from_a_minute(store: Store):
+    clock = FixedClock(MORNING)
+    guard = PinGuard(store, clock)
+    for _ in range(2):
+        clock.advance(seconds=(_lock_round(guard).locked_until - clock.now()).total_seconds())  # type: ignore[operator]
+    assert guard.check("482916").ok
+    again = _lock_round(guard)
+    assert again.locked_until == clock.now() + security.LOCKOUTS[0]
+
+
+def test_the_locking_pin_failure_tells_the_journal_how_long(store: Store):
+    guard = PinGuard(store, FixedClock(MORNING), desk="desk-3")
+    _lock_round(guard)
+    reasons = [r["reason"] for r in store.query("SELECT reason FROM journal ORDER BY seq")]
+    assert "PIN entry locked for 1 min (lockout 1)" in reasons[-1] and "locked" not in reasons[0]

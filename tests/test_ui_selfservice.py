@@ -203,7 +203,7 @@ def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, 
         dialog.field.setText("1111")
         with qtbot.waitSignal(dialog.checked, timeout=60000):
             dialog.submit()
-    assert "locked" in dialog.message.text()
+    assert "locked for 1 min, until" in dialog.message.text()
     dialog.field.setText("2468")
     with qtbot.waitSignal(dialog.checked, timeout=60000) as blocker:
         dialog.submit()

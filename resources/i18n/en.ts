@@ -1324,8 +1324,8 @@
       <translation>Unlock</translation>
     </message>
     <message>
-      <source>Too many wrong PINs. PIN entry is locked until %1.</source>
-      <translation>Too many wrong PINs. PIN entry is locked until %1.</translation>
+      <source>Too many wrong PINs. PIN entry is locked for %1 min, until %2.</source>
+      <translation>Too many wrong PINs. PIN entry is locked for %1 min, until %2.</translation>
     </message>
     <message>
       <source>Wrong PIN. Tries left: %1</source>

@@ -1324,8 +1324,8 @@
       <translation>解锁</translation>
     </message>
     <message>
-      <source>Too many wrong PINs. PIN entry is locked until %1.</source>
-      <translation>错误次数过多，PIN 输入已锁定至 %1。</translation>
+      <source>Too many wrong PINs. PIN entry is locked for %1 min, until %2.</source>
+      <translation>错误次数过多，PIN 输入已锁定 %1 分钟，至 %2。</translation>
     </message>
     <message>
       <source>Wrong PIN. Tries left: %1</source>

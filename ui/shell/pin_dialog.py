@@ -1,4 +1,5 @@
-"""The admin PIN: the only way out of self-service. Five wrong PINs lock entry for a minute.
+"""The admin PIN: the only way out of self-service. Five wrong PINs lock entry,
+longer each round (kiosk/security.py); the dialog says for how long, in the operator's language.
 
 Uses kiosk.security.PinGuard (slow salted hash, failures journalled). The check runs off
 the UI thread (scrypt takes ~50 ms by design).
@@ -90,9 +91,12 @@ class PinDialog(QDialog):
             self.accept()
             return
         if result.locked:
-            until = result.locked_until.astimezone().strftime("%H:%M:%S")
+            until = result.locked_until.astimezone()
+            minutes = max(1, -(-int(result.wait.total_seconds()) // 60))  # whole minutes, rounded up
             self.message.setText(
-                self.tr("Too many wrong PINs. PIN entry is locked until %1.").replace("%1", until)
+                self.tr("Too many wrong PINs. PIN entry is locked for %1 min, until %2.")
+                .replace("%1", str(minutes))
+                .replace("%2", until.strftime("%H:%M:%S"))
             )
             log.warning("admin PIN entry locked after wrong PINs")
         else:
