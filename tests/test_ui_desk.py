@@ -214,6 +214,11 @@ def test_staged_states_for_the_screenshots(qtbot, desk, context):  # type: ignor
     assert desk.card.delegate is not None and desk.card.notes.text()
     stage(desk, "override")
     assert desk.pages.currentWidget() is desk.reason_form and desk.reason_form.reason.text()
+    stage(desk, "refused")
+    assert desk.last_decision.outcome is Outcome.NOT_REGISTERED and desk.guidance.text.text()
+    stage(desk, "walkin-duplicate")
+    assert desk.pages.currentWidget() is desk.duplicates and desk.duplicates.found
+    assert "phone" in desk.duplicates.found[0].same and desk.status.counts.text()
 
 
 def test_switching_language_retranslates_the_desk(qtbot, desk, context):  # type: ignore[no-untyped-def]

@@ -90,8 +90,11 @@ class Likely:
     same: tuple[str, ...]  # "name", "phone", "email"
 
 
+WEIGHT = {"name": 1, "phone": 2, "email": 2}
+
+
 def likely_same_person(store: Store, walkin: Delegate, limit: int = 5) -> list[Likely]:
-    """Delegates with the walk-in's name, phone (its last 8 digits) or email; most in common first."""
+    """Delegates with the walk-in's name, phone (its last 8 digits) or email; the likeliest first."""
     name = "".join(walkin.name.split())
     email = walkin.email.strip().lower()
     phone = _digits(walkin.phone)[-8:] if len(_digits(walkin.phone)) >= 7 else ""
@@ -118,7 +121,8 @@ def likely_same_person(store: Store, walkin: Delegate, limit: int = 5) -> list[L
         )
         if same:
             found.append(Likely(delegate, same))
-    found.sort(key=lambda likely: (-len(likely.same), not likely.delegate.active, likely.delegate.name))
+    # A phone or an email is a person; a name is often shared (王芳 is many people): weigh them so.
+    found.sort(key=lambda x: (-sum(WEIGHT[w] for w in x.same), not x.delegate.active, x.delegate.name))
     return found[:limit]
 
 

@@ -1039,8 +1039,8 @@
       <translation>Registered for %1</translation>
     </message>
     <message>
-      <source> — %1 is in %2</source>
-      <translation> — %1 is in %2</translation>
+      <source> — %1 is in hall %2</source>
+      <translation> — %1 is in hall %2</translation>
     </message>
     <message>
       <source>Cancelled on %1 — send to the registration desk.</source>

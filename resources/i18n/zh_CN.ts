@@ -1039,8 +1039,8 @@
       <translation>已报名：%1</translation>
     </message>
     <message>
-      <source> — %1 is in %2</source>
-      <translation>——%1 在 %2</translation>
+      <source> — %1 is in hall %2</source>
+      <translation>——%1 在 %2 厅</translation>
     </message>
     <message>
       <source>Cancelled on %1 — send to the registration desk.</source>

@@ -33,13 +33,16 @@ def guidance_text(guidance: Guidance, language: str, tz: ZoneInfo) -> str:
     if guidance.outcome is Outcome.NOT_REGISTERED:
         if not guidance.registered:
             return translate("DeskGuidance", "Not registered for any forum: send to the registration desk.")
-        separator = "、" if language.startswith("zh") else translate("DeskGuidance", " and ")
-        names = separator.join(f.name(language) for f in guidance.registered)
-        text = translate("DeskGuidance", "Registered for %1").replace("%1", names)
+        names = [f.name(language) for f in guidance.registered]
+        if language.startswith("zh") or len(names) == 1:
+            listed = "、".join(names)
+        else:
+            listed = ", ".join(names[:-1]) + translate("DeskGuidance", " and ") + names[-1]
+        text = translate("DeskGuidance", "Registered for %1").replace("%1", listed)
         target = guidance.send_to
         if target is not None and target.hall:
             text += (
-                translate("DeskGuidance", " — %1 is in %2")
+                translate("DeskGuidance", " — %1 is in hall %2")
                 .replace("%1", target.name(language))
                 .replace("%2", target.hall)
             )
@@ -77,6 +80,8 @@ class GuidanceBar(QWidget):
     def show_guidance(self, guidance: Guidance | None, language: str, tz: ZoneInfo) -> None:
         self.guidance = guidance
         for button in self.buttons.values():
+            self.row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.buttons.clear()
         if guidance is None:

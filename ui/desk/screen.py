@@ -199,6 +199,7 @@ class DeskScreen(QWidget):
         return self.card.delegate
 
     def open_walkin(self, categories: list[Category], forums: list[Forum], language: str) -> None:
+        self.guidance.show_guidance(None, self.language, self.tz)  # it was about the previous person
         self.walkin_form.start(categories, forums, language)
         self.pages.setCurrentWidget(self.walkin_form)
         self.walkin_form.name.setFocus()

@@ -123,9 +123,9 @@ class StatusStrip(QFrame):
         self._paint(self.printer, *printer_words(state))
 
     def refresh(self) -> None:
-        self.context.run_in_background(self._read, on_done=self.show_reading)
+        self.context.run_in_background(self.read, on_done=self.show_reading)
 
-    def _read(self) -> Reading:
+    def read(self) -> Reading:
         app = self.context.app
         tz = ZoneInfo(app.service.event.timezone)
         counts = desk_counts(app.store, app.service.desk, app.service.clock.now(), tz)

@@ -33,6 +33,16 @@ STYLE = """
 #deskForm QListWidget#reasonPresets { font-size: 19px; }
 #deskForm QListWidget#reasonPresets::item { padding: 6px; }
 #deskForm QListWidget#reasonPresets::item:selected { background: #1565C0; color: white; }
+#deskForm QListWidget#duplicatePeople { font-size: 19px; }
+#deskForm QListWidget#duplicatePeople::item { padding: 8px; }
+#deskForm QListWidget#duplicatePeople::item:selected { background: #1565C0; color: white; }
+#deskScreen QLabel#deskLast { font-size: 16px; color: #263238; background: #ECEFF1; padding: 4px 6px; border-radius: 4px; }
+#deskScreen QLabel#deskCount { font-size: 15px; color: #0D47A1; font-weight: bold; }
+#deskGuidance { background: #FFF3E0; border: 1px solid #FFB74D; border-radius: 6px; }
+#deskGuidance QLabel#guidanceText { font-size: 20px; color: #3E2723; font-weight: bold; }
+#deskStatus { background: #ECEFF1; border-top: 1px solid #B0BEC5; }
+#deskStatus QLabel { font-size: 15px; }
+#deskStatus QLineEdit#deskOperator { font-size: 15px; padding: 2px 6px; min-width: 150px; }
 #deskForm QLabel#formExplanation { font-size: 19px; color: #B71C1C; }
 #deskForm QLabel#formError { font-size: 18px; color: #B71C1C; font-weight: bold; }
 #deskForm QComboBox, #deskForm QLineEdit { font-size: 20px; padding: 6px; color: #212121; background: white; }

@@ -25,13 +25,14 @@ from kiosk.clock import FixedClock
 from kiosk.importers.apply import delegate_row
 from kiosk.model import Delegate
 from kiosk.store import Store
+from ui.screenshots.desk_states import DESK_STATES
 from ui.screenshots.guest_states import GUEST_SHOTS, LOOK_SHOTS
 
 log = logging.getLogger(__name__)
 SIZE = (1280, 800)
 GUEST_SIZES = ((1920, 1080), (1080, 1920))  # the self-service screen, as well as at SIZE
 LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
-SHOTS = (*GUEST_SHOTS, "desk-card", "desk-override", "door", "admin-import", "admin-stats")
+SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "admin-import", "admin-stats")
 COLOUR_CHECK = "selfservice-colour-blind-check"
 
 
@@ -213,7 +214,7 @@ def render_all(out: Path, db: Path | None = None) -> list[Path]:
                 try:
                     written += shooter.selfservice()
                     if size == SIZE:
-                        written += shooter.staged("desk", "ui.screenshots.desk_states", ("card", "override"))
+                        written += shooter.staged("desk", "ui.screenshots.desk_states", DESK_STATES)
                         written += shooter.door()
                         written += shooter.staged("admin", "ui.screenshots.admin_states", ("import", "stats"))
                 finally:
