@@ -15,6 +15,7 @@ from kiosk.app import settings as settings_module
 from kiosk.app.camera import CameraFeed
 from kiosk.app.flow import FlowChange, Mode, ScreenFlow, State
 from kiosk.app.guest import GuestLanguage
+from kiosk.app.health import desk_facts
 from kiosk.app.intake import Intake
 from kiosk.app.language import normalize_language
 from kiosk.app.passes import PassService
@@ -112,7 +113,9 @@ class KioskApp:
         self.stop_sync(wait=False)
         self.store.set_meta(HUB_URL_KEY, url)
         self.store.set_meta(HUB_TOKEN_KEY, token)  # the database file is owner-only (0600)
-        self.sync_worker = SyncWorker(self.store, url, token)
+        self.sync_worker = SyncWorker(
+            self.store, url, token, health=lambda: desk_facts(self.settings, self.print_queue, self.camera)
+        )
         self.service.decided.connect(self.sync_worker.notify)
         self.sync_worker.start()
 

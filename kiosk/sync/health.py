@@ -17,7 +17,7 @@ from kiosk.store import Store
 
 HEALTH_PATH = "/desks/health"
 PRINTER_STATES = ("ok", "out_of_paper", "offline", "error", "none")
-CAMERA_STATES = ("ok", "no_signal", "offline", "none")
+CAMERA_STATES = ("ok", "paused", "no_signal", "offline", "none")
 MODES = ("selfservice", "desk", "gate", "unknown")
 
 

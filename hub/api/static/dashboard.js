@@ -23,7 +23,7 @@ const TEXT = {
     full: "⚠ full", no_desks: "No desk has reported yet.", unlimited: "no limit",
     m_selfservice: "self-service", m_desk: "desk", m_gate: "door", m_unknown: "?",
     p_ok: "OK", p_out_of_paper: "out of paper", p_offline: "offline", p_error: "error", p_none: "none",
-    c_ok: "OK", c_no_signal: "no signal", c_offline: "offline", c_none: "none", queued: "{n} queued",
+    c_ok: "OK", c_paused: "paused (admin screen)", c_no_signal: "no signal", c_offline: "offline", c_none: "none", queued: "{n} queued",
     entrance: "Entrance", chart_label: "Bar chart of arrivals per 10 minutes; the table below has the numbers.",
   },
   zh: {
@@ -46,7 +46,7 @@ const TEXT = {
     full: "⚠ 已满", no_desks: "尚无签到台报告状态。", unlimited: "不限",
     m_selfservice: "自助", m_desk: "人工台", m_gate: "论坛门口", m_unknown: "?",
     p_ok: "正常", p_out_of_paper: "缺纸", p_offline: "离线", p_error: "故障", p_none: "无",
-    c_ok: "正常", c_no_signal: "无信号", c_offline: "离线", c_none: "无", queued: "排队 {n}",
+    c_ok: "正常", c_paused: "已暂停（管理界面）", c_no_signal: "无信号", c_offline: "离线", c_none: "无", queued: "排队 {n}",
     entrance: "主入口", chart_label: "每 10 分钟到场人数柱状图；数字见下方表格。",
   },
 };
@@ -121,6 +121,12 @@ function problemText(problem, desk) {
   return problem === "silent" ? t("silent", { s: Math.round(desk.silent_for_s) }) : t(problem);
 }
 
+// A printer or camera that cannot work is flagged with ⚠ in its cell (the desk turns red only
+// for the reasons the hub gives: silence, no paper, a growing backlog, a clock off).
+const PRINTER_WARN = ["offline", "error", "out_of_paper"];
+const CAMERA_WARN = ["no_signal", "offline"];
+const warn = (state, bad) => (bad.includes(state) ? "⚠ " : "");
+
 function renderFleet(data) {
   const rows = data.fleet.map((desk) => {
     const r = desk.report;
@@ -128,10 +134,10 @@ function renderFleet(data) {
     const state = el("td", bad ? `${t("problem")} ${desk.problems.map((p) => problemText(p, desk)).join(", ")}` : t("ok"),
       bad ? "state bad" : "state good");
     const offset = r.clock_offset_s === null || r.clock_offset_s === undefined ? "–" : `${r.clock_offset_s >= 0 ? "+" : ""}${r.clock_offset_s.toFixed(1)} s`;
-    const printer = `${t("p_" + r.printer_state)}${r.printer_queue ? " · " + t("queued", { n: r.printer_queue }) : ""}`;
+    const printer = `${warn(r.printer_state, PRINTER_WARN)}${t("p_" + r.printer_state)}${r.printer_queue ? " · " + t("queued", { n: r.printer_queue }) : ""}`;
     const tr = row([el("th", desk.desk), state, `${t("m_" + r.mode)} · ${gateName(r.gate)}`,
       t("ago", { s: Math.round(desk.silent_for_s) }), time(r.last_decision_at), r.backlog, printer,
-      t("c_" + r.camera_state), offset, bytes(r.disk_free_bytes), r.app_version || "–"]);
+      warn(r.camera_state, CAMERA_WARN) + t("c_" + r.camera_state), offset, bytes(r.disk_free_bytes), r.app_version || "–"]);
     tr.firstChild.scope = "row";
     tr.dataset.desk = desk.desk;
     tr.dataset.state = bad ? "bad" : "good";
