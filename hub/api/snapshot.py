@@ -2,10 +2,13 @@
 
 While at least one dashboard follows it, a single task per hub process makes the snapshot
 when the check-in or roster cursor moves (the change bus wakes it), when a desk reports,
-and once a second (a desk's silence depends on the time), but never more often than every
-``min_interval`` seconds: a burst of pushes costs one snapshot, not one per push, and twenty
-open dashboards cost one, not twenty. The streams only write the text they are handed. The
-counts (``hub.store.arrivals``) are made again only when a cursor moved.
+and once a second (a desk's silence depends on the time), but never sooner than
+``min_interval`` seconds after the last one started, nor sooner than ``spacing`` times what
+the last one took after it ended: a burst of pushes costs one snapshot, not one per push,
+twenty open dashboards cost one, not twenty, and however many check-ins the counts read
+(their cost grows with the event), making snapshots takes at most 1/(1 + ``spacing``) of one
+core. The streams only write the text they are handed. The counts (``hub.store.arrivals``)
+are made again only when a cursor moved.
 """
 
 from __future__ import annotations
@@ -30,10 +33,13 @@ Key = tuple[int, int, int, int]
 
 
 class Snapshot:
-    def __init__(self, store: HubStore, bus: ChangeBus, min_interval: float = 0.25) -> None:
+    def __init__(
+        self, store: HubStore, bus: ChangeBus, min_interval: float = 0.25, spacing: float = 4.0
+    ) -> None:
         self._store = store
         self._bus = bus
         self.min_interval = min_interval
+        self.spacing = spacing
         self.made = 0  # snapshots made so far (tests read it)
         self.held: Key | None = None  # a change waiting for ``min_interval`` to pass
         self._lock = asyncio.Lock()
@@ -85,14 +91,16 @@ class Snapshot:
             self._followers -= 1
 
     async def _produce(self) -> None:
-        """Make a snapshot whenever the key moves, at most once per ``min_interval``."""
-        last, failing = float("-inf"), False
+        """Make a snapshot whenever the key moves, spaced as the module says."""
+        started, ended, failing = 0.0, 0.0, False
+        first = True
         while self._followers:
             woken = self._bus.current()
             key, now = self._key(), time.monotonic()
             due = self._text is None or self._text[0] != key
-            if due and now >= last + self.min_interval:
-                last, self.held = now, None
+            next_at = max(started + self.min_interval, ended + self.spacing * (ended - started))
+            if due and (first or now >= next_at):
+                self.held, started, first = None, now, False
                 try:
                     await self.text()
                     failing = False
@@ -100,11 +108,12 @@ class Snapshot:
                     level = logging.DEBUG if failing else logging.WARNING  # once per outage
                     log.log(level, "dashboard: cannot make the snapshot (%s)", type(exc).__name__)
                     failing = True
+                ended = time.monotonic()
                 continue
             self.held = key if due else None
             timeout = 1.0 - now % 1.0  # the next whole second, when the key's clock moves
             if due:
-                timeout = min(timeout, last + self.min_interval - now)
+                timeout = min(timeout, next_at - now)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(woken.wait(), timeout=max(timeout, 0.001))
 
