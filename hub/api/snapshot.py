@@ -41,7 +41,7 @@ class Snapshot:
         self.min_interval = min_interval
         self.spacing = spacing
         self.made = 0  # snapshots made so far (tests read it)
-        self.held: Key | None = None  # a change waiting for ``min_interval`` to pass
+        self.held: Key | None = None  # a change seen and waiting for its turn (the spacing)
         self._lock = asyncio.Lock()
         self._people: tuple[int, dict[str, Person]] = (-1, {})
         self._counts: tuple[tuple[int, int], dict[str, Any]] | None = None
