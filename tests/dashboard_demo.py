@@ -40,7 +40,7 @@ def demo_day(hub: Hub) -> None:
         "entrance-2", healthy | {"desk": "entrance-2", "printer_state": "out_of_paper", "printer_queue": 4}
     )
     desks.report("door-p1", healthy | {"desk": "door-p1", "mode": "gate", "gate": "p1", "printer_state": "none",
-                                       "clock_offset_s": -42.0})  # fmt: skip
+                                       "camera_state": "no_signal", "clock_offset_s": -42.0})  # fmt: skip
     desks.clock = lambda: utc_now() - timedelta(minutes=3)
     desks.report("entrance-3", healthy | {"desk": "entrance-3", "backlog": 17})
     desks.clock = utc_now
