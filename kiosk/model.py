@@ -81,9 +81,22 @@ class Event:
     theme_zh: str = ""
     theme_en: str = ""
     checkin_opens_before: timedelta = timedelta(hours=24)
+    # how the event presents itself to guests (the event file's "brand"): where the help desk
+    # is, the event's logo (SVG text) and its colour
+    help_desk_zh: str = ""
+    help_desk_en: str = ""
+    logo_svg: str = ""
+    color: str = ""
 
     def name(self, language: str) -> str:
         return self.name_zh if language.startswith("zh") else self.name_en
+
+    def help_desk(self, language: str) -> str:
+        return (
+            (self.help_desk_zh or self.help_desk_en)
+            if language.startswith("zh")
+            else (self.help_desk_en or self.help_desk_zh)
+        )
 
 
 @dataclass(frozen=True, slots=True)

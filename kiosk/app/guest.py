@@ -11,11 +11,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from kiosk.app.language import normalize_language
+from kiosk.errors import KioskError
 from kiosk.model import Decision, Outcome
+from kiosk.rules import window
+from kiosk.service import CheckinService
 
 
 class Look(StrEnum):
@@ -87,3 +94,41 @@ class GuestLanguage:
 
     def reset(self) -> None:
         self._chosen = None
+
+
+# -- facts for the next step: when, and where ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A time as a guest reads it: ``day`` is today | tomorrow | yesterday | "" (then ``date``)."""
+
+    day: str
+    date: str  # 12-06
+    time: str  # 08:31
+
+
+def when(at: datetime, now: datetime, timezone: str) -> When:
+    tz = ZoneInfo(timezone)
+    local, today = at.astimezone(tz), now.astimezone(tz).date()
+    days = (local.date() - today).days
+    day = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days, "")
+    return When(day, local.strftime("%m-%d"), local.strftime("%H:%M"))
+
+
+def gate_window(service: CheckinService) -> tuple[datetime, datetime] | None:
+    """When this kiosk's gate lets people in (for "check-in opens 08:00"); None without an event."""
+    try:
+        gate, event = service.gate, service.event
+    except KioskError:
+        return None
+    return window(gate, event, service.forums.get(gate.id))
+
+
+_DESK = re.compile(r"(?:desk|kiosk)[-_ ]?(\d+)", re.IGNORECASE)
+
+
+def desk_number(desk: str) -> str | None:
+    """desk-1 -> "1" (shown as "Desk 1", "1 号服务台"); None for a desk named otherwise."""
+    found = _DESK.fullmatch(desk.strip())
+    return found.group(1) if found else None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,8 @@ from kiosk.clock import parse_time
 from kiosk.errors import KioskError
 from kiosk.model import Category, Event, Forum
 from kiosk.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class EventFileError(KioskError):
@@ -23,6 +27,44 @@ def _text(item: dict[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise EventFileError(f"{where}: {key!r} is missing or not text")
     return value.strip()
+
+
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+_LOGO_BYTES = 200_000
+
+
+def _brand(raw: Any) -> dict[str, str]:
+    """The event's look for guests: help desk location, logo (inline SVG), colour; all optional."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise EventFileError("brand: not an object")
+    found = {key: raw.get(key) or "" for key in ("help_desk_zh", "help_desk_en", "logo_svg", "color")}
+    for key, value in found.items():
+        if not isinstance(value, str):
+            raise EventFileError(f"brand: {key!r} is not text")
+    if found["color"] and not _COLOR.fullmatch(found["color"]):
+        raise EventFileError(f"brand: color {found['color']!r} is not #RRGGBB")
+    svg = found["logo_svg"].strip()
+    if svg and (not svg.startswith("<") or "<svg" not in svg[:400] or len(svg) > _LOGO_BYTES):
+        raise EventFileError("brand: logo_svg is not an SVG image of at most 200 kB")
+    return {key: str(value).strip() for key, value in found.items()}
+
+
+def _inline_logo(data: dict[str, Any], folder: Path) -> None:
+    """``brand.logo`` names an SVG file beside the event file: carry its text (hubs forward it).
+
+    A logo that cannot be read is left out (logged): the event still installs, and the
+    kiosk shows the event's name without it.
+    """
+    brand = data.get("brand")
+    if not isinstance(brand, dict) or not isinstance(brand.get("logo"), str) or brand.get("logo_svg"):
+        return
+    logo = (folder / brand["logo"]).resolve()
+    try:
+        brand["logo_svg"] = logo.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        log.info("brand: cannot read the logo %r (%s); the event is installed without it", brand["logo"], exc)
 
 
 def parse_event(data: dict[str, Any]) -> tuple[Event, list[Forum], list[Category]]:
@@ -48,6 +90,7 @@ def parse_event(data: dict[str, Any]) -> tuple[Event, list[Forum], list[Category
             theme_zh=raw.get("theme_zh") or "",
             theme_en=raw.get("theme_en") or "",
             checkin_opens_before=timedelta(hours=float(raw.get("checkin_opens_hours", 24))),
+            **_brand(data.get("brand")),
         )
         forums = []
         for i, f in enumerate(data.get("forums") or []):
@@ -94,6 +137,7 @@ def load_event_file(path: Path) -> dict[str, Any]:
         raise EventFileError(f"{path}: not a readable JSON file ({exc})") from exc
     if not isinstance(data, dict):
         raise EventFileError(f"{path}: not an event file")
+    _inline_logo(data, Path(path).parent)
     return data
 
 

@@ -18,6 +18,7 @@ DELEGATE_COLUMNS = (
 
 
 _SEARCH = DELEGATE_COLUMNS.index("search")
+BRAND_KEY = "event.brand"  # the event file's "brand": help desk, logo, colour (JSON)
 _CHUNK = 2000  # rows per statement of the index's bookkeeping (SQLite allows 32,766 parameters)
 _INDEX_DELETE = "INSERT INTO search_index (search_index, rowid, search) VALUES ('delete', ?, ?)"
 _UPSERT = (
@@ -89,7 +90,18 @@ class Roster:
             theme_zh=row["theme_zh"],
             theme_en=row["theme_en"],
             checkin_opens_before=timedelta(hours=row["checkin_opens_hours"]),
+            **self._brand(),
         )
+
+    def _brand(self) -> dict[str, str]:
+        """The event's guest-facing look (help desk, logo, colour), kept as JSON in ``meta``."""
+        text = self._store.get_meta(BRAND_KEY)
+        try:
+            found = json.loads(text) if text else {}
+        except json.JSONDecodeError:
+            return {}
+        keys = ("help_desk_zh", "help_desk_en", "logo_svg", "color")
+        return {k: str(found[k]) for k in keys if isinstance(found, dict) and isinstance(found.get(k), str)}
 
     def forums(self) -> list[Forum]:
         rows = self._store.query("SELECT * FROM forums ORDER BY position")
@@ -124,6 +136,11 @@ class Roster:
                     event.theme_en, opens_hours,
                 ),
             )  # fmt: skip
+            brand = {k: getattr(event, k) for k in ("help_desk_zh", "help_desk_en", "logo_svg", "color")}
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (BRAND_KEY, json.dumps(brand, ensure_ascii=False)),
+            )
             conn.execute("DELETE FROM forums")
             conn.executemany(
                 "INSERT INTO forums VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

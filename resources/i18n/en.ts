@@ -1165,6 +1165,37 @@
     </message>
   </context>
   <context>
+    <name>Facts</name>
+    <message>
+      <source>today %1</source>
+      <translation>today %1</translation>
+    </message>
+    <message>
+      <source>tomorrow %1</source>
+      <translation>tomorrow %1</translation>
+    </message>
+    <message>
+      <source>yesterday %1</source>
+      <translation>yesterday %1</translation>
+    </message>
+    <message>
+      <source>Desk %1</source>
+      <translation>Desk %1</translation>
+    </message>
+    <message>
+      <source>The help desk: %1.</source>
+      <translation>The help desk: %1.</translation>
+    </message>
+    <message>
+      <source>Check-in opens %1.</source>
+      <translation>Check-in opens %1.</translation>
+    </message>
+    <message>
+      <source>Check-in closed %1.</source>
+      <translation>Check-in closed %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstStart</name>
     <message>
       <source>Set the admin PIN</source>
@@ -1207,6 +1238,10 @@
     <message>
       <source>They will look at your registration with you.</source>
       <translation>They will look at your registration with you.</translation>
+    </message>
+    <message>
+      <source>This badge was checked in %1 at %2. Lost your pass? Please go to the help desk.</source>
+      <translation>This badge was checked in %1 at %2. Lost your pass? Please go to the help desk.</translation>
     </message>
     <message>
       <source>Your pass is being printed again.</source>

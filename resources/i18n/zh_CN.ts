@@ -1165,6 +1165,37 @@
     </message>
   </context>
   <context>
+    <name>Facts</name>
+    <message>
+      <source>today %1</source>
+      <translation>今天 %1</translation>
+    </message>
+    <message>
+      <source>tomorrow %1</source>
+      <translation>明天 %1</translation>
+    </message>
+    <message>
+      <source>yesterday %1</source>
+      <translation>昨天 %1</translation>
+    </message>
+    <message>
+      <source>Desk %1</source>
+      <translation>%1 号服务台</translation>
+    </message>
+    <message>
+      <source>The help desk: %1.</source>
+      <translation>服务台位置：%1。</translation>
+    </message>
+    <message>
+      <source>Check-in opens %1.</source>
+      <translation>签到开始时间：%1。</translation>
+    </message>
+    <message>
+      <source>Check-in closed %1.</source>
+      <translation>签到已于%1结束。</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstStart</name>
     <message>
       <source>Set the admin PIN</source>
@@ -1207,6 +1238,10 @@
     <message>
       <source>They will look at your registration with you.</source>
       <translation>工作人员会和您一起核对报名信息。</translation>
+    </message>
+    <message>
+      <source>This badge was checked in %1 at %2. Lost your pass? Please go to the help desk.</source>
+      <translation>此胸卡已于%1在%2签到。遗失通行证？请到服务台。</translation>
     </message>
     <message>
       <source>Your pass is being printed again.</source>

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from kiosk.app.guest import look, says_reason
+from kiosk.app.guest import Look, look, says_reason
 from kiosk.model import Decision, Outcome
 from ui.bridge import AppContext
+from ui.selfservice.facts import desk_text, help_desk_text, opening_text, time_text
 from ui.widgets.outcome_text import (
     ADVICE,
     LOOK_COLORS,
@@ -25,20 +26,11 @@ from ui.widgets.outcome_text import (
 CONTEXT = "Outcome"
 SEE_STAFF = str(QT_TRANSLATE_NOOP("Outcome", "Please see the staff at the help desk"))
 SEE_STAFF_WHY = str(QT_TRANSLATE_NOOP("Outcome", "They will look at your registration with you."))
+CHECKED_IN = str(QT_TRANSLATE_NOOP("Outcome", "This badge was checked in %1 at %2. Lost your pass? Please go to the help desk."))  # fmt: skip # noqa: E501
 REPRINTED = str(QT_TRANSLATE_NOOP("Outcome", "Your pass is being printed again."))
 SEND_TO_DESK = str(
     QT_TRANSLATE_NOOP("Outcome", "A volunteer will find your registration and print your pass.")
 )
-
-
-def _when(context: AppContext, decision: Decision, language: str) -> tuple[str, str]:
-    first = decision.first_checkin
-    if first is None:
-        return "", ""
-    from zoneinfo import ZoneInfo
-
-    when = first.at.astimezone(ZoneInfo(context.app.service.event.timezone)).strftime("%m-%d %H:%M")
-    return when, first.desk
 
 
 def guest_result(
@@ -74,28 +66,40 @@ def guest_result(
         return ResultText(title, said[0], forums, LOOK_COLORS[shape], first, band[0],
                           category.color if category else "", shape, title2, said[1], band[1])  # fmt: skip
     if not says_reason(decision):
-        return ResultText(t(first, SEE_STAFF), t(first, SEE_STAFF_WHY), (), LOOK_COLORS[shape], first,
-                          look=shape, title_second=t(second, SEE_STAFF), advice_second=t(second, SEE_STAFF_WHY))  # fmt: skip
-    texts = []
-    for lang in (first, second):
-        advice = t(lang, ADVICE[decision.outcome])
-        if reprinted:
-            advice = t(lang, REPRINTED)
-        elif decision.outcome is Outcome.ALREADY_CHECKED_IN and decision.first_checkin is not None:
-            when, desk = _when(context, decision, lang)
-            advice = advice.replace("%1", when).replace("%2", desk)
-        texts.append((t(lang, TITLES[decision.outcome]), advice))
+        why = [help_desk_text(context, lang) or t(lang, SEE_STAFF_WHY) for lang in (first, second)]
+        return ResultText(t(first, SEE_STAFF), why[0], (), LOOK_COLORS[shape], first, look=shape,
+                          title_second=t(second, SEE_STAFF), advice_second=why[1])  # fmt: skip
+    texts = [
+        (t(lang, TITLES[decision.outcome]), _advice(decision, context, lang, reprinted))
+        for lang in (first, second)
+    ]
     (title, advice), (title2, advice2) = texts
     return ResultText(title, advice, (), LOOK_COLORS[shape], first, look=shape, title_second=title2,
                       advice_second=advice2)  # fmt: skip
 
 
+def _advice(decision: Decision, context: AppContext, lang: str, reprinted: bool) -> str:
+    """What to do next, with the facts: when it opens, when and where the badge was used, the help desk."""
+    outcome, first = decision.outcome, decision.first_checkin
+    if reprinted:
+        return context.guest_text(lang, CONTEXT, REPRINTED)
+    if outcome is Outcome.ALREADY_CHECKED_IN and first is not None:
+        return (context.guest_text(lang, CONTEXT, CHECKED_IN).replace("%1", time_text(context, lang, first.at))
+                .replace("%2", desk_text(context, lang, first.desk)))  # fmt: skip
+    if outcome in (Outcome.TOO_EARLY, Outcome.TOO_LATE):
+        opening = opening_text(context, lang, closed=outcome is Outcome.TOO_LATE)
+        if opening:
+            return opening + " " + (help_desk_text(context, lang) if outcome is Outcome.TOO_LATE else "")
+    advice = context.guest_text(lang, CONTEXT, str(ADVICE[outcome]))
+    return f"{advice} {help_desk_text(context, lang)}".strip()
+
+
 def send_to_desk(context: AppContext, first: str, second: str) -> ResultText:
     """Too many wrong phone digits: the desk will help (nothing about who was searched)."""
-    from kiosk.app.guest import Look
 
     def t(language: str, source: object) -> str:
         return context.guest_text(language, CONTEXT, str(source))
 
-    return ResultText(t(first, SEE_STAFF), t(first, SEND_TO_DESK), (), LOOK_COLORS[Look.STAFF], first,
-                      look=Look.STAFF, title_second=t(second, SEE_STAFF), advice_second=t(second, SEND_TO_DESK))  # fmt: skip
+    advice = [f"{t(lang, SEND_TO_DESK)} {help_desk_text(context, lang)}".strip() for lang in (first, second)]
+    return ResultText(t(first, SEE_STAFF), advice[0], (), LOOK_COLORS[Look.STAFF], first,
+                      look=Look.STAFF, title_second=t(second, SEE_STAFF), advice_second=advice[1])  # fmt: skip
