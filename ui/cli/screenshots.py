@@ -18,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--demo", action="store_true", help="use a fresh demo store (the default without --db)"
     )
-    parser.add_argument("--db", type=Path, help="render with this kiosk database instead of the demo")
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,  # a --db before the sub-command stays
+                        help="render with this kiosk database instead of the demo")  # fmt: skip
     parser.set_defaults(func=_screenshots)
 
 
@@ -29,7 +30,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     quiet_qt()
     from ui.screenshots.render import render_all
 
-    written = render_all(args.dir, db=None if args.demo else args.db)
+    written = render_all(args.dir, db=None if args.demo else getattr(args, "db", None))
     for path in written:
         print(path)  # the command's output: one file per line
     return 0
