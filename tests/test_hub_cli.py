@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import queue
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -151,16 +154,21 @@ def test_a_token_revoked_from_the_command_line_is_refused_by_the_running_hub(
         hub.stop()
 
 
-def test_sync_watch_takes_an_address_without_scheme_and_says_connecting_until_the_hub_answers(tmp_path: Path):
-    import queue
-    import signal
-    import threading
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts a background job
 
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c-from-a-background-start", "sigterm"]
+)
+def test_sync_watch_takes_an_address_without_scheme_says_connecting_until_the_hub_answers_and_stops_on_a_signal(
+    tmp_path: Path, stop: signal.Signals
+):
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(5)).serve()
     address = hub.url.removeprefix("http://")
     command = [sys.executable, str(ROOT / "main.py"), "sync", "--watch", "--hub", address,
                "--token", hub.token("desk-w"), "--db", str(tmp_path / "desk.sqlite")]  # fmt: skip
-    watch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    watch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=_ignore_sigint)
     lines: queue.Queue[str] = queue.Queue()
     assert watch.stderr is not None
     threading.Thread(target=lambda: [lines.put(line) for line in watch.stderr], daemon=True).start()  # type: ignore[union-attr]
@@ -168,10 +176,12 @@ def test_sync_watch_takes_an_address_without_scheme_and_says_connecting_until_th
     try:
         while not seen or not seen[-1].startswith("connected"):
             seen.append(lines.get(timeout=120))
+        watch.send_signal(stop)
+        returncode = watch.wait(120)
     finally:
-        watch.send_signal(signal.SIGINT)
-        watch.wait(60)
+        watch.kill()  # never leave it running, whatever went wrong
+        watch.wait()
         hub.stop()
     assert seen[0].startswith((f"connecting to {address}", "connected")), seen
     assert not any(line.startswith("offline") for line in seen), seen
-    assert watch.returncode == 0
+    assert returncode == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 
@@ -34,9 +35,17 @@ def _once(args: argparse.Namespace, token: str) -> int:
     return 0
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _watch(args: argparse.Namespace, token: str) -> int:
     from kiosk.sync.worker import SyncWorker
 
+    # Ctrl-C and a service manager's SIGTERM both stop the watch cleanly, also when it was started
+    # in the background by a shell (which starts it with SIGINT ignored).
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     worker = SyncWorker(store_from(args, create=True), args.hub, token)
     shown = None
     worker.start()
