@@ -72,8 +72,13 @@ def test_a_field_past_its_limit_rejects_the_row_with_its_line_and_keeps_the_othe
     assert [(r["line"], r["reason"]) for r in report["rejected"]] == [
         (2, RejectReason.FIELD_TOO_LONG), (3, RejectReason.FIELD_TOO_LONG), (4, RejectReason.FIELD_TOO_LONG)
     ]  # fmt: skip
-    assert report["rejected"][0]["message"] == f"name has 100,000 characters; at most {FIELD_LIMITS['name']}"
-    assert report["rejected"][2]["message"] == "'备注' has 1,001 characters; at most 1,000"
+    assert report["rejected"][0]["message"] == (
+        f"name has 100,000 characters; at most {FIELD_LIMITS['name']}: shorten it in the file"
+    )
+    assert (
+        report["rejected"][2]["message"]
+        == "'备注' has 1,001 characters; at most 1,000: shorten it in the file"
+    )
 
 
 def peak_of(db: Path, path: Path) -> tuple[subprocess.CompletedProcess, int]:

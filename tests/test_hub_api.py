@@ -74,12 +74,10 @@ def test_only_an_admin_token_may_upload_a_roster_and_gets_a_row_level_report(hub
     admin = post_json(hub.url, hub.token("office", admin=True), "/v1/roster", {"rows": rows})
     assert admin.status_code == 200
     report = admin.json()
-    assert report["imported"] == 1
-    assert [(r["line"], r["reason"]) for r in report["rejected"]] == [
-        (2, "missing_code"),
-        (3, "unknown_category"),
-    ]
-    assert hub.store.roster.count() == before + 1
+    assert report["imported"] == 2  # an unknown category is kept without one, with a warning
+    assert [(r["line"], r["reason"]) for r in report["rejected"]] == [(2, "missing_code")]
+    assert [(w["line"], w["reason"]) for w in report["warnings"]] == [(3, "category_defaulted")]
+    assert hub.store.roster.count() == before + 2
 
 
 def test_a_pushed_batch_is_idempotent_over_http(hub: Hub):

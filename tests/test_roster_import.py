@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from kiosk.importers.apply import import_roster
+from kiosk.importers.event import EventFileError, import_event
 from kiosk.store import Store
 from tests.conftest import DEMO_EVENT, ROOT
 
@@ -65,16 +66,19 @@ def test_bad_rows_are_rejected_with_physical_line_numbers_and_the_rest_applies(
         ",Bob,main,\n"  # line 5: no code
         "K1,Carl,main,\n"  # line 6: code used on line 2
         "K4,Dora,nowhere,\n"  # line 7: unknown forum
-        "K5,Emil,main,alien\n"  # line 8: unknown category
+        "K5,Emil,main,alien\n"  # line 8: unknown category: kept, with a warning
         "K6,Fay,main,press\n"  # line 9: fine
     )
     report = import_roster(event_store, write(tmp_path / "r.csv", text))
     assert [(r.line, r.reason) for r in report.rejected] == [
-        (4, "missing_name"), (5, "missing_code"), (6, "duplicate_code"),
-        (7, "unknown_forum"), (8, "unknown_category"),
+        (4, "missing_name"), (5, "missing_code"), (6, "duplicate_code"), (7, "unknown_forum"),
     ]  # fmt: skip
-    assert report.imported == 2 and report.exit_code == 1
-    assert sorted(names(event_store)) == ["K1", "K6"]
+    assert [(w.line, w.reason, w.data["value"]) for w in report.warnings] == [
+        (8, "category_defaulted", "alien")
+    ]
+    assert report.imported == 3 and report.exit_code == 1
+    assert sorted(names(event_store)) == ["K1", "K5", "K6"]
+    assert getattr(event_store.roster.delegate("K5"), "category", None) == ""  # the demo event has no default
 
 
 def test_code_of_another_delegate_in_the_store_is_rejected(event_store: Store, tmp_path: Path):
@@ -167,7 +171,7 @@ def test_cli_import_prints_json_report_and_exit_codes(tmp_path: Path):
     result = run_cli("roster", "import", str(mixed), "--json", db=db)
     assert result.returncode == 1
     assert json.loads(result.stdout)["rejected"] == [
-        {"line": 3, "reason": "missing_name", "message": "no name"}
+        {"line": 3, "reason": "missing_name", "message": "no name: fill in the name column"}
     ]
     result = run_cli("roster", "import", str(tmp_path / "missing.csv"), db=db)
     assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
@@ -201,3 +205,27 @@ def test_event_file_public_keys_are_trusted(tmp_path: Path):
     store = Store(tmp_path / "k.sqlite")
     import_event(store, path)
     assert [event_id for event_id, _ in keys.trusted(store)] == ["hardtech-demo"]
+
+
+def test_an_unknown_category_takes_the_event_files_default_category_with_a_warning(tmp_path: Path):
+    event = json.loads(DEMO_EVENT.read_text(encoding="utf-8"))
+    for category in event["categories"]:
+        category["default"] = category["id"] == "staff"
+    (tmp_path / "event.json").write_text(json.dumps(event, ensure_ascii=False), encoding="utf-8")
+    store = Store(tmp_path / "k.sqlite")
+    import_event(store, tmp_path / "event.json")
+    report = import_roster(
+        store, write(tmp_path / "r.csv", "code,name,category\nK1,Ann,宇航员\nK2,Bob,press\n")
+    )
+    assert report.imported == 2 and not report.rejected
+    assert [(w.line, w.data) for w in report.warnings] == [(2, {"value": "宇航员", "default": "staff"})]
+    assert "kept as 'staff'" in report.warnings[0].message
+    assert [store.roster.delegate(i).category for i in ("K1", "K2")] == ["staff", "press"]  # type: ignore[union-attr]
+
+
+def test_an_event_file_with_two_default_categories_is_refused(tmp_path: Path):
+    event = json.loads(DEMO_EVENT.read_text(encoding="utf-8"))
+    event["categories"][0]["default"] = event["categories"][1]["default"] = True
+    (tmp_path / "event.json").write_text(json.dumps(event, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(EventFileError, match="marked default: keep one"):
+        import_event(Store(tmp_path / "k.sqlite"), tmp_path / "event.json")

@@ -57,8 +57,8 @@ def test_duplicates_and_replace_reach_across_batches(event_store: Store, tmp_pat
     report = import_roster(event_store, path, replace=True)
     last = BATCH_ROWS * 2 + 2  # the line of X1
     assert [(r.line, r.reason, r.message) for r in report.rejected] == [
-        (last + 1, "duplicate_id", "id already used on line 2"),
-        (last + 2, "duplicate_code", "code already used on line 5"),
+        (last + 1, "duplicate_id", "id already used on line 2: give each person their own id"),
+        (last + 2, "duplicate_code", "code already used on line 5: give each person their own code"),
     ]
     assert report.imported == BATCH_ROWS * 2 and report.unchanged == 1 and report.revoked == 1
     assert roster(event_store)["X2"] == ("OLD2", "李娜", "cancelled")

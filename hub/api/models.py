@@ -138,4 +138,5 @@ class ImportResult(BaseModel):
     unchanged: int
     revoked: int = 0
     rejected: list[Rejected]
+    warnings: list[Rejected] = []  # rows kept with a soft problem (an unknown category defaulted)
     error: str | None = None

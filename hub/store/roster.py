@@ -14,9 +14,9 @@ from typing import Any
 
 from hub.store.base import Database, now_text
 from kiosk.importers.apply import ImportReport, check_rows, sort_out
-from kiosk.importers.event import parse_event
+from kiosk.importers.event import declared_default, parse_event
 from kiosk.importers.readers import RosterFileError, read_table
-from kiosk.importers.rows import RowParser
+from kiosk.importers.rows import RowParser, sheet_warnings
 from kiosk.keys import key_id, parse_public, public_pem
 from kiosk.model import Action, Category, Delegate, Forum
 from kiosk.names import search_text
@@ -92,15 +92,18 @@ class HubRoster:
         document = self.event_document()
         forums: list[Forum] = []
         categories: list[Category] = []
+        default = ""
         if document is not None:
             _, forums, categories = parse_event(document)
-        return RowParser(headers, forums, categories)
+            default = declared_default(document)
+        return RowParser(headers, forums, categories, default)
 
     def import_file(self, path: Path, replace: bool = False) -> ImportReport:
         """A roster file, read and checked by the kiosk's own importers; same report."""
         report = ImportReport()
         try:
-            headers, rows = read_table(Path(path))
+            headers, rows, unread_sheets = read_table(Path(path))
+            report.warnings += sheet_warnings(unread_sheets)
             self.import_rows(headers, rows, report, replace)
         except RosterFileError as exc:  # even at the file's last line: nothing was applied
             return ImportReport(error=str(exc))

@@ -3,6 +3,7 @@ with a report."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -11,8 +12,10 @@ from itertools import islice
 from pathlib import Path
 
 from kiosk.importers.duplicates import BATCH_ROWS, KeysInMemory, UsedKeys, first_uses
+from kiosk.importers.event import default_category
+from kiosk.importers.limits import RejectReason
 from kiosk.importers.readers import RosterFileError, read_table
-from kiosk.importers.rows import Rejection, RowParser
+from kiosk.importers.rows import Rejection, RowParser, sheet_warnings
 from kiosk.model import Badge, Delegate
 from kiosk.names import search_text
 from kiosk.store import Store
@@ -44,7 +47,9 @@ class ImportReport:
     unchanged: int = 0
     revoked: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)  # rows kept with a soft problem
     error: str | None = None
+    dry_run: bool = False  # a preview: counted, nothing written
 
     @property
     def applied(self) -> int:
@@ -65,6 +70,10 @@ class ImportReport:
         }
         if self.revoked:
             result["revoked"] = self.revoked
+        if self.warnings:
+            result["warnings"] = [w.to_json() for w in self.warnings]
+        if self.dry_run:
+            result["dry_run"] = True
         if self.error:
             result["error"] = self.error
         return result
@@ -79,14 +88,15 @@ def check_rows(
     used: UsedKeys | None = None,
 ) -> Iterator[tuple[int, Delegate]]:
     """The valid rows as Delegates (with their lines), as a stream; the others go to the report
-    as rejected while the stream is read. A code or id used earlier in the file (by ``used``,
-    two dicts unless given) is rejected.
+    as rejected, and the parser's warnings about rows it kept to its warnings, while the stream
+    is read. A code or id used earlier in the file (by ``used``, two dicts unless given) is rejected.
 
     Raises RosterFileError at once when the file (named ``source`` in the message) lacks a name
     or code column."""
     missing = parser.missing_columns()
     if missing:
         raise RosterFileError(f"{source}: " * bool(source) + f"no column for {' and '.join(missing)}")
+    parser.warnings = report.warnings
     return first_uses(_valid(parser, rows, report, progress), used or KeysInMemory(), report.rejected)
 
 
@@ -122,7 +132,13 @@ def sort_out(
         owner = owners.get(delegate.code)
         if owner is not None and owner != delegate.id:
             report.rejected.append(
-                Rejection(line, "code_taken", "code belongs to another delegate in the roster")
+                Rejection(
+                    line,
+                    RejectReason.CODE_TAKEN,
+                    f"code belongs to {owner} in the roster: correct the "
+                    "code, or the id if this is the same person",
+                    {"owner": owner},
+                )  # fmt: skip
             )
             continue
         seen.add(delegate.id)
@@ -141,21 +157,29 @@ def sort_out(
     return changes, seen
 
 
+class _Preview(Exception):
+    """Raised at the end of a dry run so its transaction rolls back."""
+
+
 def import_roster(
-    store: Store, path: Path, replace: bool = False, progress: Progress | None = None
+    store: Store, path: Path, replace: bool = False, progress: Progress | None = None, dry_run: bool = False
 ) -> ImportReport:
     """Import a roster file as a stream, in one transaction. A file that cannot be read, even
-    at its last line, applies nothing and says why."""
-    report = ImportReport()
+    at its last line, applies nothing and says why. A ``dry_run`` does the same work and rolls
+    it back: its report is exactly what the import would do."""
+    report = ImportReport(dry_run=dry_run)
     try:
-        headers, rows = read_table(Path(path))
-        with store.transaction() as conn:
+        table = read_table(Path(path))
+        report.warnings += sheet_warnings(table.unread_sheets)
+        with contextlib.suppress(_Preview), store.transaction() as conn:
             roster = store.roster
-            parser = RowParser(headers, roster.forums(), roster.categories())
-            valid = check_rows(parser, rows, report, progress, Path(path).name, KeysInTempTable(conn))
+            parser = RowParser(table.headers, roster.forums(), roster.categories(), default_category(store))
+            valid = check_rows(parser, table.rows, report, progress, Path(path).name, KeysInTempTable(conn))
             apply_delegates(store, valid, report, replace)
+            if dry_run:
+                raise _Preview
     except RosterFileError as exc:
-        return ImportReport(error=str(exc))
+        return ImportReport(error=str(exc), dry_run=dry_run)
     if progress:
         progress(report.imported + report.updated + report.unchanged, "applied")
     return report
@@ -180,6 +204,7 @@ def apply_delegates(
         if named is not None:
             report.revoked = named.revoke_the_others(now)
     report.rejected.sort(key=lambda r: r.line)
+    report.warnings.sort(key=lambda r: r.line)
     if changed or report.revoked:
         store.roster.changed()
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Protocol
 
+from kiosk.importers.limits import RejectReason
 from kiosk.importers.rows import Rejection
 from kiosk.model import Delegate
 
@@ -48,15 +49,16 @@ def first_uses(
         for line, delegate in batch:
             code, delegate_id = "c" + delegate.code, "i" + delegate.id
             if code in earlier:
-                rejected.append(
-                    Rejection(line, "duplicate_code", f"code already used on line {earlier[code]}")
-                )
+                rejected.append(_twice(line, RejectReason.DUPLICATE_CODE, "code", earlier[code]))
             elif delegate_id in earlier:
-                rejected.append(
-                    Rejection(line, "duplicate_id", f"id already used on line {earlier[delegate_id]}")
-                )
+                rejected.append(_twice(line, RejectReason.DUPLICATE_ID, "id", earlier[delegate_id]))
             else:
                 earlier[code] = earlier[delegate_id] = line
                 fresh += [(code, line), (delegate_id, line)]
                 yield line, delegate
         used.use(fresh)
+
+
+def _twice(line: int, reason: RejectReason, what: str, first: int) -> Rejection:
+    return Rejection(line, reason, f"{what} already used on line {first}: give each person their own {what}",
+                     {"first_line": first})  # fmt: skip

@@ -141,13 +141,32 @@ def load_event_file(path: Path) -> dict[str, Any]:
     return data
 
 
+DEFAULT_CATEGORY = "default_category"  # the store's meta key
+
+
+def declared_default(data: dict[str, Any]) -> str:
+    """The id of the category marked ``"default": true`` (a roster row naming an unknown category
+    gets it, with a warning), or "" when none is; two defaults are an error."""
+    marked = [c.get("id") for c in data.get("categories") or [] if isinstance(c, dict) and c.get("default")]
+    if len(marked) > 1:
+        raise EventFileError(f"categories {', '.join(map(repr, marked))} are all marked default: keep one")
+    return str(marked[0]) if marked else ""
+
+
+def default_category(store: Store) -> str:
+    """The event's default category for roster rows naming an unknown one ("" for none)."""
+    return store.get_meta(DEFAULT_CATEGORY) or ""
+
+
 def import_event(store: Store, path: Path) -> tuple[Event, list[Forum], list[Category]]:
     """Install an event file: event, forums, categories and any trusted badge keys, all or nothing."""
     from kiosk import keys
 
     data = load_event_file(path)
     parsed = parse_event(data)
+    default = declared_default(data)
     with store.transaction():
         store.roster.set_event(*parsed)
+        store.set_meta(DEFAULT_CATEGORY, default)
         keys.trust_from_event_json(store, data, parsed[0].id)
     return parsed

@@ -3,31 +3,30 @@
 Each reader returns the header and a stream of (line number, cells): the physical line of a
 CSV record (header = line 1) or the row number of a sheet. Neither holds the file in memory:
 a CSV is checked for its encoding in one pass of 1 MB chunks, then parsed as it is consumed;
-a workbook is read with openpyxl's read-only (streaming) sheets.
+a workbook is checked, then read with openpyxl's read-only (streaming) sheets
+(``kiosk.importers.xlsx``, which also keeps numbers and dates from becoming wrong text).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk.errors import RosterFileError
+from kiosk.importers.xlsx import SheetNote, cell_text, read_xlsx
 
-__all__ = ["RosterFileError", "cell_text", "read_table"]
+__all__ = ["RosterFileError", "Table", "cell_text", "read_table"]
 
 
-def cell_text(value: object) -> str:
-    """A cell as text, the same whether it came from CSV or XLSX (13800138000.0 -> 13800138000)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value).strip()
+class Table(NamedTuple):
+    """A roster file as read: its header, its rows as they stream, and the sheets not read."""
+
+    headers: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+    unread_sheets: list[SheetNote]
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -91,59 +90,13 @@ def read_csv(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     return headers, rows()
 
 
-def read_xlsx(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError)
-    # ElementTree's ParseError is a SyntaxError; defusedxml's refusals of entities are ValueErrors
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        all_rows = sheet.iter_rows(values_only=True)
-        header_row = 0
-        headers: list[str] = []
-        for number, values in enumerate(all_rows, start=1):
-            if any(cell_text(v) for v in values):
-                header_row, headers = number, [cell_text(v) for v in values]
-                break
-    except unreadable as exc:
-        raise RosterFileError(f"{path.name}: not a readable XLSX workbook ({_first_line(exc)})") from exc
-    if not headers:
-        raise RosterFileError(f"{path.name}: the first sheet is empty")
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        number = header_row
-        try:
-            for number, values in enumerate(all_rows, start=header_row + 1):
-                cells = [cell_text(v) for v in values]
-                if any(cells):
-                    yield number, cells
-        except unreadable as exc:
-            raise RosterFileError(
-                f"{path.name}, after row {number}: not a readable sheet ({_first_line(exc)})"
-            ) from exc
-        workbook.close()
-
-    return headers, rows()
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def read_table(path: Path) -> Table:
     if not path.is_file():
         raise RosterFileError(f"{path}: no such file")
     with path.open("rb") as handle:
         magic = handle.read(4)
     if path.suffix.lower() in (".xlsx", ".xlsm") or magic == b"PK\x03\x04":
-        from kiosk.importers.xlsx_guard import check_workbook
-
-        check_workbook(path)
-        return read_xlsx(path)
+        return Table(*read_xlsx(path))
     if path.suffix.lower() == ".xls":
         raise RosterFileError(f"{path.name}: old .xls workbooks are not supported; save as .xlsx or CSV")
-    return read_csv(path)
+    return Table(*read_csv(path), [])
