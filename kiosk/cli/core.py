@@ -52,23 +52,40 @@ def _roster_import(args: argparse.Namespace) -> int:
     store = store_from(args)
     if store.roster.event() is None:
         raise NoEventError()  # else every row would be refused for an unknown category
-    return print_import_report(import_roster(store, args.file, replace=args.replace), args.json)
+    report = import_roster(store, args.file, replace=args.replace, dry_run=args.dry_run)
+    return print_import_report(report, args.json, shown=PREVIEW_ROWS if args.dry_run else None)
 
 
-def print_import_report(report: ImportReport, as_json: bool) -> int:
-    """A roster import's report, as JSON or as lines with the rejected rows; returns the exit code."""
+PREVIEW_ROWS = 20  # rejected rows and warnings a --dry-run lists
+
+
+def print_import_report(report: ImportReport, as_json: bool, shown: int | None = None) -> int:
+    """A roster import's report, as JSON or as lines with the rejected rows and the warnings (the
+    first ``shown`` of each); returns the exit code (a dry run's: the one the import would have)."""
     if as_json:
         print_json(report.to_json())
-    elif report.error:
+        return report.exit_code
+    if report.error:
         print(f"error: {report.error}", file=sys.stderr)
-    else:
-        print(
-            f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}"
-            + (f", revoked {report.revoked}" if report.revoked else "")
-            + f", rejected {len(report.rejected)}"
-        )
-        for rejection in report.rejected:
-            print(f"  line {rejection.line}: {rejection.message} ({rejection.reason})")
+        return report.exit_code
+    verbs = ("would import", "update", "cancel") if report.dry_run else ("imported", "updated", "revoked")
+    counts = [
+        f"{verbs[0]} {report.imported}",
+        f"{verbs[1]} {report.updated}",
+        f"unchanged {report.unchanged}",
+    ]
+    if report.revoked or report.dry_run:
+        counts.append(f"{verbs[2]} {report.revoked}")
+    counts.append(f"rejected {len(report.rejected)}")
+    if report.warnings:
+        counts.append(f"warnings {len(report.warnings)}")
+    print("preview, nothing was written: " * report.dry_run + ", ".join(counts))
+    for kind, rows in (("", report.rejected), ("warning: ", report.warnings)):
+        for row in rows[:shown]:
+            where = f"line {row.line}" if row.line else "file"
+            print(f"  {where}: {kind}{row.message} ({row.reason})")
+        if shown is not None and len(rows) > shown:
+            print(f"  … {len(rows) - shown} more {'warnings' if kind else 'rejected rows'}")
     return report.exit_code
 
 
@@ -164,6 +181,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = roster_sub.add_parser("import", help="import a roster file (CSV in UTF-8/GBK, or XLSX)")
     p.add_argument("file", type=Path, help="CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX, one delegate a row")
     p.add_argument("--replace", action="store_true", help="the file is the whole roster: revoke the rest")
+    p.add_argument("--dry-run", action="store_true", help="preview: count what the import would change and "
+                   "list the first rejected rows and warnings; write nothing")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     add_db(p)
     p.set_defaults(func=_roster_import)
