@@ -73,14 +73,19 @@ def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, con
     seen: list[int] = []
     tab.progress.valueChanged.connect(seen.append)
     tab.path.setText(str(path))
+    assert not tab.start.isEnabled()  # the file is checked before it is imported
+    qtbot.mouseClick(tab.check, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.report is not None and tab.start.isEnabled(), timeout=60000)
+    assert tab.report.dry_run and tab.report.imported == 5200 and store.roster.lookup("NEW000000007") is None
+    seen.clear()
     with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
         qtbot.mouseClick(tab.start, Qt.MouseButton.LeftButton)
-    assert tab.report is not None and tab.report.imported == 5200
+    assert tab.report is not None and tab.report.imported == 5200 and not tab.report.dry_run
     assert 5000 in seen, "the bar moved with the rows read"
     assert tab.progress.value() == tab.progress.maximum()
     lines = [tab.rejected.item(r, 0).text() for r in range(tab.rejected.rowCount())]
     assert lines == ["5202", "5203"]
-    assert tab.rejected.item(1, 2).text() == "nowhere"
+    assert "“nowhere” is not a forum of this event" in tab.rejected.item(1, 2).text()
     assert "5200" in tab.summary.text() and "2" in tab.summary.text()
     assert store.roster.lookup("NEW000000007") is not None
 
@@ -91,8 +96,9 @@ def test_a_file_that_cannot_be_read_changes_nothing_and_says_why(qtbot, admin, c
     path.write_text("colour,size\nred,3\n", encoding="utf-8")
     tab = admin.roster_tab
     tab.path.setText(str(path))
-    tab.start_import()
+    tab.start_preview()
     qtbot.waitUntil(lambda: tab.report is not None, timeout=60000)
+    assert not tab.start.isEnabled()  # nothing to import
     assert tab.report.error and "nothing was changed" in tab.summary.text()
     assert context.app.store.roster.count() == before
 
@@ -170,8 +176,10 @@ def test_settings_choose_the_gate_mode_and_language(qtbot, admin, context):  # t
 
 
 def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    stage(admin, "preview")
+    assert admin.roster_tab.rejected.rowCount() == 4 and admin.roster_tab.start.isEnabled()
     stage(admin, "import")
-    assert admin.roster_tab.rejected.rowCount() == 3
+    assert admin.roster_tab.rejected.rowCount() == 4  # three rejected, one kept with a warning
     stage(admin, "stats")
     assert sum(admin.stats_tab.arrivals.values) > 100
     assert context.app.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0

@@ -66,42 +66,6 @@
   <context>
     <name>AdminRoster</name>
     <message>
-      <source>no name</source>
-      <translation>no name</translation>
-    </message>
-    <message>
-      <source>no badge code</source>
-      <translation>no badge code</translation>
-    </message>
-    <message>
-      <source>badge code used twice in the file</source>
-      <translation>badge code used twice in the file</translation>
-    </message>
-    <message>
-      <source>id used twice in the file</source>
-      <translation>id used twice in the file</translation>
-    </message>
-    <message>
-      <source>unknown category</source>
-      <translation>unknown category</translation>
-    </message>
-    <message>
-      <source>unknown forum</source>
-      <translation>unknown forum</translation>
-    </message>
-    <message>
-      <source>unknown status</source>
-      <translation>unknown status</translation>
-    </message>
-    <message>
-      <source>badge code belongs to someone else</source>
-      <translation>badge code belongs to someone else</translation>
-    </message>
-    <message>
-      <source>first used on line %1</source>
-      <translation>first used on line %1</translation>
-    </message>
-    <message>
       <source>Roster file (CSV in UTF-8 or GBK, or XLSX):</source>
       <translation>Roster file (CSV in UTF-8 or GBK, or XLSX):</translation>
     </message>
@@ -118,12 +82,16 @@
       <translation>Full roster: cancel everyone who is not in this file</translation>
     </message>
     <message>
+      <source>Check file</source>
+      <translation>Check file</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>Import</translation>
     </message>
     <message>
-      <source>Rejected rows</source>
-      <translation>Rejected rows</translation>
+      <source>Rejected rows and warnings</source>
+      <translation>Rejected rows and warnings</translation>
     </message>
     <message>
       <source>Line</source>
@@ -146,8 +114,16 @@
       <translation>Rosters (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
+      <source>Check the file first.</source>
+      <translation>Check the file first.</translation>
+    </message>
+    <message>
       <source>Choose a roster file first.</source>
       <translation>Choose a roster file first.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Checking…</translation>
     </message>
     <message>
       <source>Importing…</source>
@@ -166,12 +142,20 @@
       <translation>The import failed; nothing was changed: %1</translation>
     </message>
     <message>
+      <source>file</source>
+      <translation>file</translation>
+    </message>
+    <message>
       <source>This file cannot be imported; nothing was changed: %1</source>
       <translation>This file cannot be imported; nothing was changed: %1</translation>
     </message>
     <message>
-      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</source>
-      <translation>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</translation>
+      <source>Checked, nothing changed yet. Importing this file would add %1 new, change %2, leave %3 unchanged and cancel %4; %5 rows would be rejected and %6 kept with a warning. Press Import to apply it.</source>
+      <translation>Checked, nothing changed yet. Importing this file would add %1 new, change %2, leave %3 unchanged and cancel %4; %5 rows would be rejected and %6 kept with a warning. Press Import to apply it.</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected, %6 kept with a warning.</source>
+      <translation>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected, %6 kept with a warning.</translation>
     </message>
   </context>
   <context>
@@ -1212,6 +1196,185 @@
     <message>
       <source>The two PINs differ.</source>
       <translation>The two PINs differ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportProblem</name>
+    <message>
+      <source>badge code</source>
+      <translation>badge code</translation>
+    </message>
+    <message>
+      <source>id</source>
+      <translation>id</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>name</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>English name</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>organisation</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>title</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>phone</translation>
+    </message>
+    <message>
+      <source>email</source>
+      <translation>email</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>category</translation>
+    </message>
+    <message>
+      <source>forums</source>
+      <translation>forums</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>status</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>language</translation>
+    </message>
+    <message>
+      <source>no name</source>
+      <translation>no name</translation>
+    </message>
+    <message>
+      <source>no badge code</source>
+      <translation>no badge code</translation>
+    </message>
+    <message>
+      <source>badge code used twice in the file</source>
+      <translation>badge code used twice in the file</translation>
+    </message>
+    <message>
+      <source>id used twice in the file</source>
+      <translation>id used twice in the file</translation>
+    </message>
+    <message>
+      <source>unknown forum</source>
+      <translation>unknown forum</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>unknown status</translation>
+    </message>
+    <message>
+      <source>badge code belongs to someone else</source>
+      <translation>badge code belongs to someone else</translation>
+    </message>
+    <message>
+      <source>text too long</source>
+      <translation>text too long</translation>
+    </message>
+    <message>
+      <source>number lost its digits</source>
+      <translation>number lost its digits</translation>
+    </message>
+    <message>
+      <source>a date instead of a number</source>
+      <translation>a date instead of a number</translation>
+    </message>
+    <message>
+      <source>unknown category (kept)</source>
+      <translation>unknown category (kept)</translation>
+    </message>
+    <message>
+      <source>phone typed as a number (kept)</source>
+      <translation>phone typed as a number (kept)</translation>
+    </message>
+    <message>
+      <source>a date in a text column (kept)</source>
+      <translation>a date in a text column (kept)</translation>
+    </message>
+    <message>
+      <source>merged cell (kept)</source>
+      <translation>merged cell (kept)</translation>
+    </message>
+    <message>
+      <source>sheet not read</source>
+      <translation>sheet not read</translation>
+    </message>
+    <message>
+      <source>%1 has %2 characters, at most %3 are allowed: shorten it in the file.</source>
+      <translation>%1 has %2 characters, at most %3 are allowed: shorten it in the file.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a category of this event; imported as “%2”. Correct the cell, or add the category to the event file.</source>
+      <translation>“%1” is not a category of this event; imported as “%2”. Correct the cell, or add the category to the event file.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a category of this event; imported without a category. Correct the cell, or add the category to the event file.</source>
+      <translation>“%1” is not a category of this event; imported without a category. Correct the cell, or add the category to the event file.</translation>
+    </message>
+    <message>
+      <source>Hidden sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</source>
+      <translation>Hidden sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</translation>
+    </message>
+    <message>
+      <source>Sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</source>
+      <translation>Sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</translation>
+    </message>
+    <message>
+      <source>The name cell is empty: fill it in.</source>
+      <translation>The name cell is empty: fill it in.</translation>
+    </message>
+    <message>
+      <source>The badge code cell is empty: fill it in.</source>
+      <translation>The badge code cell is empty: fill it in.</translation>
+    </message>
+    <message>
+      <source>Line %1 already has this badge code: give each person their own code.</source>
+      <translation>Line %1 already has this badge code: give each person their own code.</translation>
+    </message>
+    <message>
+      <source>Line %1 already has this id: give each person their own id.</source>
+      <translation>Line %1 already has this id: give each person their own id.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a forum of this event: use a forum id or name from the event file.</source>
+      <translation>“%1” is not a forum of this event: use a forum id or name from the event file.</translation>
+    </message>
+    <message>
+      <source>“%1” is not a status: write active or cancelled (正常 or 已取消).</source>
+      <translation>“%1” is not a status: write active or cancelled (正常 or 已取消).</translation>
+    </message>
+    <message>
+      <source>The roster already gives this code to %1: correct the code, or the id if this is the same person.</source>
+      <translation>The roster already gives this code to %1: correct the code, or the id if this is the same person.</translation>
+    </message>
+    <message>
+      <source>The %1 was stored as a number and lost its last digits (%2): format the column as text and type it again.</source>
+      <translation>The %1 was stored as a number and lost its last digits (%2): format the column as text and type it again.</translation>
+    </message>
+    <message>
+      <source>The %1 cell holds a date (%2): format the column as text and type it again.</source>
+      <translation>The %1 cell holds a date (%2): format the column as text and type it again.</translation>
+    </message>
+    <message>
+      <source>Phone %1 was typed as a number, so a leading zero may be lost: format the column as text.</source>
+      <translation>Phone %1 was typed as a number, so a leading zero may be lost: format the column as text.</translation>
+    </message>
+    <message>
+      <source>The %1 cell holds a date, imported as %2: check the cell.</source>
+      <translation>The %1 cell holds a date, imported as %2: check the cell.</translation>
+    </message>
+    <message>
+      <source>The %1 was taken from the merged cell %2: check that it belongs to this row.</source>
+      <translation>The %1 was taken from the merged cell %2: check that it belongs to this row.</translation>
     </message>
   </context>
   <context>

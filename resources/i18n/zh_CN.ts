@@ -66,42 +66,6 @@
   <context>
     <name>AdminRoster</name>
     <message>
-      <source>no name</source>
-      <translation>缺少姓名</translation>
-    </message>
-    <message>
-      <source>no badge code</source>
-      <translation>缺少签到码</translation>
-    </message>
-    <message>
-      <source>badge code used twice in the file</source>
-      <translation>签到码在文件中重复</translation>
-    </message>
-    <message>
-      <source>id used twice in the file</source>
-      <translation>编号在文件中重复</translation>
-    </message>
-    <message>
-      <source>unknown category</source>
-      <translation>未知身份类别</translation>
-    </message>
-    <message>
-      <source>unknown forum</source>
-      <translation>未知论坛</translation>
-    </message>
-    <message>
-      <source>unknown status</source>
-      <translation>未知状态</translation>
-    </message>
-    <message>
-      <source>badge code belongs to someone else</source>
-      <translation>签到码已属于他人</translation>
-    </message>
-    <message>
-      <source>first used on line %1</source>
-      <translation>首次出现在第 %1 行</translation>
-    </message>
-    <message>
       <source>Roster file (CSV in UTF-8 or GBK, or XLSX):</source>
       <translation>名单文件（UTF-8 或 GBK 编码的 CSV，或 XLSX）：</translation>
     </message>
@@ -118,12 +82,16 @@
       <translation>完整名单：不在此文件中的人员一律取消</translation>
     </message>
     <message>
+      <source>Check file</source>
+      <translation>检查文件</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <source>Rejected rows</source>
-      <translation>被拒绝的行</translation>
+      <source>Rejected rows and warnings</source>
+      <translation>被拒绝的行和警告</translation>
     </message>
     <message>
       <source>Line</source>
@@ -146,8 +114,16 @@
       <translation>名单 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>Check the file first.</source>
+      <translation>请先检查文件。</translation>
+    </message>
+    <message>
       <source>Choose a roster file first.</source>
       <translation>请先选择名单文件。</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
     </message>
     <message>
       <source>Importing…</source>
@@ -166,12 +142,20 @@
       <translation>导入失败，未做任何更改：%1</translation>
     </message>
     <message>
+      <source>file</source>
+      <translation>整个文件</translation>
+    </message>
+    <message>
       <source>This file cannot be imported; nothing was changed: %1</source>
       <translation>此文件无法导入，未做任何更改：%1</translation>
     </message>
     <message>
-      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.</source>
-      <translation>新增 %1，更新 %2，未变 %3，取消 %4；拒绝 %5 行。</translation>
+      <source>Checked, nothing changed yet. Importing this file would add %1 new, change %2, leave %3 unchanged and cancel %4; %5 rows would be rejected and %6 kept with a warning. Press Import to apply it.</source>
+      <translation>已检查，尚未做任何改动。导入此文件将新增 %1 人、修改 %2 人、%3 人不变、取消 %4 人；%5 行将被拒绝，%6 行带警告导入。按“导入”执行。</translation>
+    </message>
+    <message>
+      <source>%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected, %6 kept with a warning.</source>
+      <translation>新增 %1，更新 %2，未变 %3，取消 %4；拒绝 %5 行，%6 行带警告导入。</translation>
     </message>
   </context>
   <context>
@@ -1212,6 +1196,185 @@
     <message>
       <source>The two PINs differ.</source>
       <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportProblem</name>
+    <message>
+      <source>badge code</source>
+      <translation>签到码</translation>
+    </message>
+    <message>
+      <source>id</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>英文名</translation>
+    </message>
+    <message>
+      <source>organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>email</source>
+      <translation>邮箱</translation>
+    </message>
+    <message>
+      <source>category</source>
+      <translation>身份类别</translation>
+    </message>
+    <message>
+      <source>forums</source>
+      <translation>论坛</translation>
+    </message>
+    <message>
+      <source>status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>no name</source>
+      <translation>缺少姓名</translation>
+    </message>
+    <message>
+      <source>no badge code</source>
+      <translation>缺少签到码</translation>
+    </message>
+    <message>
+      <source>badge code used twice in the file</source>
+      <translation>签到码在文件中重复</translation>
+    </message>
+    <message>
+      <source>id used twice in the file</source>
+      <translation>编号在文件中重复</translation>
+    </message>
+    <message>
+      <source>unknown forum</source>
+      <translation>未知论坛</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>未知状态</translation>
+    </message>
+    <message>
+      <source>badge code belongs to someone else</source>
+      <translation>签到码已属于他人</translation>
+    </message>
+    <message>
+      <source>text too long</source>
+      <translation>内容过长</translation>
+    </message>
+    <message>
+      <source>number lost its digits</source>
+      <translation>数字丢失了位数</translation>
+    </message>
+    <message>
+      <source>a date instead of a number</source>
+      <translation>应为号码却是日期</translation>
+    </message>
+    <message>
+      <source>unknown category (kept)</source>
+      <translation>未知身份类别（已导入）</translation>
+    </message>
+    <message>
+      <source>phone typed as a number (kept)</source>
+      <translation>手机号存为数字（已导入）</translation>
+    </message>
+    <message>
+      <source>a date in a text column (kept)</source>
+      <translation>文本列中是日期（已导入）</translation>
+    </message>
+    <message>
+      <source>merged cell (kept)</source>
+      <translation>合并单元格（已导入）</translation>
+    </message>
+    <message>
+      <source>sheet not read</source>
+      <translation>工作表未读取</translation>
+    </message>
+    <message>
+      <source>%1 has %2 characters, at most %3 are allowed: shorten it in the file.</source>
+      <translation>%1 有 %2 个字符，最多允许 %3 个：请在文件中缩短。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a category of this event; imported as “%2”. Correct the cell, or add the category to the event file.</source>
+      <translation>“%1”不是本次活动的身份类别，已按“%2”导入。请更正该单元格，或在活动文件中添加此类别。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a category of this event; imported without a category. Correct the cell, or add the category to the event file.</source>
+      <translation>“%1”不是本次活动的身份类别，已按无类别导入。请更正该单元格，或在活动文件中添加此类别。</translation>
+    </message>
+    <message>
+      <source>Hidden sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</source>
+      <translation>隐藏的工作表“%1”有 %2 行未被读取：只读取第一个可见的工作表。请把这些行移到那里。</translation>
+    </message>
+    <message>
+      <source>Sheet “%1” has %2 rows that were not read: only the first visible sheet is. Move its rows there.</source>
+      <translation>工作表“%1”有 %2 行未被读取：只读取第一个可见的工作表。请把这些行移到那里。</translation>
+    </message>
+    <message>
+      <source>The name cell is empty: fill it in.</source>
+      <translation>姓名为空：请填写。</translation>
+    </message>
+    <message>
+      <source>The badge code cell is empty: fill it in.</source>
+      <translation>签到码为空：请填写。</translation>
+    </message>
+    <message>
+      <source>Line %1 already has this badge code: give each person their own code.</source>
+      <translation>第 %1 行已使用此签到码：每人须有自己的签到码。</translation>
+    </message>
+    <message>
+      <source>Line %1 already has this id: give each person their own id.</source>
+      <translation>第 %1 行已使用此编号：每人须有自己的编号。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a forum of this event: use a forum id or name from the event file.</source>
+      <translation>“%1”不是本次活动的论坛：请使用活动文件中的论坛编号或名称。</translation>
+    </message>
+    <message>
+      <source>“%1” is not a status: write active or cancelled (正常 or 已取消).</source>
+      <translation>“%1”不是有效状态：请填写“正常”或“已取消”（active 或 cancelled）。</translation>
+    </message>
+    <message>
+      <source>The roster already gives this code to %1: correct the code, or the id if this is the same person.</source>
+      <translation>名单中此签到码已属于 %1：请更正签到码；若是同一人，请更正编号。</translation>
+    </message>
+    <message>
+      <source>The %1 was stored as a number and lost its last digits (%2): format the column as text and type it again.</source>
+      <translation>%1 被存为数字，末尾几位已丢失（%2）：请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
+      <source>The %1 cell holds a date (%2): format the column as text and type it again.</source>
+      <translation>%1 单元格中是日期（%2）：请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
+      <source>Phone %1 was typed as a number, so a leading zero may be lost: format the column as text.</source>
+      <translation>手机号 %1 被存为数字，开头的 0 可能已丢失：请把该列设为文本格式。</translation>
+    </message>
+    <message>
+      <source>The %1 cell holds a date, imported as %2: check the cell.</source>
+      <translation>%1 单元格中是日期，已按 %2 导入：请核对该单元格。</translation>
+    </message>
+    <message>
+      <source>The %1 was taken from the merged cell %2: check that it belongs to this row.</source>
+      <translation>%1 取自合并单元格 %2：请核对它是否属于这一行。</translation>
     </message>
   </context>
   <context>

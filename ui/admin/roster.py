@@ -1,18 +1,22 @@
-"""Admin tab: import a roster file in the background, with a progress bar and the rejected rows.
+"""Admin tab: check a roster file, see what it would change, then import it, in the background.
 
-The import is ``kiosk.importers.apply.import_roster`` (one transaction, all or nothing for
-the valid rows); this tab counts the rows first so the bar can show real progress, then
-lists every rejected row with its line number and the reason in plain words.
+"Check file" runs the import as a dry run (``import_roster(dry_run=True)``: the same work,
+rolled back), so its counts (new, changed, unchanged, cancelled, rejected, kept with a warning)
+are exactly what "Import" then does; "Import" is enabled only once the chosen file and the
+full-roster choice have been checked. Both count the rows first so the bar shows real
+progress, and list the rejected rows and the warnings with their line, the problem and what to
+change in the file, in the operator's language (``ui.admin.import_problems``).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.importers.apply import ImportReport, import_roster
+from kiosk.importers.rows import Rejection
 from kiosk.store import Store
+from ui.admin.import_problems import detail_text, reason_text
 from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
@@ -54,34 +60,16 @@ def count_rows(path: Path) -> int:
         return 0
 
 
-def run_import(store: Store, path: Path, replace: bool, progress: Callable[..., None]) -> ImportReport:
+def run_import(
+    store: Store, path: Path, replace: bool, progress: Callable[..., None], dry_run: bool = False
+) -> ImportReport:
     """The import as the tab runs it: ("total", n) first, then the importer's own progress."""
     progress("total", count_rows(path))
-    return import_roster(store, path, replace, lambda count, phase: progress(phase, count))
+    return import_roster(store, path, replace, lambda count, phase: progress(phase, count), dry_run=dry_run)
 
 
-def reason_text(reason: str) -> str:
-    return {
-        "missing_name": translate("AdminRoster", "no name"),
-        "missing_code": translate("AdminRoster", "no badge code"),
-        "duplicate_code": translate("AdminRoster", "badge code used twice in the file"),
-        "duplicate_id": translate("AdminRoster", "id used twice in the file"),
-        "unknown_category": translate("AdminRoster", "unknown category"),
-        "unknown_forum": translate("AdminRoster", "unknown forum"),
-        "unknown_status": translate("AdminRoster", "unknown status"),
-        "code_taken": translate("AdminRoster", "badge code belongs to someone else"),
-    }.get(reason, reason)
-
-
-def detail_text(message: str) -> str:
-    """The offending value of a rejection (the importer's message is English; the value is data)."""
-    line = re.search(r"on line (\d+)", message)
-    if line:
-        return translate("AdminRoster", "first used on line %1").replace("%1", line.group(1))
-    quoted = re.search(r"'(.*)'|\"(.*)\"", message)
-    if quoted:
-        return quoted.group(1) or quoted.group(2) or ""
-    return ""
+SHOWN_ROWS = 500  # rejected rows and warnings listed (the summary counts them all)
+WARNING_COLOUR = "#8D5A00"
 
 
 class RosterTab(QWidget):
@@ -93,9 +81,16 @@ class RosterTab(QWidget):
         self.browse = QPushButton()
         self.browse.clicked.connect(self._on_browse)
         self.replace = QCheckBox()
+        self.check = QPushButton()
+        self.check.setObjectName("primaryAction")
+        self.check.clicked.connect(self.start_preview)
         self.start = QPushButton()
         self.start.setObjectName("primaryAction")
+        self.start.setEnabled(False)  # until the file has been checked
         self.start.clicked.connect(self.start_import)
+        self.path.textChanged.connect(self._on_choice_changed)
+        self.replace.toggled.connect(self._on_choice_changed)
+        self.checked: tuple[str, bool] | None = None  # the (file, full roster) the preview is of
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setRange(0, 100)
@@ -122,6 +117,7 @@ class RosterTab(QWidget):
         row.addWidget(self.browse)
         actions = QHBoxLayout()
         actions.addWidget(self.replace, 1)
+        actions.addWidget(self.check)
         actions.addWidget(self.start)
         layout = QVBoxLayout(self)
         self.file_label = QLabel()
@@ -141,8 +137,9 @@ class RosterTab(QWidget):
         )
         self.browse.setText(translate("AdminRoster", "Choose file…"))
         self.replace.setText(translate("AdminRoster", "Full roster: cancel everyone who is not in this file"))
+        self.check.setText(translate("AdminRoster", "Check file"))
         self.start.setText(translate("AdminRoster", "Import"))
-        self.rejected_title.setText(translate("AdminRoster", "Rejected rows"))
+        self.rejected_title.setText(translate("AdminRoster", "Rejected rows and warnings"))
         self.rejected.setHorizontalHeaderLabels(
             [
                 translate("AdminRoster", "Line"),
@@ -161,19 +158,38 @@ class RosterTab(QWidget):
         if name:
             self.path.setText(name)
 
+    def _choice(self) -> tuple[str, bool]:
+        return self.path.text().strip(), self.replace.isChecked()
+
+    def _on_choice_changed(self, *_: object) -> None:
+        self.start.setEnabled(self.checked is not None and self.checked == self._choice())
+
+    def start_preview(self) -> None:
+        """Count what importing the chosen file would change, changing nothing."""
+        self._run(dry_run=True)
+
     def start_import(self) -> None:
-        text = self.path.text().strip()
+        if self.checked != self._choice():
+            self.summary.setText(translate("AdminRoster", "Check the file first."))
+            return
+        self._run(dry_run=False)
+
+    def _run(self, dry_run: bool) -> None:
+        text, replace = self._choice()
         if not text:
             self.summary.setText(translate("AdminRoster", "Choose a roster file first."))
             return
+        self.check.setEnabled(False)
         self.start.setEnabled(False)
         self.report = None
         self.rejected.setRowCount(0)
         self.progress.setRange(0, 0)  # busy until the rows are counted
-        self.summary.setText(translate("AdminRoster", "Importing…"))
-        log.info("roster import started (replace=%s)", self.replace.isChecked())
+        self.summary.setText(
+            translate("AdminRoster", "Checking…") if dry_run else translate("AdminRoster", "Importing…")
+        )
+        log.info("roster %s started (replace=%s)", "check" if dry_run else "import", replace)
         self.context.run_in_background(
-            run_import, self.context.app.store, Path(text), self.replace.isChecked(),
+            functools.partial(run_import, dry_run=dry_run), self.context.app.store, Path(text), replace,
             on_progress=self._on_progress, on_done=self._on_done, on_error=self._on_error,
         )  # fmt: skip
 
@@ -190,16 +206,20 @@ class RosterTab(QWidget):
             self.summary.setText(translate("AdminRoster", "Saving…"))
 
     def _on_done(self, report: ImportReport) -> None:
-        self.start.setEnabled(True)
+        self.check.setEnabled(True)
+        self.checked = self._choice() if report.dry_run and report.error is None else None
+        self._on_choice_changed()
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if report.error is None else 0)
         self.report = report
         self.show_report(report)
-        if report.applied:
+        if report.applied and not report.dry_run:
             self.context.events.roster_changed.emit()
 
     def _on_error(self, exc: BaseException) -> None:
-        self.start.setEnabled(True)
+        self.check.setEnabled(True)
+        self.checked = None
+        self._on_choice_changed()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.summary.setText(
@@ -207,21 +227,36 @@ class RosterTab(QWidget):
         )
 
     def show_report(self, report: ImportReport) -> None:
-        if report.error is not None:
-            self.summary.setText(
-                translate("AdminRoster", "This file cannot be imported; nothing was changed: %1").replace(
-                    "%1", report.error
-                )
-            )
-        else:
-            self.summary.setText(
-                translate("AdminRoster", "%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected.")
-                .replace("%1", str(report.imported)).replace("%2", str(report.updated))
-                .replace("%3", str(report.unchanged)).replace("%4", str(report.revoked))
-                .replace("%5", str(len(report.rejected)))
-            )  # fmt: skip
-        self.rejected.setRowCount(len(report.rejected))
-        for row, rejection in enumerate(report.rejected):
-            cells = (str(rejection.line), reason_text(rejection.reason), detail_text(rejection.message))
-            for column, text in enumerate(cells):
-                self.rejected.setItem(row, column, QTableWidgetItem(text))
+        self.summary.setText(summary_text(report))
+        rows: list[tuple[Rejection, bool]] = [(r, False) for r in report.rejected[:SHOWN_ROWS]]
+        rows += [(w, True) for w in report.warnings[: SHOWN_ROWS - len(rows)]]
+        self.rejected.setRowCount(len(rows))
+        for row, (problem, kept) in enumerate(rows):
+            line = str(problem.line) if problem.line else translate("AdminRoster", "file")
+            for column, text in enumerate((line, reason_text(problem.reason), detail_text(problem))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if kept:
+                    item.setForeground(QColor(WARNING_COLOUR))
+                self.rejected.setItem(row, column, item)
+        self.rejected.resizeRowsToContents()
+
+
+def summary_text(report: ImportReport) -> str:
+    """The counts of a check or an import, in the operator's language."""
+    if report.error is not None:
+        return translate("AdminRoster", "This file cannot be imported; nothing was changed: %1").replace(
+            "%1", report.error
+        )
+    if report.dry_run:
+        text = translate("AdminRoster", "Checked, nothing changed yet. Importing this file would add %1 new, "
+                         "change %2, leave %3 unchanged and cancel %4; %5 rows would be rejected and %6 kept "
+                         "with a warning. Press Import to apply it.")  # fmt: skip
+    else:
+        text = translate("AdminRoster", "%1 new, %2 updated, %3 unchanged, %4 cancelled; %5 rows rejected, "
+                         "%6 kept with a warning.")  # fmt: skip
+    values = (report.imported, report.updated, report.unchanged, report.revoked, len(report.rejected),
+              len(report.warnings))  # fmt: skip
+    for number, value in enumerate(values, start=1):
+        text = text.replace(f"%{number}", str(value))
+    return text

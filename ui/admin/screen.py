@@ -31,6 +31,7 @@ STYLE = """
 #adminScreen QLineEdit, #adminScreen QComboBox, #adminScreen QSpinBox { font-size: 17px; padding: 4px; min-height: 30px; color: #212121; background: white; }
 #adminScreen QPushButton { font-size: 17px; min-height: 40px; padding: 4px 16px; color: #212121; background: #ECEFF1; border: 1px solid #90A4AE; border-radius: 6px; }
 #adminScreen QPushButton#primaryAction { background: #1565C0; color: white; font-weight: bold; }
+#adminScreen QPushButton#primaryAction:disabled { background: #B0BEC5; color: #ECEFF1; }
 #adminScreen QPushButton#dangerAction { background: #C62828; color: white; font-weight: bold; }
 #adminScreen QPushButton:disabled { background: #E0E0E0; color: #9E9E9E; }
 #adminScreen QTableWidget, #adminScreen QListWidget { font-size: 16px; color: #212121; background: white; }

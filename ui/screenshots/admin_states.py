@@ -1,7 +1,7 @@
-"""Named states of the admin screen for the screenshots: ``import`` and ``stats``.
+"""Named states of the admin screen for the screenshots: ``preview``, ``import`` and ``stats``.
 
-Both are idempotent per store, so the Chinese and the English shot show the same numbers:
-the import report is remembered, and the morning rush is journalled only once.
+Each is idempotent per store, so the Chinese and the English shot show the same numbers:
+the check's and the import's reports are remembered, and the morning rush is journalled only once.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
     from ui.admin.screen import AdminScreen
 
 SEEDED = "ui.stage.rush"
-_reports: dict[str, tuple[str, int, ImportReport]] = {}
+_reports: dict[tuple[str, bool], tuple[str, int, ImportReport]] = {}
 
 
 def staged_roster_file(store: Store, folder: Path) -> tuple[Path, int]:
-    """A late registration export: 60 new people, and three rows the importer must reject."""
+    """A late registration export: 60 new people, three rows the importer must reject and one it
+    keeps with a warning (a category the event does not have)."""
     forums, categories = store.roster.forums(), store.roster.categories()
     fresh = [replace(d, id=f"L{i:05d}", code=f"LATE{i:08d}")
              for i, d in enumerate(generate_roster(60, forums, categories, seed=77), start=1)]  # fmt: skip
@@ -40,17 +41,19 @@ def staged_roster_file(store: Store, folder: Path) -> tuple[Path, int]:
         handle.write("L09001,LATE90000001,,,西北大学,,13900000000,,scientist,main,,zh\n")
         handle.write("L09002,LATE90000002,周明,,西北大学,,13900000001,,scientist,no-such-forum,,zh\n")
         handle.write(f"L09003,{taken},陈静,,西北大学,,13900000002,,scientist,main,,zh\n")
-    return path, len(fresh) + 3
+        handle.write("L09004,LATE90000004,吴刚,,西北大学,,13900000003,,宇航员,main,,zh\n")
+    return path, len(fresh) + 4
 
 
-def stage_import(screen: AdminScreen) -> None:
+def stage_import(screen: AdminScreen, dry_run: bool = False) -> None:
+    """The roster tab after checking (``dry_run``) or importing the staged late registrations."""
     store = screen.context.app.store
-    key = str(store.path)
+    key = (str(store.path), dry_run)
     if key not in _reports:
         folder = Path(tempfile.gettempdir()) / "kiosk-stage"  # the same path in every language's shot
         folder.mkdir(exist_ok=True)
         path, rows = staged_roster_file(store, folder)
-        _reports[key] = (str(path), rows, run_import(store, path, False, lambda *_: None))
+        _reports[key] = (str(path), rows, run_import(store, path, False, lambda *_: None, dry_run=dry_run))
     path_text, rows, report = _reports[key]
     tab = screen.roster_tab
     screen.tabs.setCurrentWidget(tab)
@@ -87,11 +90,11 @@ def seed_rush(store: Store, count: int = 450) -> None:
 
 
 def stage(screen: AdminScreen, state: str) -> None:
-    if state == "import":
-        stage_import(screen)
+    if state in ("preview", "import"):
+        stage_import(screen, dry_run=state == "preview")
     elif state == "stats":
         seed_rush(screen.context.app.store)
         screen.tabs.setCurrentWidget(screen.stats_tab)
         screen.stats_tab._drawn(screen.stats_tab.gather())
     else:
-        raise ValueError(f"unknown admin state {state!r}: use import or stats")
+        raise ValueError(f"unknown admin state {state!r}: use preview, import or stats")

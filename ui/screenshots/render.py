@@ -32,8 +32,10 @@ log = logging.getLogger(__name__)
 SIZE = (1280, 800)
 GUEST_SIZES = ((1920, 1080), (1080, 1920))  # the self-service screen, as well as at SIZE
 LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
-SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "admin-import", "admin-stats")
+SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "admin-preview", "admin-import",
+         "admin-stats")  # fmt: skip
 COLOUR_CHECK = "selfservice-colour-blind-check"
+ADMIN_STATES = ("preview", "import", "stats")
 
 
 def wait_until(app: Any, done: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -216,7 +218,7 @@ def render_all(out: Path, db: Path | None = None) -> list[Path]:
                     if size == SIZE:
                         written += shooter.staged("desk", "ui.screenshots.desk_states", DESK_STATES)
                         written += shooter.door()
-                        written += shooter.staged("admin", "ui.screenshots.admin_states", ("import", "stats"))
+                        written += shooter.staged("admin", "ui.screenshots.admin_states", ADMIN_STATES)
                 finally:
                     shooter.close()
     written.append(colour_check(out))
