@@ -47,6 +47,7 @@ class FlowEvents(QObject):
     scanned = Signal(str)  # a code from a USB scanner or the camera, before the decision
     code_held = Signal(bool)  # a code shown while a guest was typing is waiting (True) or gone
     frame = Signal(object)  # latest camera frame (numpy array), for previews
+    database_problem = Signal(object)  # kiosk.store.problems.DatabaseProblem: a decision the store refused
 
     def __init__(self, flow: ScreenFlow, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +158,7 @@ class AppContext:
         app.service.decided.connect(self.events.on_decision)
         app.intake.scanned.connect(lambda source: self.events.scanned.emit(str(source)))
         app.intake.held_changed.connect(self.events.code_held.emit)
+        app.intake.store_failed.connect(self.events.database_problem.emit)
         app.camera_state.connect(self.events.camera_state.emit)
         self.printer = PrinterStatus(self, print_queue) if print_queue is not None else None
 

@@ -23,6 +23,7 @@ from kiosk.errors import KioskError
 from kiosk.events import Listeners
 from kiosk.model import Decision, How
 from kiosk.service import CheckinService
+from kiosk.store.problems import DatabaseProblem
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,9 @@ class Intake:
         self.held: str | None = None  # a code shown while a guest was typing
         self.scanned: Listeners[CodeSource] = Listeners()  # a code is being decided
         self.held_changed: Listeners[bool] = Listeners()  # a code is held (True) or no longer (False)
+        # the database refused a decision (damaged, read-only, disk full, held by another program):
+        # nothing was acknowledged, and the screens show what to do
+        self.store_failed: Listeners[DatabaseProblem] = Listeners()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide")
         flow.changed.connect(self._on_flow_change)
 
@@ -113,6 +117,9 @@ class Intake:
             return self.service.check_in(code, HOW[source])
         except KioskError as exc:
             log.error("code from %s could not be decided: %s", source, exc)
+        except DatabaseProblem as problem:
+            log.error("code from %s not decided: the database is %s", source, problem.problem)
+            self.store_failed.emit(problem)
         except Exception:
             log.exception("code from %s could not be decided", source)
         return None

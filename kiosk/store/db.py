@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from kiosk.store.problems import Problem, StoreError, kind_of, problem_from
+from kiosk.store.problems import DatabaseProblem, Problem, StoreError, kind_of, problem_from
 from kiosk.store.schema import CORE_MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,24 @@ class Database:
             callbacks, self._after_commit = self._after_commit, []
             for callback in dict.fromkeys(callbacks):
                 callback()
+
+    def probe(self) -> None:
+        """Raise DatabaseProblem unless the file reads as intact (SQLite's quick check) and a write
+        transaction can be taken (not read-only, not held by another program): what a kiosk checks
+        before it starts and before it leaves a notice about the database. Writes nothing."""
+        with self.lock:
+            try:
+                result = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if result != "ok":
+                    raise DatabaseProblem(Problem.DAMAGED, self.path, str(result))
+                self.conn.execute("BEGIN IMMEDIATE")  # a read-only connection takes this too, so:
+                self.conn.execute("CREATE TABLE main.kiosk_write_probe (x)")  # rolled back below
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise problem_from(exc, self.path) or exc from exc
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once when the current transaction commits (at once outside one)."""

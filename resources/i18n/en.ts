@@ -493,6 +493,33 @@
     </message>
   </context>
   <context>
+    <name>DatabaseNotice</name>
+    <message>
+      <source>The database is damaged</source>
+      <translation>The database is damaged</translation>
+    </message>
+    <message>
+      <source>The database cannot be written</source>
+      <translation>The database cannot be written</translation>
+    </message>
+    <message>
+      <source>The disk is full</source>
+      <translation>The disk is full</translation>
+    </message>
+    <message>
+      <source>The database is in use by another program</source>
+      <translation>The database is in use by another program</translation>
+    </message>
+    <message>
+      <source>The disk cannot be read</source>
+      <translation>The disk cannot be read</translation>
+    </message>
+    <message>
+      <source>Until this is fixed the kiosk admits nobody; every check-in it showed before was saved.</source>
+      <translation>Until this is fixed the kiosk admits nobody; every check-in it showed before was saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>DelegateCard</name>
     <message>
       <source>scan</source>

@@ -493,6 +493,33 @@
     </message>
   </context>
   <context>
+    <name>DatabaseNotice</name>
+    <message>
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <source>The database cannot be written</source>
+      <translation>数据库无法写入</translation>
+    </message>
+    <message>
+      <source>The disk is full</source>
+      <translation>磁盘已满</translation>
+    </message>
+    <message>
+      <source>The database is in use by another program</source>
+      <translation>数据库正被另一个程序占用</translation>
+    </message>
+    <message>
+      <source>The disk cannot be read</source>
+      <translation>磁盘读写出错</translation>
+    </message>
+    <message>
+      <source>Until this is fixed the kiosk admits nobody; every check-in it showed before was saved.</source>
+      <translation>修复之前，本机不会让任何人签到；此前显示成功的签到都已保存。</translation>
+    </message>
+  </context>
+  <context>
     <name>DelegateCard</name>
     <message>
       <source>scan</source>

@@ -140,6 +140,44 @@ def build_context(args: argparse.Namespace) -> Any:
     return context
 
 
+def try_start(args: argparse.Namespace) -> Any:
+    """The app's context, or the DatabaseProblem that keeps the kiosk from starting: a file that is
+    damaged, read-only, on a full disk or held by another program (checked by a probe, so a kiosk
+    never starts on a database it could not write a check-in to)."""
+    import sqlite3
+
+    from kiosk import paths
+    from kiosk.store.problems import DatabaseProblem, problem_from
+
+    context = None
+    try:
+        context = build_context(args)
+        context.app.store.probe()
+        return context
+    except (sqlite3.Error, OSError, DatabaseProblem) as exc:
+        if context is not None:
+            context.close()
+        path = context.app.store.path if context is not None else args.db or paths.default_db_path()
+        problem = problem_from(exc, path)
+        if problem is None:
+            raise
+        return problem
+
+
+def start_or_notice(args: argparse.Namespace) -> Any:
+    """The app's context; while the database cannot be used, the full-screen notice instead (never a
+    traceback), tried again on Try again; Quit gives the problem's exit code (3-7) instead."""
+    from kiosk.store.problems import DatabaseProblem
+    from ui.shell.database_notice import DatabaseNotice
+
+    started = try_start(args)
+    while isinstance(started, DatabaseProblem):
+        if not DatabaseNotice(started, can_quit=True).wait():
+            return started.exit_code
+        started = try_start(args)
+    return started
+
+
 def _ensure_demo_pin(store: Store) -> None:
     from kiosk import security
 
@@ -178,10 +216,12 @@ def run_app(argv: list[str] | argparse.Namespace) -> int:
 
     i18n.install(args.lang or "zh_CN")  # until the store's language setting is read
     try:
-        context = build_context(args)
+        context = start_or_notice(args)
     except (KioskError, StoreError) as exc:
         sys.stderr.write(f"error: {exc} (or try the demo: python main.py --demo)\n")
         return int(getattr(exc, "exit_code", 2))
+    if isinstance(context, int):
+        return context
     i18n.install(context.language)
     if not args.demo:
         from ui.shell.first_start import ensure_pin
@@ -190,9 +230,13 @@ def run_app(argv: list[str] | argparse.Namespace) -> int:
             context.close()
             return 1
     window = MainWindow(context, lockdown=args.fullscreen or not args.demo)
+    from ui.shell.database_notice import DatabaseWatch
+
+    watch = DatabaseWatch(context)  # a check-in the database refuses: the notice
     window.show()
     log.info("kiosk started in %s mode", context.app.flow.mode)
     try:
         return int(app.exec())
     finally:
+        watch.close()
         context.close()
