@@ -10,7 +10,9 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode
+from tests.test_hostile_rosters import write_bomb
 from tests.ui_support import demo_template, store_copy
+from ui.admin.roster import count_rows
 from ui.admin.screen import AdminScreen
 from ui.bridge import AppContext
 
@@ -131,3 +133,11 @@ def test_changing_the_file_or_the_full_roster_choice_after_a_check_needs_a_new_c
     tab.start_preview()
     qtbot.waitUntil(lambda: tab.start.isEnabled(), timeout=60000)
     assert tab.report.revoked == context.app.store.roster.count() and "cancel 50" in tab.summary.text()
+
+
+def test_the_progress_count_of_a_workbook_comes_from_the_guard_and_a_bomb_is_never_parsed(tmp_path: Path):
+    assert count_rows(late_registrations(tmp_path / "late.xlsx", "X")) == 4
+    bomb = write_bomb(tmp_path / "rows.xlsx", "xl/worksheets/sheet1.xml",
+                      b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+                      b'<row r="%d"/>', 1_100_000, b"</sheetData></worksheet>")  # fmt: skip
+    assert count_rows(bomb) == 0  # refused by the guard (the import then says why), not parsed by openpyxl

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.errors import RosterFileError
 from kiosk.importers.apply import ImportReport, import_roster
 from kiosk.importers.rows import Rejection
+from kiosk.importers.xlsx_guard import check_workbook
 from kiosk.store import Store
 from ui.admin.import_problems import detail_text, reason_text
 from ui.bridge import AppContext
@@ -43,20 +45,18 @@ translate = QCoreApplication.translate
 
 
 def count_rows(path: Path) -> int:
-    """Data rows in a roster file (lines minus the header); 0 when it cannot tell."""
+    """Data rows in a roster file (lines minus the header), for the progress bar; 0 when it cannot
+    tell. A workbook is counted by the importer's own guard (zip directory, streamed sheets), never
+    by openpyxl, which would load a zip bomb's shared strings before the import could refuse it."""
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
         if path.suffix.lower() in (".xlsx", ".xlsm") or magic == b"PK\x03\x04":
-            from openpyxl import load_workbook
-
-            workbook = load_workbook(path, read_only=True)
-            rows = workbook.active.max_row if workbook.active is not None else 0
-            workbook.close()
-            return max(0, (rows or 0) - 1)
+            sheets = check_workbook(path).values()
+            return max(0, max((sheet.rows for sheet in sheets), default=0) - 1)
         with path.open("rb") as handle:
             return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1)
-    except OSError:
+    except (OSError, RosterFileError):
         return 0
 
 
