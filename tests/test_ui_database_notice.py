@@ -161,23 +161,13 @@ print(json.dumps({"problem": str(problem.problem), "exit": problem.exit_code, "f
 def test_a_database_on_a_read_only_disk_does_not_start_a_kiosk_that_could_not_write_a_check_in(
     good_db: Path, tmp_path: Path
 ):
-    unshare = (
-        ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--mount"]
-    )
-    (tmp_path / "disk").mkdir()
     (tmp_path / "start.py").write_text(READ_ONLY_START, encoding="utf-8")
-    script = f"""
+    report = in_private_mount(f"""
         mount -t tmpfs -o size=4m none "$DISK"
         cp {good_db} "$DISK"/k.sqlite
         mount -o remount,ro "$DISK"
         "$PY" {tmp_path}/start.py "$DISK"/k.sqlite
-    """
-    env = {**os.environ, "DISK": str(tmp_path / "disk"), "PY": sys.executable, "PYTHONPATH": str(ROOT),
-           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run([*unshare, "bash", "-euc", script], capture_output=True, text=True, timeout=300,
-                            cwd=ROOT, env=env)  # fmt: skip
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    """, tmp_path)  # fmt: skip
     db = tmp_path / "disk" / "k.sqlite"
     assert (report["problem"], report["exit"], report["full"]) == ("read_only", 4, True)
     assert report["texts"]["en"][:2] == [
@@ -186,3 +176,72 @@ def test_a_database_on_a_read_only_disk_does_not_start_a_kiosk_that_could_not_wr
         "read still work)",
     ]
     assert report["texts"]["zh_CN"][0] == "数据库无法写入"
+
+
+FULL_DISK_RUN = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from kiosk.app.intake import CodeSource
+from kiosk.store import Store
+from ui.bridge import AppContext
+from ui.shell.app import make_application
+from ui.shell.database_notice import DatabaseWatch
+app = make_application()
+store = Store(sys.argv[1])
+context = AppContext(store)
+watch = DatabaseWatch(context)
+with Path(sys.argv[1]).with_name("filler").open("wb", buffering=0) as handle:
+    try:
+        while True:
+            handle.write(b"x" * 4096)
+    except OSError:
+        pass
+decision = context.app.intake.submit("ZW01", CodeSource.SCANNER).result(timeout=120)
+deadline = time.monotonic() + 120  # a bound against a hang: the loop ends when the notice is up
+while not (watch.notice is not None and watch.notice.isVisible()) and time.monotonic() < deadline:
+    QCoreApplication.processEvents()
+notice = watch.notice
+print(json.dumps({"decision": decision, "problem": str(notice.problem.problem), "full": notice.isFullScreen(),
+                  "journal": store.journal.count(),
+                  "texts": {k: [l.text() for l in v] for k, v in notice.labels.items()}}, ensure_ascii=False))
+"""
+
+
+def test_a_check_in_on_a_full_disk_admits_nobody_and_covers_the_kiosk_with_the_notice(
+    good_db: Path, tmp_path: Path
+):
+    (tmp_path / "run.py").write_text(FULL_DISK_RUN, encoding="utf-8")
+    report = in_private_mount(f"""
+        mount -t tmpfs -o size=600k none "$DISK"
+        cp {good_db} "$DISK"/k.sqlite
+        "$PY" {tmp_path}/run.py "$DISK"/k.sqlite
+    """, tmp_path)  # fmt: skip
+    db = tmp_path / "disk" / "k.sqlite"
+    assert (report["decision"], report["problem"], report["full"], report["journal"]) == (
+        None,
+        "disk_full",
+        True,
+        0,
+    )
+    assert report["texts"]["en"][:2] == [
+        "The disk is full", f"the disk holding {db} is full: free some space and try again; nothing was changed"
+    ]  # fmt: skip
+    assert report["texts"]["zh_CN"][:2] == [
+        "磁盘已满",
+        f"{db} 所在的磁盘已满：请清理空间后重试；没有任何改动",
+    ]
+
+
+def in_private_mount(script: str, tmp_path: Path) -> dict:  # type: ignore[type-arg]
+    """Run a bash script in a mount namespace of its own with a tmpfs at $DISK; its last line as JSON."""
+    unshare = (
+        ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--mount"]
+    )
+    (tmp_path / "disk").mkdir()
+    env = {**os.environ, "DISK": str(tmp_path / "disk"), "PY": sys.executable, "PYTHONPATH": str(ROOT),
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run([*unshare, "bash", "-euc", script], capture_output=True, text=True, timeout=300,
+                            cwd=ROOT, env=env)  # fmt: skip
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
