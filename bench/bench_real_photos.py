@@ -206,14 +206,14 @@ class HalfScaleLook:
         import zxingcpp
 
         from kiosk.scan.decoder import gray
-        from kiosk.scan.rescue import QR_FORMATS
+        from kiosk.scan.rescue import FULL_SIZE
 
         luma = gray(image)  # once, as the decoder alone would
         reads = [r.text for r in self.kiosk.decode(luma)]
         if reads:
             return reads
         half = cv2.resize(luma, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_LINEAR)
-        found = zxingcpp.read_barcodes(half, formats=QR_FORMATS, try_rotate=False, try_downscale=False,
+        found = zxingcpp.read_barcodes(half, formats=FULL_SIZE, try_rotate=False, try_downscale=False,
                                        try_invert=False, binarizer=zxingcpp.Binarizer.GlobalHistogram)  # fmt: skip
         return [b.text for b in found if b.valid]
 

@@ -15,7 +15,7 @@ import numpy as np
 import zxingcpp
 
 from kiosk.scan import rescue
-from kiosk.scan.rescue import QR_FORMATS
+from kiosk.scan.rescue import FULL_SIZE, QR_FORMATS, small
 
 log = logging.getLogger(__name__)
 
@@ -94,11 +94,10 @@ class QrDecoder:
     def decode(self, image: np.ndarray) -> list[Read]:
         luma = gray(image)
         self.rescued_by = []
-        found = zxingcpp.read_barcodes(
-            luma, formats=QR_FORMATS, try_rotate=False, try_downscale=self.downscale,
-            try_invert=self.invert, text_mode=zxingcpp.TextMode.Plain, return_errors=self.rescue,
-        )  # fmt: skip
-        reads = [_read(b) for b in found if b.valid]
+        found = self._first_pass(luma, QR_FORMATS)
+        if any(b.valid and small(b) for b in found):  # rare: look again for full-size codes only
+            found = self._first_pass(luma, FULL_SIZE)
+        reads = [_read(b) for b in found if b.valid and not small(b)]
         failed = [b for b in found if not b.valid]
         if self.rescue:
             for barcode in failed:
@@ -107,6 +106,12 @@ class QrDecoder:
                 )
         self.located_unread = len(failed)
         return reads
+
+    def _first_pass(self, luma: np.ndarray, formats: zxingcpp.BarcodeFormats) -> list[zxingcpp.Barcode]:
+        return zxingcpp.read_barcodes(
+            luma, formats=formats, try_rotate=False, try_downscale=self.downscale, try_invert=self.invert,
+            text_mode=zxingcpp.TextMode.Plain, return_errors=self.rescue,
+        )  # fmt: skip
 
     def _rescue(self, luma: np.ndarray, failed: zxingcpp.Barcode, reads: list[Read]) -> list[Read]:
         corners = np.array(_corners(failed), np.float32)

@@ -25,13 +25,22 @@ from kiosk.scan import grid
 
 log = logging.getLogger(__name__)
 
-# Full-size QR codes (Model 2, and the old Model 1) only: zxing-cpp's QR family also holds Micro
-# QR, whose smallest symbol (M1: five digits, error detection only) it can find inside a damaged
-# full-size code and read wrong (tests/test_scan_grid.py).
-QR_FORMATS = zxingcpp.BarcodeFormats(
+# The first pass looks for zxing-cpp's whole QR family: a Micro QR finder pattern it fails on
+# still marks a region worth a second attempt (one more motion-blurred badge of 40). Only
+# full-size codes (Model 2, and the old Model 1) are taken, and every second attempt looks for
+# those alone: a Micro QR symbol (M1: five digits, error detection only) can turn up inside a
+# damaged full-size code and be read wrong, hiding the code around it (tests/test_scan_grid.py).
+QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+FULL_SIZE = zxingcpp.BarcodeFormats(
     [zxingcpp.BarcodeFormat.QRCodeModel1, zxingcpp.BarcodeFormat.QRCodeModel2]
 )
 SQUARE = 240  # side of the rectified code, px (quiet zone added around it)
+
+
+def small(barcode: zxingcpp.Barcode) -> bool:
+    """A Micro QR or rMQR symbol (zxing-cpp reports full-size codes as plain QR)."""
+    return barcode.format in (zxingcpp.BarcodeFormat.MicroQRCode, zxingcpp.BarcodeFormat.RMQRCode)
+
 
 try:  # zbar is a system library (libzbar0); without it the zbar steps are skipped, said once
     from pyzbar import pyzbar
@@ -92,7 +101,7 @@ def attempts(
 
 
 def _zxing(step: str, image: np.ndarray, invert: bool, back, **options) -> list[Found]:  # type: ignore[no-untyped-def]
-    found = zxingcpp.read_barcodes(image, formats=QR_FORMATS, try_rotate=False, try_invert=invert,
+    found = zxingcpp.read_barcodes(image, formats=FULL_SIZE, try_rotate=False, try_invert=invert,
                                    text_mode=zxingcpp.TextMode.Plain, **options)  # fmt: skip
     hits: list[Found] = []
     for b in found:
