@@ -49,6 +49,7 @@ class Action(StrEnum):
     WALKIN = "walkin"  # a delegate registered on the spot
     PIN_FAILURE = "pin_failure"  # a wrong admin PIN at the kiosk
     PHONE_FAILURE = "phone_failure"  # wrong phone digits typed for a delegate at a self-service kiosk
+    HELP_CALL = "help_call"  # a guest pressed Help at a self-service kiosk (the entry names the kiosk)
     EXIT = "exit"  # the holder left through this gate (uploaded to pretix as an exit)
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.app.language import normalize_language
 from kiosk.errors import KioskError
-from kiosk.model import Decision, Outcome
+from kiosk.model import Action, CheckIn, Decision, Outcome
 from kiosk.rules import window
 from kiosk.service import CheckinService
 
@@ -132,3 +133,14 @@ def desk_number(desk: str) -> str | None:
     """desk-1 -> "1" (shown as "Desk 1", "1 号服务台"); None for a desk named otherwise."""
     found = _DESK.fullmatch(desk.strip())
     return found.group(1) if found else None
+
+
+def call_help(service: CheckinService) -> CheckIn:
+    """A guest pressed Help: a journal entry naming this kiosk, which syncs to the hub and the desks."""
+    entry = CheckIn(
+        id=str(uuid.uuid4()), at=service.clock.now(), desk=service.desk, gate=service.gate.id, code="",
+        outcome=Outcome.UNKNOWN_BADGE, action=Action.HELP_CALL, reason=f"a guest asks for help at {service.desk}",
+        rehearsal=service.store.rehearsal,
+    )  # fmt: skip
+    service.store.journal.append(entry)
+    return entry

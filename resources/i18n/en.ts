@@ -1572,6 +1572,18 @@
       <translation>No event loaded</translation>
     </message>
     <message>
+      <source>Help</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <source>Larger text</source>
+      <translation>Larger text</translation>
+    </message>
+    <message>
+      <source>High contrast</source>
+      <translation>High contrast</translation>
+    </message>
+    <message>
       <source>Your pass will be printed at the help desk</source>
       <translation>Your pass will be printed at the help desk</translation>
     </message>
@@ -1586,6 +1598,10 @@
     <message>
       <source>OK</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <source>A volunteer has been called to this kiosk (%1). Please wait here.</source>
+      <translation>A volunteer has been called to this kiosk (%1). Please wait here.</translation>
     </message>
     <message>
       <source>Type your surname and given name in pinyin or English</source>

@@ -1572,6 +1572,18 @@
       <translation>尚未导入活动</translation>
     </message>
     <message>
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <source>Larger text</source>
+      <translation>大字</translation>
+    </message>
+    <message>
+      <source>High contrast</source>
+      <translation>高对比度</translation>
+    </message>
+    <message>
       <source>Your pass will be printed at the help desk</source>
       <translation>您的通行证将在服务台打印</translation>
     </message>
@@ -1586,6 +1598,10 @@
     <message>
       <source>OK</source>
       <translation>好的</translation>
+    </message>
+    <message>
+      <source>A volunteer has been called to this kiosk (%1). Please wait here.</source>
+      <translation>已通知志愿者到本机（%1），请在此稍候。</translation>
     </message>
     <message>
       <source>Type your surname and given name in pinyin or English</source>

@@ -15,13 +15,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app.flow import FlowChange, Mode, State
-from kiosk.app.guest import Look, look, result_seconds
+from kiosk.app.guest import Look, call_help, look, result_seconds
 from kiosk.app.intake import CodeSource
 from kiosk.model import Decision, Delegate
 from kiosk.names import latin_name
 from kiosk.search import mask_latin, mask_name
 from ui.bridge import AppContext
 from ui.selfservice.attract import AttractPage
+from ui.selfservice.facts import desk_text
 from ui.selfservice.result_text import guest_result, send_to_desk
 from ui.selfservice.search import ConfirmPage, SearchPage
 from ui.widgets.bilingual import PairButton, fit_text, text_basis
@@ -35,6 +36,15 @@ TAKE_PASS = str(QT_TRANSLATE_NOOP("SelfService", "Please take your pass below �
 HELD = str(QT_TRANSLATE_NOOP("SelfService", "A badge was just scanned: tap here to show its result"))
 OK = str(QT_TRANSLATE_NOOP("SelfService", "OK"))
 LANGUAGE_TOGGLE = "中文 / EN"
+HELP_CALLED = str(
+    QT_TRANSLATE_NOOP("SelfService", "A volunteer has been called to this kiosk (%1). Please wait here.")
+)
+HELP_SHOWN_MS = 20_000
+LARGE_TEXT_SCALE = 1.3
+HIGH_CONTRAST_STYLE = (
+    "SelfServiceScreen, AttractPage, SearchPage, ConfirmPage { background: black; }"
+    " QLabel { color: white; } QPushButton { background: #FFD600; color: black; border: 3px solid white; }"
+)
 
 
 class SelfServiceScreen(QWidget):
@@ -72,6 +82,11 @@ class SelfServiceScreen(QWidget):
         self._idle_timer = QTimer(self, singleShot=True, interval=IDLE_TIMEOUT_MS)
         self._idle_timer.timeout.connect(lambda: self._reset("guest left the search"))
         self.attract.no_code.clicked.connect(self._on_no_code)
+        self.attract.help.clicked.connect(self._on_help)
+        self.attract.large_text.toggled.connect(lambda _: self.fit())
+        self.attract.high_contrast.toggled.connect(self._on_high_contrast)
+        self._help_timer = QTimer(self, singleShot=True, interval=HELP_SHOWN_MS)
+        self._help_timer.timeout.connect(self.retranslate)
         self.search.picked.connect(self._on_picked)
         self.search.cancelled.connect(lambda: self._reset("guest went back"))
         self.confirm.confirmed.connect(self._on_confirm_digits)
@@ -113,7 +128,8 @@ class SelfServiceScreen(QWidget):
 
     def fit(self) -> None:
         window = self.window() or self
-        height = text_basis(window.width(), window.height())
+        scale = LARGE_TEXT_SCALE if self.attract.large_text.isChecked() else 1.0
+        height = int(text_basis(window.width(), window.height()) * scale)
         fit_text(self, height)
         self.result.fit(height)
         self.search.fit(height)
@@ -151,6 +167,9 @@ class SelfServiceScreen(QWidget):
         self._idle_timer.stop()
         if change.state is State.IDLE:
             self.dismiss_timer.stop()
+            if change.previous is not State.IDLE:  # the next guest: the usual text and colours
+                self.attract.large_text.setChecked(False)
+                self.attract.high_contrast.setChecked(False)
             self.search.clear()
             self.candidate = None
             self.last_decision = None
@@ -209,6 +228,19 @@ class SelfServiceScreen(QWidget):
         self.retranslate()
 
     # -- guest actions ------------------------------------------------------------------------
+
+    def _on_help(self) -> None:
+        """Journal the call (it reaches the desks with this kiosk's name) and say so."""
+        app = self.context.app
+        self.context.run_in_background(call_help, app.service)
+        desk = app.service.desk
+        self.attract.headline.set_pair(*(self.context.guest_text(lang, CONTEXT, HELP_CALLED)
+                                         .replace("%1", desk_text(self.context, lang, desk)) for lang in (self.first, self.second)))  # fmt: skip
+        self._help_timer.start()
+
+    def _on_high_contrast(self, on: bool) -> None:
+        self.setStyleSheet(HIGH_CONTRAST_STYLE if on else "")
+        self.result.setStyleSheet("")  # the outcome keeps its colour
 
     def _on_no_code(self) -> None:
         if self.active and self.context.app.flow.can("search"):

@@ -12,7 +12,7 @@ from typing import Any
 import cv2
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.bridge import AppContext
@@ -40,6 +40,9 @@ LOST = str(QT_TRANSLATE_NOOP("CameraView", "it stopped sending pictures"))
 NO_CAMERA = str(QT_TRANSLATE_NOOP("CameraView", "no camera"))
 
 
+CAMERA_HERE = "↑  摄像头在上方  ·  camera above  ↑"
+
+
 class CameraView(QWidget):
     """Shows the feed of ``context.app.camera`` (anything with ``latest()`` and ``state``)."""
 
@@ -50,12 +53,31 @@ class CameraView(QWidget):
         self._frame_id = 0
         self._still: QImage | None = None
         self._message = ""
+        self.mirrored = False  # a guest's preview is a mirror: moving the badge left moves it left
+        self.guide = False  # the square to aim at, and "camera here ↑"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self._timer = QTimer(self)
         self._timer.setInterval(max(10, 1000 // fps))
         self._timer.timeout.connect(self._on_tick)
         context.events.camera_state.connect(self._on_camera_state)
+
+    def _paint_guide(self, painter: QPainter, picture: QRectF) -> None:
+        """A square to hold the code in, and where the camera is: "camera here ↑" in both languages."""
+        side = min(picture.width(), picture.height()) * 0.62
+        frame = QRectF(picture.center().x() - side / 2, picture.center().y() - side / 2, side, side)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("white"), max(3.0, side / 60), Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(frame, side / 14, side / 14)
+        font = QFont(self.font())
+        font.setPixelSize(max(12, int(picture.height() / 16)))
+        font.setBold(True)
+        painter.setFont(font)
+        band = QRectF(picture.left(), picture.top(), picture.width(), font.pixelSize() * 1.8)
+        painter.fillRect(band, QColor(0, 0, 0, 150))
+        painter.setPen(QColor("white"))
+        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, CAMERA_HERE)
 
     def set_still(self, frame: np.ndarray | None) -> None:
         """Show a fixed picture instead of the live feed (None: back to live)."""
@@ -116,7 +138,10 @@ class CameraView(QWidget):
             scaled = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
             x = (self.width() - scaled.width()) / 2
             y = (self.height() - scaled.height()) / 2
-            painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
+            shown = image.mirrored(True, False) if self.mirrored else image
+            painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), shown)
+            if self.guide:
+                self._paint_guide(painter, QRectF(x, y, scaled.width(), scaled.height()))
         if self._message or (image is None and self.context.app.camera is None):
             band = max(90, self.height() // 4)
             painter.fillRect(self.rect().adjusted(0, self.height() - band, 0, 0), QColor(142, 14, 14, 230))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 LETTER_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
 DIGIT_ROWS = ("123", "456", "789", "0")
 BACKSPACE, SPACE = "⌫", "␣"
+KEY_NAMES = {BACKSPACE: "delete / 删除", SPACE: "space / 空格"}  # a screen reader's words for the glyphs
 
 
 class OnScreenKeyboard(QWidget):
@@ -46,6 +47,7 @@ class OnScreenKeyboard(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setFocusPolicy(button.focusPolicy().NoFocus)
         button.setObjectName("key")
+        button.setAccessibleName(KEY_NAMES.get(key, key))
         if key == BACKSPACE:
             button.clicked.connect(self.erased.emit)
         else:
