@@ -1,4 +1,5 @@
-"""The ``hub`` sub-commands: serve, event import, roster import, stats, dashboard code, token create/revoke/list.
+"""The ``hub`` sub-commands: serve, event import, roster import, stats, dashboard code, purge,
+token create/revoke/list.
 
 Every one takes ``--db PATH`` or ``--database-url URL`` (else $KIOSK_HUB_DB): the
 hub's own store, never a kiosk database.
@@ -91,6 +92,26 @@ def _dashboard_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    from hub.store.purge import purge_hub
+
+    if not args.yes:
+        print(
+            "error: purge deletes personal data for good: add --yes / 此操作不可撤销，请加 --yes",
+            file=sys.stderr,
+        )
+        return 2
+    store = _store(args)
+    try:
+        print_json(purge_hub(store).to_json())
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
 def _add_store(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--db", type=Path, help="the hub's SQLite file (default: $KIOSK_HUB_DB)")
@@ -138,6 +159,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="how long the code stays valid (default 10 minutes)")  # fmt: skip
     _add_store(p)
     p.set_defaults(func=_dashboard_code)
+
+    p = sub.add_parser("purge", help="remove personal data from the hub after the event (keeps counts)")
+    p.add_argument("--yes", action="store_true", help="really purge (required)")
+    _add_store(p)
+    p.set_defaults(func=_purge)
 
     token = sub.add_parser("token", help="desk and admin tokens")
     token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)
