@@ -11,17 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
+import sqlite3
 from pathlib import Path
 
 from kiosk.errors import KioskError
-from kiosk.store import Store
+from kiosk.store import Store, StoreError
 
 HEADERS = [
     "checkin_id", "at", "desk", "gate", "action", "outcome", "reason", "voids", "origin",
     "code", "delegate_id", "name", "name_en", "organization", "title", "category", "forums",
     "how", "operator",
 ]  # fmt: skip
+log = logging.getLogger(__name__)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORTS_KEY = "exports_written"  # meta: a JSON list of the paths of the exports this kiosk wrote
 
@@ -57,9 +60,14 @@ def exports_written(store: Store) -> list[Path]:
 
 
 def remember_export(store: Store, path: Path) -> None:
+    """Note the export for the purge; a read-only database cannot, and the log says so."""
     known = [str(p) for p in exports_written(store)]
-    if str(path.resolve()) not in known:
+    if str(path.resolve()) in known:
+        return
+    try:
         store.set_meta(EXPORTS_KEY, json.dumps([*known, str(path.resolve())]))
+    except (KioskError, StoreError, sqlite3.Error):
+        log.info("the database is read-only: the purge will not know of this export, delete it by hand")
 
 
 def inert(value: object) -> object:
