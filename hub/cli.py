@@ -48,9 +48,13 @@ def _roster_import(args: argparse.Namespace) -> int:
 
 
 def _token_create(args: argparse.Namespace) -> int:
-    info, token = _store(args).tokens.create(args.desk, admin=args.admin)
+    from hub.store.tokens import capabilities
+
+    store = _store(args)
+    info, token = store.tokens.create(args.desk, admin=args.admin, can=capabilities(args.can))
     kind = "admin token" if info.admin else "desk token"
-    print(f"{kind} {info.id} for {info.desk}; it is shown only this once:")
+    allowed = f", may {'+'.join(sorted(info.can))}" if info.can and not info.admin else ""
+    print(f"{kind} {info.id} for {info.desk}{allowed}; it is shown only this once:")
     print(token)
     return 0
 
@@ -67,7 +71,8 @@ def _token_revoke(args: argparse.Namespace) -> int:
 def _token_list(args: argparse.Namespace) -> int:
     for info in _store(args).tokens.list():
         state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
-        print(f"{info.id}\t{info.desk}\t{'admin' if info.admin else 'desk'}\t{info.created_at}\t{state}")
+        kind = "admin" if info.admin else "desk" + "".join(f"+{c}" for c in sorted(info.can))
+        print(f"{info.id}\t{info.desk}\t{kind}\t{info.created_at}\t{state}")
     return 0
 
 
@@ -170,6 +175,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = token_sub.add_parser("create", help="a new token; printed once, alone on the last line")
     p.add_argument("--desk", required=True, help="the desk's name (its check-ins carry it)")
     p.add_argument("--admin", action="store_true", help="may also upload rosters")
+    p.add_argument("--can", default="", metavar="walkin,reissue",
+                   help="what this desk may add to the hub's roster: walk-ins, reissued badge codes")  # fmt: skip
     _add_store(p)
     p.set_defaults(func=_token_create)
     p = token_sub.add_parser("revoke", help="revoke a token by id, by value, or all of a desk's")

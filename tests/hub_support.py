@@ -40,6 +40,7 @@ from tests.waiting import wait_until  # noqa: F401 - the hub and sync tests take
 
 PG_URL = os.environ.get("KIOSK_TEST_PG_URL", "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk_test")
 BACKENDS = ["sqlite", "postgres"]
+DESK_CAN = frozenset({"walkin", "reissue"})
 EVENT_DATA = load_event_file(DEMO_EVENT)
 _, FORUMS, CATEGORIES = parse_event(EVENT_DATA)
 DURING_EVENT = "2023-12-06T10:00"
@@ -109,8 +110,8 @@ class Hub:
     server: ServerThread | None = None
     url: str = ""
 
-    def token(self, desk: str, admin: bool = False) -> str:
-        return self.store.tokens.create(desk, admin)[1]
+    def token(self, desk: str, admin: bool = False, can: frozenset[str] = frozenset()) -> str:
+        return self.store.tokens.create(desk, admin, can)[1]
 
     def serve(self) -> Hub:
         self.server = ServerThread(self.store).start()
@@ -177,7 +178,8 @@ def running_hub(backend: str, tmp_path: Path, delegates: int = 20) -> Iterator[H
 
 
 def make_desk(hub: Hub, tmp_path: Path, name: str) -> Desk:
-    return Desk(name, Store(tmp_path / f"{name}.sqlite"), hub.token(name), hub.url)
+    """A desk whose token the admin allowed walk-ins and reissues (``--can walkin,reissue``)."""
+    return Desk(name, Store(tmp_path / f"{name}.sqlite"), hub.token(name, can=DESK_CAN), hub.url)
 
 
 class HubProcess:

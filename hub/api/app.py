@@ -131,12 +131,17 @@ def create_app(
 
     @app.post("/v1/checkins", response_model=m.PushResult, responses=DENIED)
     def push(token: Desk, batch: m.Push) -> m.PushResult:
-        """Journal entries from a desk; idempotent by entry id, so a batch sent twice adds nothing."""
-        entries = [CheckIn(origin=token.desk, **e.model_dump()) for e in batch.entries]
+        """Journal entries from a desk; idempotent by entry id, so a batch sent twice adds nothing.
+        Each entry is stored as the token's desk, whatever desk it names. Walk-ins and reissued
+        codes reach the roster only from a token allowed them (``hub token create --can``)."""
+        entries = [
+            CheckIn(**(e.model_dump() | {"desk": token.desk, "origin": token.desk})) for e in batch.entries
+        ]
         accepted, duplicates = store.checkins.push(entries, token.desk)
         delegates = 0
         if batch.delegates:
-            made = {e.delegate_id: e.action for e in entries if e.action in (Action.WALKIN, Action.REISSUE)}
+            made = {e.delegate_id: e.action for e in entries
+                    if e.action in (Action.WALKIN, Action.REISSUE) and token.may(str(e.action))}  # fmt: skip
             given = [Delegate(**(d.model_dump() | {"forums": tuple(d.forums)})) for d in batch.delegates]
             delegates = store.roster.from_desk([(made[d.id], d) for d in given if d.id in made])
         if accepted or delegates:

@@ -75,4 +75,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE hub_checkins ADD COLUMN operator TEXT NOT NULL DEFAULT ''
         """,
     ),
+    (
+        # What a desk token may do beyond check-ins: "walkin", "reissue" (comma-separated).
+        "hub-0005-token-capabilities",
+        "ALTER TABLE hub_tokens ADD COLUMN can TEXT NOT NULL DEFAULT ''",
+    ),
 ]

@@ -15,6 +15,7 @@ from hub.store.base import Database, now_text
 from hub.store.dialect import HubStoreError
 
 PREFIX = "kh_"
+CAPABILITIES = ("walkin", "reissue")  # what a desk may add to the roster; admin tokens may do both
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,18 @@ class TokenInfo:
     admin: bool
     created_at: str
     revoked_at: str | None = None
+    can: frozenset[str] = frozenset()
+
+    def may(self, capability: str) -> bool:
+        return self.admin or capability in self.can
+
+
+def capabilities(text: str) -> frozenset[str]:
+    """``walkin,reissue`` as a set; an unknown word is an error naming the known ones."""
+    given = frozenset(w.strip() for w in text.split(",") if w.strip())
+    if unknown := sorted(given - set(CAPABILITIES)):
+        raise HubStoreError(f"unknown capability {', '.join(unknown)}: choose from {', '.join(CAPABILITIES)}")
+    return given
 
 
 def token_hash(token: str) -> str:
@@ -47,17 +60,20 @@ class Tokens:
         seen = self._seen.get(token_hash(token))
         return seen[0] if seen and time.monotonic() < seen[1] else None
 
-    def create(self, desk: str, admin: bool = False) -> tuple[TokenInfo, str]:
-        """A new token for a desk; the token itself is returned once and never stored."""
+    def create(
+        self, desk: str, admin: bool = False, can: frozenset[str] = frozenset()
+    ) -> tuple[TokenInfo, str]:
+        """A new token for a desk, allowed ``can``; the token itself is returned once, never stored."""
+        can = capabilities(",".join(can))
         desk = desk.strip()
         if not desk or desk == "local" or len(desk) > 100:
             raise HubStoreError("a desk name must be 1-100 characters and not 'local'")
         token = PREFIX + secrets.token_urlsafe(32)
-        info = TokenInfo(secrets.token_hex(4), desk, admin, now_text())
+        info = TokenInfo(secrets.token_hex(4), desk, admin, now_text(), can=can)
         with self._store.transaction() as conn:
             conn.execute(
-                "INSERT INTO hub_tokens (id, desk, admin, hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                (info.id, desk, int(admin), token_hash(token), info.created_at),
+                "INSERT INTO hub_tokens (id, desk, admin, hash, created_at, can) VALUES (?, ?, ?, ?, ?, ?)",
+                (info.id, desk, int(admin), token_hash(token), info.created_at, ",".join(sorted(can))),
             )
         return info, token
 
@@ -67,12 +83,12 @@ class Tokens:
             return None
         with self._store.read() as conn:
             row = conn.execute(
-                "SELECT id, desk, admin, created_at FROM hub_tokens WHERE hash = ? AND revoked_at IS NULL",
+                "SELECT id, desk, admin, created_at, can FROM hub_tokens WHERE hash = ? AND revoked_at IS NULL",
                 (token_hash(token),),
             ).fetchone()
         if row is None:
             return None
-        info = TokenInfo(row[0], row[1], bool(row[2]), row[3])
+        info = TokenInfo(row[0], row[1], bool(row[2]), row[3], can=capabilities(row[4]))
         if len(self._seen) > 10_000:
             self._seen.clear()
         self._seen[token_hash(token)] = (info, time.monotonic() + self._ttl)
@@ -104,6 +120,6 @@ class Tokens:
     def list(self) -> list[TokenInfo]:
         with self._store.read() as conn:
             rows = conn.execute(
-                "SELECT id, desk, admin, created_at, revoked_at FROM hub_tokens ORDER BY created_at"
+                "SELECT id, desk, admin, created_at, revoked_at, can FROM hub_tokens ORDER BY created_at"
             ).fetchall()
-        return [TokenInfo(r[0], r[1], bool(r[2]), r[3], r[4]) for r in rows]
+        return [TokenInfo(r[0], r[1], bool(r[2]), r[3], r[4], capabilities(r[5])) for r in rows]
