@@ -1,4 +1,4 @@
-"""The ``hub`` sub-commands: serve, event import, roster import, stats, dashboard code, purge,
+"""The ``hub`` sub-commands: serve, tls init, event import, roster import, stats, dashboard code, purge,
 token create/revoke/list.
 
 Every one takes ``--db PATH`` or ``--database-url URL`` (else $KIOSK_HUB_DB): the
@@ -23,9 +23,30 @@ def _store(args: argparse.Namespace) -> HubStore:
 def _serve(args: argparse.Namespace) -> int:
     from hub.api.server import make_server
 
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("error: give both --tls-cert and --tls-key (hub tls init makes them)", file=sys.stderr)
+        return 2
+    tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
     store = _store(args)
-    print(f"hub on http://{args.host}:{args.port} ({store.kind} store)", file=sys.stderr, flush=True)
-    make_server(store, args.host, args.port, log_level="info" if args.verbose else "warning").run()
+    if tls:
+        from hub.api.tls import certificate_fingerprint
+
+        print(f"hub on https://{args.host}:{args.port} ({store.kind} store), certificate "
+              f"{certificate_fingerprint(args.tls_cert)}", file=sys.stderr, flush=True)  # fmt: skip
+    else:
+        print(
+            f"hub on http://{args.host}:{args.port} ({store.kind} store), no TLS", file=sys.stderr, flush=True
+        )
+    make_server(store, args.host, args.port, log_level="info" if args.verbose else "warning", tls=tls).run()
+    return 0
+
+
+def _tls_init(args: argparse.Namespace) -> int:
+    from hub.api.tls import init
+
+    cert, key, fingerprint = init(args.out, args.name, force=args.force)
+    print(f"certificate {cert}, private key {key} (0600); desks pin this fingerprint:")
+    print(fingerprint)
     return 0
 
 
@@ -132,8 +153,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0: all)"
     )
     p.add_argument("--port", type=int, default=8787, help="TCP port (default 8787)")
+    p.add_argument("--tls-cert", type=Path, help="serve HTTPS with this PEM certificate (hub tls init)")
+    p.add_argument("--tls-key", type=Path, help="the certificate's PEM private key")
     _add_store(p)
     p.set_defaults(func=_serve)
+
+    tls = sub.add_parser("tls", help="the hub's TLS certificate")
+    tls_sub = tls.add_subparsers(dest="hub_tls_command", metavar="ACTION", required=True)
+    p = tls_sub.add_parser("init", help="a self-signed certificate and key; prints the fingerprint desks pin")
+    p.add_argument("--out", type=Path, default=Path("hub-tls"), help="folder for hub-cert.pem, hub-key.pem")
+    p.add_argument("--name", action="append", default=[], metavar="HOST",
+                   help="a host name or IP address desks use for the hub (repeatable)")  # fmt: skip
+    p.add_argument("--force", action="store_true", help="replace an existing key (desks must pin anew)")
+    p.set_defaults(func=_tls_init)
 
     event = sub.add_parser("event", help="the event on the hub")
     event_sub = event.add_subparsers(dest="hub_event_command", metavar="ACTION", required=True)
