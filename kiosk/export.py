@@ -14,26 +14,34 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.errors import KioskError
+from kiosk.model import PUBLIC_FIELDS
 from kiosk.store import Store, StoreError
 
-HEADERS = [
-    "checkin_id", "at", "desk", "gate", "action", "outcome", "reason", "voids", "origin",
-    "code", "delegate_id", "name", "name_en", "organization", "title", "category", "forums",
-    "how", "operator",
-]  # fmt: skip
+JOURNAL_COLUMNS = ("checkin_id", "at", "desk", "gate", "action", "outcome", "reason", "voids", "origin", "code",
+                   "delegate_id")  # fmt: skip
+DELEGATE_COLUMNS = tuple(name for name in PUBLIC_FIELDS if name not in ("id", "code"))  # the entry has both
+HEADERS = [*JOURNAL_COLUMNS, *DELEGATE_COLUMNS, "how", "operator"]
 log = logging.getLogger(__name__)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORTS_KEY = "exports_written"  # meta: a JSON list of the paths of the exports this kiosk wrote
 
 
+def delegate_cells(delegate: Mapping[str, object]) -> list[object]:
+    """A delegate's export cells (under DELEGATE_COLUMNS) from its wire JSON; forums comma-joined."""
+    forums = delegate.get("forums") or []
+    return [",".join(forums) if name == "forums" and isinstance(forums, list) else delegate.get(name, "")
+            for name in DELEGATE_COLUMNS]  # fmt: skip
+
+
 def journal_rows(store: Store, rehearsal: bool = False) -> list[list[object]]:
     rows = store.query(
-        "SELECT j.id, j.at, j.desk, j.gate, j.action, j.outcome, j.reason, j.voids, j.origin, j.code, "
-        "j.delegate_id, d.name, d.name_en, d.organization, d.title, d.category, d.forums, j.how, j.operator "
-        "FROM journal j LEFT JOIN delegates d ON d.id = j.delegate_id WHERE j.rehearsal = ? ORDER BY j.seq",
+        "SELECT j.id, j.at, j.desk, j.gate, j.action, j.outcome, j.reason, j.voids, j.origin, j.code, j.delegate_id, "
+        + ", ".join(f"d.{name}" for name in DELEGATE_COLUMNS)
+        + ", j.how, j.operator FROM journal j LEFT JOIN delegates d ON d.id = j.delegate_id WHERE j.rehearsal = ? ORDER BY j.seq",
         (int(rehearsal),),
     )
     return [["" if v is None else v for v in row] for row in rows]

@@ -6,7 +6,7 @@ scan pipeline, the UI, the hub) is one of these.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -127,39 +127,44 @@ class Category:
         return self.name_zh if language.startswith("zh") else self.name_en
 
 
+PERSONAL: dict[str, bool] = {"personal": True}  # names a person: blanked by a purge
+PRIVATE: dict[str, bool] = {"personal": True, "private": True}  # also kept out of to_json and exports
+
+
 @dataclass(frozen=True, slots=True)
 class Delegate:
+    """A person on the roster. This field list is the one declaration of a delegate's columns:
+    the store, the hub protocol, the purge and the export derive theirs from it."""
+
     id: str
     code: str
-    name: str
-    name_en: str = ""
-    organization: str = ""
-    title: str = ""
-    phone: str = ""
-    email: str = ""
+    name: str = field(metadata=PERSONAL)
+    name_en: str = field(default="", metadata=PERSONAL)
+    organization: str = field(default="", metadata=PERSONAL)
+    title: str = field(default="", metadata=PERSONAL)
+    phone: str = field(default="", metadata=PRIVATE)
+    email: str = field(default="", metadata=PRIVATE)
     category: str = ""
     forums: tuple[str, ...] = ()
     status: str = "active"  # active | cancelled
     language: str = ""  # zh | en | "" (unknown)
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict, metadata=PRIVATE)
 
     @property
     def active(self) -> bool:
         return self.status == "active"
 
     def to_json(self) -> dict[str, Any]:
+        """The delegate without contact details and notes."""
         return {
-            "id": self.id,
-            "code": self.code,
-            "name": self.name,
-            "name_en": self.name_en,
-            "organization": self.organization,
-            "title": self.title,
-            "category": self.category,
-            "forums": list(self.forums),
-            "status": self.status,
-            "language": self.language,
+            name: list(self.forums) if name == "forums" else getattr(self, name) for name in PUBLIC_FIELDS
         }
+
+
+DELEGATE_FIELDS = tuple(f.name for f in fields(Delegate))
+DELEGATE_TEXT_FIELDS = tuple(f.name for f in fields(Delegate) if f.type == "str")
+PERSONAL_FIELDS = tuple(f.name for f in fields(Delegate) if f.metadata.get("personal"))
+PUBLIC_FIELDS = tuple(f.name for f in fields(Delegate) if not f.metadata.get("private"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from typing import Final
 
+from kiosk.model import DELEGATE_FIELDS, PERSONAL_FIELDS
+
 BLANK: Final = "blank"
 KEEP: Final = "keep"
 REBUILT: Final = "rebuilt"
 KEYED: Final = "keyed"  # meta.value: by key, see PERSONAL_META
 
 # Delegates' columns: the personal ones as the model declares them, plus the search text.
-_PERSONAL_DELEGATE = ("name", "name_en", "organization", "title", "phone", "email", "notes", "search")
+_PERSONAL_DELEGATE = (*PERSONAL_FIELDS, "search")
+_OTHER_DELEGATE = (*(name for name in DELEGATE_FIELDS if name not in PERSONAL_FIELDS), "updated_at")
 
 COLUMNS: dict[str, dict[str, str]] = {
     "migrations": {"name": KEEP, "applied_at": KEEP},
@@ -28,8 +31,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     ),  # fmt: skip
     "forums": dict.fromkeys(("id", "name_zh", "name_en", "kind", "hall", "starts_at", "ends_at"), KEEP),
     "categories": dict.fromkeys(("id", "name_zh", "name_en", "color"), KEEP),
-    "delegates": dict.fromkeys(_PERSONAL_DELEGATE, BLANK)
-    | dict.fromkeys(("id", "code", "category", "forums", "status", "language", "updated_at"), KEEP),
+    "delegates": dict.fromkeys(_PERSONAL_DELEGATE, BLANK) | dict.fromkeys(_OTHER_DELEGATE, KEEP),
     "badges": dict.fromkeys(("code", "delegate_id", "status", "kind", "issued_at"), KEEP),
     "admissions": dict.fromkeys(("gate", "delegate_id", "checkin_id", "at", "desk", "category"), KEEP),
     "journal": dict.fromkeys(("reason", "operator"), BLANK)

@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from hub.api.sessions import COOKIE
-from kiosk.model import CheckIn, Outcome
+from kiosk.export import HEADERS
+from kiosk.model import CheckIn, How, Outcome
 from kiosk.sync.health import HEALTH_PATH
 from kiosk.sync.wire import API
 from tests.hub_support import BACKENDS, Hub, post_json, running_hub
@@ -136,7 +137,7 @@ def test_a_health_report_needs_a_valid_token(hub: Hub):
 def test_the_export_has_every_desks_check_ins_with_the_delegates_details(hub: Hub):
     desk, person = f"desk-{uuid.uuid4().hex[:6]}", hub.delegates[0]
     entry = CheckIn(id=str(uuid.uuid4()), at=datetime.now(UTC), desk=desk, gate="entrance", code=person.code,
-                    outcome=Outcome.ADMITTED, delegate_id=person.id)  # fmt: skip
+                    outcome=Outcome.ADMITTED, delegate_id=person.id, how=How.SCANNER)  # fmt: skip
     hub.store.checkins.push([entry], desk)
     client = logged_in(hub, hub.token("office-4", admin=True))
     csv = client.get("/dashboard/export.csv")
@@ -144,7 +145,10 @@ def test_the_export_has_every_desks_check_ins_with_the_delegates_details(hub: Hu
     line = next(x for x in csv.text.splitlines() if entry.id in x)
     assert person.name in line and desk in line
     sheet = load_workbook(io.BytesIO(client.get("/dashboard/export.xlsx").content)).active
-    assert any(r[0] == entry.id and r[11] == person.name for r in sheet.iter_rows(values_only=True))
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert list(header) == HEADERS  # the same columns as a desk's own export
+    row = dict(zip(HEADERS, next(r for r in rows if r[0] == entry.id), strict=True))
+    assert row["name"] == person.name and row["desk"] == desk and row["how"] == "scanner"
 
 
 def test_a_syncing_desk_reports_what_its_app_supplies_and_its_clock_offset(hub: Hub, tmp_path):

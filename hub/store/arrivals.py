@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from hub.store.base import Database
+from kiosk.export import delegate_cells
 from kiosk.model import ENTRANCE
 
 ADMITTING = ("scan", "override", "walkin")
@@ -136,12 +137,11 @@ def export_rows(store: Database) -> list[list[object]]:
     with store.read() as conn:
         rows = conn.execute(
             "SELECT c.id, c.at, c.desk, c.gate, c.action, c.outcome, c.reason, c.voids, c.origin, c.code, "
-            "c.delegate_id, d.body FROM hub_checkins c LEFT JOIN hub_delegates d ON d.id = c.delegate_id "
+            "c.delegate_id, c.how, c.operator, d.body FROM hub_checkins c LEFT JOIN hub_delegates d ON d.id = c.delegate_id "
             "WHERE c.rehearsal = 0 ORDER BY c.seq"
         ).fetchall()
     found = []
-    for *entry, body in rows:
+    for *entry, how, operator, body in rows:
         data = json.loads(body) if body else {}
-        details = [data.get(k, "") for k in ("name", "name_en", "organization", "title", "category")]
-        found.append(["" if v is None else v for v in entry] + details + [",".join(data.get("forums") or [])])
+        found.append(["" if v is None else v for v in entry] + delegate_cells(data) + [how, operator])
     return found

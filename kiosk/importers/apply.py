@@ -16,7 +16,7 @@ from kiosk.importers.event import default_category
 from kiosk.importers.limits import RejectReason
 from kiosk.importers.readers import RosterFileError, read_table
 from kiosk.importers.rows import Rejection, RowParser, sheet_warnings
-from kiosk.model import Badge, Delegate
+from kiosk.model import DELEGATE_FIELDS, Badge, Delegate
 from kiosk.names import search_text
 from kiosk.store import Store
 from kiosk.store.import_keys import KeysInTempTable, NamedIds
@@ -24,9 +24,7 @@ from kiosk.store.roster import delegate_to_row
 
 Progress = Callable[[int, str], None]  # (rows read so far, phase)
 
-_COMPARED = (
-    "code, name, name_en, organization, title, phone, email, category, forums, status, language, notes"
-)
+_COMPARED = ", ".join(DELEGATE_FIELDS[1:])  # every column of the delegate but its id
 
 
 def delegate_row(delegate: Delegate, updated_at: str | None = None) -> tuple:
@@ -36,8 +34,7 @@ def delegate_row(delegate: Delegate, updated_at: str | None = None) -> tuple:
 
 
 def _compared(delegate: Delegate) -> tuple:
-    row = delegate_to_row(delegate, "")
-    return row[1:13]
+    return delegate_to_row(delegate, "")[1 : len(DELEGATE_FIELDS)]
 
 
 @dataclass

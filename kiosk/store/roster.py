@@ -6,16 +6,13 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from kiosk.model import Badge, Category, Delegate, Event, Forum
+from kiosk.model import DELEGATE_FIELDS, DELEGATE_TEXT_FIELDS, Badge, Category, Delegate, Event, Forum
 from kiosk.store.db import Database
 from kiosk.store.search_index import record_pairs
 
-DELEGATE_COLUMNS = (
-    "id", "code", "name", "name_en", "organization", "title", "phone", "email",
-    "category", "forums", "status", "language", "notes", "search", "updated_at",
-)  # fmt: skip
-
+DELEGATE_COLUMNS = (*DELEGATE_FIELDS, "search", "updated_at")
 
 _SEARCH = DELEGATE_COLUMNS.index("search")
 BRAND_KEY = "event.brand"  # the event file's "brand": help desk, logo, colour (JSON)
@@ -32,31 +29,24 @@ def _time(text: str | None) -> datetime | None:
 
 
 def delegate_from_row(row: sqlite3.Row) -> Delegate:
-    return Delegate(
-        id=row["id"],
-        code=row["code"],
-        name=row["name"],
-        name_en=row["name_en"],
-        organization=row["organization"],
-        title=row["title"],
-        phone=row["phone"],
-        email=row["email"],
-        category=row["category"],
-        forums=tuple(f for f in row["forums"].split(",") if f),
-        status=row["status"],
-        language=row["language"],
-        notes=json.loads(row["notes"] or "{}"),
-    )
+    values: dict[str, Any] = {name: row[name] for name in DELEGATE_TEXT_FIELDS}
+    values["forums"] = tuple(f for f in row["forums"].split(",") if f)
+    values["notes"] = json.loads(row["notes"] or "{}")
+    return Delegate(**values)
 
 
-def delegate_to_row(delegate: Delegate, search: str, updated_at: str | None = None) -> tuple:
-    return (
-        delegate.id, delegate.code, delegate.name, delegate.name_en, delegate.organization,
-        delegate.title, delegate.phone, delegate.email, delegate.category, ",".join(delegate.forums),
-        delegate.status, delegate.language,
-        json.dumps(delegate.notes, ensure_ascii=False, sort_keys=True) if delegate.notes else "{}",
-        search, updated_at or datetime.now(UTC).isoformat(),
-    )  # fmt: skip
+def _column(delegate: Delegate, name: str) -> str:
+    if name == "forums":
+        return ",".join(delegate.forums)
+    if name == "notes":
+        return json.dumps(delegate.notes, ensure_ascii=False, sort_keys=True) if delegate.notes else "{}"
+    return str(getattr(delegate, name))
+
+
+def delegate_to_row(delegate: Delegate, search: str, updated_at: str | None = None) -> tuple[str, ...]:
+    """The delegate's row in DELEGATE_COLUMNS order."""
+    values = (_column(delegate, name) for name in DELEGATE_FIELDS)
+    return (*values, search, updated_at or datetime.now(UTC).isoformat())
 
 
 class Roster:

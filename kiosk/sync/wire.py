@@ -10,12 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from kiosk.model import Action, CheckIn, Delegate, Outcome
+from kiosk.model import DELEGATE_TEXT_FIELDS, Action, CheckIn, Delegate, Outcome
 
 API = "/v1"
 MAX_BATCH = 500  # journal entries in one push
-DELEGATE_TEXT = ("id", "code", "name", "name_en", "organization", "title", "phone", "email",
-                 "category", "status", "language")  # fmt: skip
 
 
 class WireError(ValueError):
@@ -23,7 +21,7 @@ class WireError(ValueError):
 
 
 def delegate_to_wire(delegate: Delegate, search: str = "") -> dict[str, Any]:
-    data: dict[str, Any] = {name: getattr(delegate, name) for name in DELEGATE_TEXT}
+    data: dict[str, Any] = {name: getattr(delegate, name) for name in DELEGATE_TEXT_FIELDS}
     data["forums"] = list(delegate.forums)
     data["notes"] = dict(delegate.notes)
     if search:
@@ -46,7 +44,9 @@ def delegate_from_wire(data: object) -> tuple[Delegate, str]:
     """A delegate and its search text (may be empty) from a roster change."""
     if not isinstance(data, dict):
         raise WireError("a delegate must be an object")
-    fields = {name: _text(data, name, required=name in ("id", "code", "name")) for name in DELEGATE_TEXT}
+    fields = {
+        name: _text(data, name, required=name in ("id", "code", "name")) for name in DELEGATE_TEXT_FIELDS
+    }
     if fields["status"] not in ("active", "cancelled", ""):
         raise WireError(f"unknown status {fields['status']!r}")
     fields["status"] = fields["status"] or "active"
