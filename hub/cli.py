@@ -103,7 +103,10 @@ def _stats(args: argparse.Namespace) -> int:
         print_json(summary)
         return 0
     for gate, numbers in sorted(summary.items()):
-        print(f"{gate}: {numbers['admitted']} admitted, {numbers['offline_duplicates']} offline duplicates")
+        print(
+            f"{gate}: {numbers['admitted']} admitted, {numbers['inside']} inside, "
+            f"{numbers['offline_duplicates']} offline duplicates"
+        )
     if not summary:
         print("no admissions yet")
     return 0

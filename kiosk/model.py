@@ -291,6 +291,8 @@ class GateHistory:
 
     first_admission: CheckIn | None = None
     admitted_count: int = 0  # distinct delegates admitted at the gate so far
+    occupancy: int = 0  # delegates in the room now: their last movement here is an admission
+    inside: bool = False  # this delegate is in the room now (admitted, not left since)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,8 +304,10 @@ class Decision:
     reentry: bool = False
     first_checkin: CheckIn | None = None
     via_signature: bool = False  # admitted on a signed code the roster does not know yet
-    occupancy: int | None = None  # distinct delegates admitted at the gate, after this decision
+    occupancy: int | None = None  # delegates in the room (entries − exits), after this decision
     capacity: int | None = None
+    admitted_today: int | None = None  # distinct delegates ever admitted at the gate, after this decision
+    exit: bool = False  # the holder was let out through the gate (an exit scan), not in
     checkin_id: str | None = None
     reason: str = ""  # the registration system's own reason code (pretix: ok, unpaid, rules …)
     flags: tuple[str, ...] = ()  # e.g. rules_not_checked_offline: admitted, the desk should know

@@ -27,6 +27,10 @@ _REFUSED_KIND = {
 }
 
 
+RETURNED = "returned"  # a re-entry of someone who had left through this gate: back in the room
+NOT_INSIDE = "not_inside"  # an exit of someone the journal does not have in the room
+
+
 def holder(resolved: ResolvedCode) -> Delegate | None:
     """The delegate a code stands for: the roster's record, or one made from signed claims."""
     if resolved.delegate is not None:
@@ -63,7 +67,8 @@ def decide(
     base = {"gate": gate.id, "code": resolved.code, "delegate": delegate, "capacity": gate.capacity}
 
     def refuse(outcome: Outcome, **extra: object) -> Decision:
-        return Decision(outcome, occupancy=history.admitted_count, **base, **extra)  # type: ignore[arg-type]
+        return Decision(outcome, occupancy=history.occupancy, admitted_today=history.admitted_count,
+                        **base, **extra)  # type: ignore[arg-type]  # fmt: skip
 
     if resolved.kind in _REFUSED_KIND or delegate is None:
         return refuse(_REFUSED_KIND.get(resolved.kind, Outcome.UNKNOWN_BADGE), code_kind=resolved.kind)
@@ -82,22 +87,40 @@ def decide(
         return refuse(Outcome.TOO_LATE)
 
     first = history.first_admission
-    if first is not None:
-        if not gate.allow_reentry:
-            return refuse(Outcome.ALREADY_CHECKED_IN, first_checkin=first)
-        return Decision(
-            Outcome.ADMITTED,
-            reentry=True,
-            first_checkin=first,
-            occupancy=history.admitted_count,
-            via_signature=resolved.kind is CodeKind.SIGNED,
-            **base,  # type: ignore[arg-type]
-        )
-    if gate.capacity is not None and history.admitted_count >= gate.capacity:
-        return refuse(Outcome.FORUM_FULL)
+    if first is not None and history.inside and not gate.allow_reentry:
+        return refuse(Outcome.ALREADY_CHECKED_IN, first_checkin=first)
+    # Someone already in the room walking in again takes no new seat; anyone else does
+    # (a re-entry after an exit through this gate too, even where re-entry is refused).
+    joins = not (first is not None and history.inside)
+    if joins and gate.capacity is not None and history.occupancy >= gate.capacity:
+        return refuse(Outcome.FORUM_FULL, first_checkin=first)
     return Decision(
         Outcome.ADMITTED,
-        occupancy=history.admitted_count + 1,
+        reentry=first is not None,
+        first_checkin=first,
+        occupancy=history.occupancy + int(joins),
+        admitted_today=history.admitted_count + int(first is None),
+        flags=(RETURNED,) if first is not None and joins else (),
         via_signature=resolved.kind is CodeKind.SIGNED,
+        **base,  # type: ignore[arg-type]
+    )
+
+
+def leave(resolved: ResolvedCode, gate: Gate, history: GateHistory) -> Decision:
+    """Let the holder of ``resolved`` out through ``gate``: anyone the kiosk knows may leave.
+
+    An exit of someone not counted in (they came in while this kiosk could not see the
+    other door) is recorded all the same, flagged, and leaves the room count as it is."""
+    delegate = holder(resolved)
+    base = {"gate": gate.id, "code": resolved.code, "delegate": delegate, "capacity": gate.capacity,
+            "admitted_today": history.admitted_count, "exit": True}  # fmt: skip
+    if resolved.kind in _REFUSED_KIND or delegate is None:
+        outcome = _REFUSED_KIND.get(resolved.kind, Outcome.UNKNOWN_BADGE)
+        return Decision(outcome, occupancy=history.occupancy, code_kind=resolved.kind, **base)  # type: ignore[arg-type]
+    return Decision(
+        Outcome.ADMITTED,
+        first_checkin=history.first_admission,
+        occupancy=history.occupancy - int(history.inside),
+        flags=() if history.inside else (NOT_INSIDE,),
         **base,  # type: ignore[arg-type]
     )

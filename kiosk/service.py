@@ -37,7 +37,7 @@ from kiosk.model import (
     ResolvedCode,
 )
 from kiosk.pretix.policy import PretixPolicy, journal_reason, policy_for
-from kiosk.rules import decide
+from kiosk.rules import decide, holder, leave
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -165,28 +165,36 @@ class CheckinService:
     def _decide(self, code: str, gate: Gate, event: Event, now: datetime, rehearsal: bool) -> Decision:
         """The roster's rules (kiosk.rules) for a code of an imported or hub roster."""
         resolved = self.resolve(code)
-        delegate_id = (
-            resolved.delegate.id
-            if resolved.delegate
-            else (resolved.claims.delegate_id if resolved.claims else None)
+        return decide(
+            resolved, gate, event, self.forums.get(gate.id), self._history(resolved, gate, rehearsal), now
         )
-        history = (
-            self.store.journal.history(delegate_id, gate.id, rehearsal) if delegate_id else GateHistory()
-        )
-        return decide(resolved, gate, event, self.forums.get(gate.id), history, now)
 
-    def check_out(self, raw_code: str | bytes) -> Decision:
-        """Journal that the holder of a code left through this gate (a pretix list's exit)."""
+    def check_out(self, raw_code: str | bytes, how: How = How.UNKNOWN) -> Decision:
+        """Journal that the holder of a code left through this gate; the room count goes down.
+
+        A code the kiosk does not know is refused and not journalled (nobody left); the
+        listeners hear every answer, so the door shows it."""
         code, gate = clean_code(raw_code), self.gate
-        if self._pretix is None or not self._pretix.serves(gate.id):
-            raise NotFoundError("exits are recorded for gates of a pretix list")
         with self.store.transaction() as conn:
             now, rehearsal = self.clock.now(), self.store.rehearsal
-            decision = self._pretix.decide(code, gate, now, rehearsal, kind="exit")
+            if self._pretix is not None and self._pretix.serves(gate.id):
+                decision = self._pretix.decide(code, gate, now, rehearsal, kind="exit")
+            else:
+                decision = self._leave(code, gate, rehearsal)
             if not decision.admitted:
+                self.decided.emit(decision)
                 return decision
-            changes = self._journal(conn, decision, Action.EXIT, "", now, rehearsal)
+            changes = self._journal(conn, decision, Action.EXIT, "", now, rehearsal, how)
         return self._told(changes)
+
+    def _leave(self, code: str, gate: Gate, rehearsal: bool) -> Decision:
+        resolved = self.resolve(code)
+        return leave(resolved, gate, self._history(resolved, gate, rehearsal))
+
+    def _history(self, resolved: ResolvedCode, gate: Gate, rehearsal: bool) -> GateHistory:
+        """What the journal says of the code's holder at this gate (nothing for an unknown code)."""
+        person = holder(resolved)
+        return self.store.journal.history(person.id, gate.id, rehearsal) if person else GateHistory()
 
     def _record(
         self, decision: Decision, action: Action, reason: str, now: datetime, rehearsal: bool, how: How

@@ -41,14 +41,18 @@ def compute(store: Store, rehearsal: bool | None = None) -> Stats:
     event = store.roster.event()
     tz = ZoneInfo(event.timezone if event else "Asia/Shanghai")
     stats = Stats()
-    for gate, count, dups in store.query(
-        "SELECT gate, COUNT(*), SUM(offline_duplicates) FROM admissions WHERE rehearsal = ? GROUP BY gate",
+    inside: dict[str, int] = {}
+    for gate, count, present, dups in store.query(
+        "SELECT gate, COUNT(*), SUM(inside), SUM(offline_duplicates) FROM admissions WHERE rehearsal = ? "
+        "GROUP BY gate",
         (flag,),
     ):
         stats.by_gate[gate] = count
+        inside[gate] = present or 0
         stats.offline_duplicates += dups or 0
     for forum in store.roster.forums():
-        stats.by_forum[forum.id] = {"admitted": stats.by_gate.get(forum.id, 0), "capacity": forum.capacity}
+        stats.by_forum[forum.id] = {"admitted": stats.by_gate.get(forum.id, 0), "inside": inside.get(forum.id, 0),
+                                    "capacity": forum.capacity}  # fmt: skip
     for category, count in store.query(
         "SELECT category, COUNT(*) FROM admissions WHERE rehearsal = ? AND gate = ? GROUP BY category",
         (flag, ENTRANCE),

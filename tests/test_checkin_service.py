@@ -139,7 +139,7 @@ def test_migrations_are_named_and_applied_once(tmp_path: Path):
     names = [r[0] for r in store.query("SELECT name FROM migrations ORDER BY name")]
     assert names == ["core-0001-roster", "core-0002-journal", "core-0003-no-category-index",
                      "core-0004-search-index", "core-0005-search-index-by-writer",
-                     "core-0006-lean-journal", "core-0007-journal-how"]  # fmt: skip
+                     "core-0006-lean-journal", "core-0007-journal-how", "core-0008-occupancy"]  # fmt: skip
     store.close()
     assert Store(tmp_path / "m.sqlite").migrate([("core-0001-roster", "CREATE TABLE boom (x)")]) == []
 
@@ -155,7 +155,8 @@ def test_the_lean_journal_keeps_every_entry_its_seq_and_its_idempotency(
 
     path = tmp_path / "old.sqlite"
     with monkeypatch.context() as m:  # a store as it was before core-0006-lean-journal
-        m.setattr(kiosk.store.db, "CORE_MIGRATIONS", CORE_MIGRATIONS[:5])
+        # (with the admissions' later column, which today's check-in writes)
+        m.setattr(kiosk.store.db, "CORE_MIGRATIONS", CORE_MIGRATIONS[:5] + CORE_MIGRATIONS[7:])
         m.setattr(kiosk.store.journal, "COLUMNS", kiosk.store.journal.COLUMNS[:12])  # before core-0007
         old = Store(path)
         import_event(old, DEMO_EVENT)
@@ -176,13 +177,43 @@ def test_the_lean_journal_keeps_every_entry_its_seq_and_its_idempotency(
     assert store.journal.append(store.journal.get(first[0].checkin_id)) is False
 
 
+def test_a_store_from_before_occupancy_counts_out_who_left_through_a_pretix_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kiosk.store.db
+    from kiosk.store.schema import CORE_MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as m:
+        m.setattr(kiosk.store.db, "CORE_MIGRATIONS", CORE_MIGRATIONS[:7])
+        old = Store(path)
+        with old.transaction() as conn:
+            for id_, at_, delegate, action in (("a", "09:00", "D1", "scan"), ("b", "09:00", "D2", "scan"),
+                                               ("x", "10:00", "D1", "exit")):  # fmt: skip
+                conn.execute(
+                    "INSERT INTO journal (id, at, desk, gate, code, outcome, delegate_id, action) "
+                    "VALUES (?, ?, 'd', 'p1', ?, 'admitted', ?, ?)",
+                    (id_, f"2023-12-06T{at_}:00+08:00", delegate, delegate, action),
+                )
+            conn.execute(
+                "INSERT INTO admissions VALUES ('p1', 'D1', 0, 'a', '2023-12-06T09:00:00+08:00', 'd', '', 0)"
+            )
+            conn.execute(
+                "INSERT INTO admissions VALUES ('p1', 'D2', 0, 'b', '2023-12-06T09:00:00+08:00', 'd', '', 0)"
+            )
+        old.close()
+    store = Store(path)
+    count = store.journal.gate_count("p1", rehearsal=False)
+    assert (count.admitted, count.inside) == (2, 1)
+
+
 def test_stats_count_per_gate_forum_category_and_ten_minutes(store: Store):
     service(store, "2023-12-06T08:31").check_in("ZW0001")
     service(store, "2023-12-06T08:52").check_in("LN0002")
     service(store, "2023-12-06T14:00", gate="p1").check_in("LN0002")
     stats = compute(store).to_json()
     assert stats["by_gate"] == {"entrance": 2, "p1": 1}
-    assert stats["by_forum"]["p1"] == {"admitted": 1, "capacity": 400}
+    assert stats["by_forum"]["p1"] == {"admitted": 1, "inside": 1, "capacity": 400}
     assert stats["by_category"] == {"scientist": 1, "press": 1}
     assert [b["admitted"] for b in stats["per_10_min"]] == [1, 0, 1]
 

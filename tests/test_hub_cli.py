@@ -127,7 +127,9 @@ def test_hub_stats_counts_each_person_once_and_shows_offline_duplicates(
     store.checkins.push([admitted("desk-2", "D1", 5), admitted("desk-2", "D2", 1)], "desk-2")
     store.checkins.push([admitted("desk-1", "D1", 0)], "desk-1")  # earlier, made while cut off
     code, out, _ = run(capsys, "hub", "stats", "--json", "--db", str(db))
-    assert code == 0 and json.loads(out) == {"entrance": {"admitted": 2, "offline_duplicates": 1}}
+    assert code == 0 and json.loads(out) == {
+        "entrance": {"admitted": 2, "inside": 2, "offline_duplicates": 1}
+    }
 
 
 def test_a_token_revoked_from_the_command_line_is_refused_by_the_running_hub(

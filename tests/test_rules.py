@@ -18,7 +18,7 @@ from kiosk.model import (
     ResolvedCode,
     SignedClaims,
 )
-from kiosk.rules import decide
+from kiosk.rules import NOT_INSIDE, RETURNED, decide, leave
 from tests.conftest import at
 
 EVENT = Event("ev", "大会", "Conference", at("2023-12-06T08:00"), at("2023-12-07T18:00"))
@@ -47,7 +47,7 @@ def test_active_delegate_is_admitted_at_the_entrance_during_the_event():
 
 
 def test_second_scan_at_entrance_is_already_checked_in_with_when_and_where():
-    decision = decide(roster(), ENTRANCE, EVENT, None, GateHistory(first_entry(), 1), DURING)
+    decision = decide(roster(), ENTRANCE, EVENT, None, GateHistory(first_entry(), 1, 1, inside=True), DURING)
     assert decision.outcome is Outcome.ALREADY_CHECKED_IN
     assert decision.first_checkin is not None and decision.first_checkin.desk == "desk-3"
 
@@ -104,21 +104,26 @@ def test_forum_window_offsets_are_configurable():
     assert decide(roster(), wide, EVENT, FORUM, GateHistory(), at("2023-12-06T17:40")).admitted
 
 
-def test_forum_reentry_is_admitted_and_marked_as_reentry_even_when_full():
-    history = GateHistory(first_entry("p1"), admitted_count=2)
+def test_forum_reentry_of_someone_still_inside_is_admitted_and_marked_as_reentry_even_when_full():
+    history = GateHistory(first_entry("p1"), admitted_count=2, occupancy=2, inside=True)
     decision = decide(roster(), DOOR, EVENT, FORUM, history, at("2023-12-06T15:00"))
     assert decision.outcome is Outcome.ADMITTED and decision.reentry
 
 
-def test_forum_full_when_distinct_admissions_reach_capacity():
-    decision = decide(roster(), DOOR, EVENT, FORUM, GateHistory(None, 2), at("2023-12-06T15:00"))
+def test_forum_full_when_the_people_in_the_room_reach_capacity():
+    decision = decide(roster(), DOOR, EVENT, FORUM, GateHistory(None, 2, 2), at("2023-12-06T15:00"))
     assert decision.outcome is Outcome.FORUM_FULL
 
 
 def test_forum_without_reentry_says_already_checked_in():
     strict = Gate.for_forum(FORUM, allow_reentry=False)
     decision = decide(
-        roster(), strict, EVENT, FORUM, GateHistory(first_entry("p1"), 1), at("2023-12-06T15:00")
+        roster(),
+        strict,
+        EVENT,
+        FORUM,
+        GateHistory(first_entry("p1"), 1, 1, inside=True),
+        at("2023-12-06T15:00"),
     )
     assert decision.outcome is Outcome.ALREADY_CHECKED_IN
 
@@ -155,3 +160,42 @@ def test_outcomes_are_exactly_the_closed_set_used_verbatim_in_json():
         "admitted", "already_checked_in", "unknown_badge", "revoked", "not_registered",
         "too_early", "too_late", "forum_full", "invalid_signature", "wrong_event",
     }  # fmt: skip
+
+
+def test_an_admission_after_an_exit_is_a_reentry_even_at_the_entrance():
+    history = GateHistory(first_entry(), admitted_count=1, occupancy=0, inside=False)
+    decision = decide(roster(), ENTRANCE, EVENT, None, history, DURING)
+    assert decision.admitted and decision.reentry
+    assert (decision.occupancy, decision.admitted_today) == (1, 1)
+
+
+def test_a_reentry_after_an_exit_needs_a_free_seat():
+    full = GateHistory(first_entry("p1"), admitted_count=3, occupancy=2, inside=False)
+    assert decide(roster(), DOOR, EVENT, FORUM, full, at("2023-12-06T15:00")).outcome is Outcome.FORUM_FULL
+    free = GateHistory(first_entry("p1"), admitted_count=3, occupancy=1, inside=False)
+    decision = decide(roster(), DOOR, EVENT, FORUM, free, at("2023-12-06T15:00"))
+    assert (
+        decision.admitted and decision.reentry and decision.occupancy == 2 and decision.flags == (RETURNED,)
+    )
+
+
+def test_capacity_counts_the_people_in_the_room_not_everyone_admitted_today():
+    history = GateHistory(None, admitted_count=1200, occupancy=1)
+    decision = decide(roster(), DOOR, EVENT, FORUM, history, at("2023-12-06T15:00"))
+    assert decision.admitted and (decision.occupancy, decision.admitted_today) == (2, 1201)
+
+
+def test_an_exit_takes_the_holder_out_of_the_room_count():
+    history = GateHistory(first_entry("p1"), admitted_count=2, occupancy=2, inside=True)
+    decision = leave(roster(), DOOR, history)
+    assert decision.admitted and decision.exit and decision.occupancy == 1 and decision.flags == ()
+
+
+def test_an_exit_of_someone_not_counted_in_is_flagged_and_leaves_the_count_alone():
+    decision = leave(roster(), DOOR, GateHistory(None, admitted_count=2, occupancy=2))
+    assert decision.admitted and decision.flags == (NOT_INSIDE,) and decision.occupancy == 2
+
+
+def test_an_exit_of_an_unknown_code_is_refused():
+    decision = leave(ResolvedCode("nope", CodeKind.UNKNOWN), DOOR, GateHistory())
+    assert decision.outcome is Outcome.UNKNOWN_BADGE and decision.exit

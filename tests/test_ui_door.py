@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode
 from kiosk.app.intake import CodeSource
@@ -16,14 +17,15 @@ from ui.shell.main_window import MainWindow
 from ui.widgets.outcome_text import GREEN, RED
 
 
-@pytest.fixture
-def door(qtbot: Any, tmp_path: Path) -> Any:
+@pytest.fixture(params=["en"])
+def door(request: pytest.FixtureRequest, qtbot: Any, tmp_path: Path) -> Any:
     store, delegates = demo_store(tmp_path)
     forum = next(f for f in store.roster.forums() if f.capacity and f.starts_at)
     assert forum.starts_at is not None
     context = make_context(
-        store, tmp_path, mode="door", clock=FixedClock(forum.starts_at + timedelta(minutes=5))
-    )
+        store, tmp_path, language=request.param, mode="door",
+        clock=FixedClock(forum.starts_at + timedelta(minutes=5)),
+    )  # fmt: skip
     context.app.update_settings(gate=forum.id)
     window = MainWindow(context)
     qtbot.addWidget(window)
@@ -63,3 +65,73 @@ def test_a_delegate_of_other_forums_is_refused_with_the_reason(door: Any, qtbot:
     wait_state(qtbot, context, State.RESULT)
     assert screen.result.color == RED
     assert "Not registered for this forum" in screen.result.title.text()
+
+
+def scan(qtbot: Any, context: Any, code: str) -> None:
+    """Present a code at the door and wait until its result is on the screen."""
+    if context.app.flow.state is State.RESULT:
+        context.app.flow.fire("reset", "next guest")
+    context.app.service.clock.advance(seconds=20)  # people move in time order (a tie has no order)
+    context.app.intake.submit(code, CodeSource.SCANNER).result(timeout=60)
+    wait_state(qtbot, context, State.RESULT)
+
+
+def test_going_out_lowers_the_room_count_and_coming_back_is_a_re_entry(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    ann, bob = [d for d in delegates if d.active and forum.id in d.forums][:2]
+    scan(qtbot, context, ann.code)
+    scan(qtbot, context, bob.code)
+    assert screen.count.text() == f"In the room: 2 / {forum.capacity}"
+    assert screen.today.text() == "Admitted today: 2"
+    qtbot.keyClick(screen, Qt.Key.Key_F2)  # the direction toggle's key
+    assert screen.leaving and context.app.intake.exits and "Going out" in screen.direction.text()
+    scan(qtbot, context, ann.code)
+    assert screen.result.color == "#1565C0"
+    assert screen.result.advice.text() == "Left the room: 1 in the room now."
+    assert screen.count.text() == f"In the room: 1 / {forum.capacity}"
+    assert screen.today.text() == "Admitted today: 2"
+    qtbot.mouseClick(screen.direction, Qt.MouseButton.LeftButton)
+    assert not context.app.intake.exits and "Coming in" in screen.direction.text()
+    scan(qtbot, context, ann.code)
+    assert screen.result.status.text() == "Re-entry: back in the room"
+    assert screen.count.text() == f"In the room: 2 / {forum.capacity}"
+    assert screen.today.text() == "Admitted today: 2"
+
+
+def test_an_exit_of_someone_never_counted_in_is_recorded_and_the_count_stays(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    guest = first(delegates, lambda d: d.active and forum.id in d.forums)
+    screen.set_leaving(True)
+    scan(qtbot, context, guest.code)
+    assert "not counted in the room" in screen.result.advice.text()
+    assert screen.count.text() == f"In the room: 0 / {forum.capacity}"
+    assert context.app.store.journal.for_delegate(guest.id)[-1].action == "exit"
+
+
+def test_an_unknown_badge_going_out_is_refused_and_journals_nothing(door: Any, qtbot: Any) -> None:
+    screen, context, _, _ = door
+    before = context.app.store.journal.count()
+    screen.set_leaving(True)
+    scan(qtbot, context, "NOT-A-BADGE")
+    assert screen.result.color == "#C62828" and context.app.store.journal.count() == before
+
+
+def test_leaving_door_mode_turns_the_door_back_to_coming_in(door: Any, qtbot: Any) -> None:
+    screen, context, _, _ = door
+    screen.set_leaving(True)
+    context.app.flow.enter_mode(Mode.DESK, "volunteer moved to the desk")
+    assert not screen.leaving and not context.app.intake.exits
+
+
+@pytest.mark.parametrize("door", ["zh_CN"], indirect=True)
+def test_the_door_counts_and_turns_around_in_chinese(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    guest = first(delegates, lambda d: d.active and forum.id in d.forums)
+    scan(qtbot, context, guest.code)
+    assert screen.count.text() == f"场内人数：1 / {forum.capacity}"
+    assert screen.today.text() == "今日已入场：1"
+    screen.set_leaving(True)
+    assert screen.direction.text() == "◀ 出场 (F2)"
+    scan(qtbot, context, guest.code)
+    assert screen.result.advice.text() == "已离场：场内现有 0 人。"
+    assert screen.count.text() == f"场内人数：0 / {forum.capacity}"

@@ -1,10 +1,10 @@
 """What the organisers' dashboard counts, from every desk's journal on the hub.
 
-Each person is counted once per gate (the earliest admission stands, as at the desks);
-a later admission of the same person at the same gate by another desk is a duplicate
-(who, which desks, when). Occupancy is the people whose last entry at a forum door is an
-admission, not an exit. Arrivals per 10 minutes are first admissions at the entrance, in
-the event's time zone.
+Every gate is counted as the desks count it (``kiosk.occupancy``): each person once per
+gate (the earliest admission stands); in the room while their last movement there is an
+admission, not an exit; an admission at the entrance by another desk while the person was
+already in is a duplicate (who, which desks, when), a re-entry after an exit is not.
+Arrivals per 10 minutes are first admissions at the entrance, in the event's time zone.
 """
 
 from __future__ import annotations
@@ -18,8 +18,15 @@ from zoneinfo import ZoneInfo
 from hub.store.base import Database
 from kiosk.export import delegate_cells
 from kiosk.model import ENTRANCE
+from kiosk.occupancy import GateCount, Movement, Presence, presence
 
 ADMITTING = ("scan", "override", "walkin")
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    move: Movement
+    desk: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,48 +53,70 @@ def _bucket(at: datetime, tz: ZoneInfo) -> datetime:
     return local.replace(minute=local.minute - local.minute % 10, second=0, microsecond=0)
 
 
-def overview(store: Database, event: dict[str, Any] | None, who: dict[str, Person]) -> dict[str, Any]:
-    """Arrivals, forums, categories, VIPs and duplicates of the real event (never the rehearsal)."""
+def movements(store: Database, rehearsal: bool = False) -> dict[tuple[str, str], list[Visit]]:
+    """Every person's standing admissions and exits, per (gate, delegate)."""
     with store.read() as conn:
         rows = conn.execute(
             "SELECT id, at, gate, delegate_id, origin, desk, action, outcome, voids FROM hub_checkins "
-            "WHERE rehearsal = 0 AND delegate_id IS NOT NULL AND action IN ('scan', 'override', 'walkin', "
-            "'exit', 'void') ORDER BY at"
+            "WHERE rehearsal = ? AND delegate_id IS NOT NULL AND action IN ('scan', 'override', 'walkin', "
+            "'exit', 'void')",
+            (int(rehearsal),),
         ).fetchall()
     voided = {r[8] for r in rows if r[6] == "void"}
-    visits: dict[tuple[str, str], list[tuple[datetime, str, str, bool]]] = {}
+    visits: dict[tuple[str, str], list[Visit]] = {}
     for id_, at, gate, delegate_id, origin, desk, action, outcome, _ in rows:
         admits = action in ADMITTING and outcome == "admitted"
         if id_ in voided or not (admits or action == "exit"):
             continue
-        visits.setdefault((gate, delegate_id), []).append((datetime.fromisoformat(at), origin, desk, admits))
+        move = Movement(datetime.fromisoformat(at), id_, admits, origin)
+        visits.setdefault((gate, delegate_id), []).append(Visit(move, desk))
+    return visits
+
+
+def _presence(seen: list[Visit], gate: str) -> Presence:
+    return presence((v.move for v in seen), refuses_reentry=gate == ENTRANCE)
+
+
+def gate_counts(store: Database, rehearsal: bool = False) -> dict[str, GateCount]:
+    """Per gate: admitted (each person once), in the room now, offline duplicates."""
+    counts: dict[str, GateCount] = {}
+    for (gate, _), seen in movements(store, rehearsal).items():
+        person = _presence(seen, gate)
+        if person.admitted:
+            counts.setdefault(gate, GateCount()).add(person)
+    return counts
+
+
+def overview(store: Database, event: dict[str, Any] | None, who: dict[str, Person]) -> dict[str, Any]:
+    """Arrivals, forums, categories, VIPs and duplicates of the real event (never the rehearsal)."""
+    visits = movements(store)
     document = event or {}
     tz = ZoneInfo((document.get("event") or {}).get("timezone") or "Asia/Shanghai")
-    admitted: dict[str, int] = {}
-    inside: dict[str, int] = {}
+    counts: dict[str, GateCount] = {}
     buckets: dict[datetime, int] = {}
     categories: dict[str, int] = {}
     duplicates = []
     for (gate, delegate_id), seen in visits.items():
-        seen.sort(key=lambda v: v[0])
-        entries = [v for v in seen if v[3]]
-        if not entries:
+        person = _presence(seen, gate)
+        if person.first is None:
             continue
-        admitted[gate] = admitted.get(gate, 0) + 1
-        inside[gate] = inside.get(gate, 0) + int(seen[-1][3])
-        first = entries[0]
+        counts.setdefault(gate, GateCount()).add(person)
         if gate == ENTRANCE:
-            buckets[_bucket(first[0], tz)] = buckets.get(_bucket(first[0], tz), 0) + 1
+            bucket = _bucket(person.first.at, tz)
+            buckets[bucket] = buckets.get(bucket, 0) + 1
             category = who[delegate_id].category if delegate_id in who else ""
             categories[category or "none"] = categories.get(category or "none", 0) + 1
-        if any(origin != first[1] for _, origin, _, _ in entries[1:]):
-            person = who.get(delegate_id)
+        if person.duplicates:
+            entries = sorted((v for v in seen if v.move.entry), key=lambda v: (v.move.at, v.move.id))
+            found = who.get(delegate_id)
             duplicates.append({
-                "delegate_id": delegate_id, "name": person.name if person else "",
-                "name_en": person.name_en if person else "", "gate": gate,
-                "admissions": [{"at": at.isoformat(), "desk": desk or origin, "origin": origin}
-                               for at, origin, desk, _ in entries],
+                "delegate_id": delegate_id, "name": found.name if found else "",
+                "name_en": found.name_en if found else "", "gate": gate,
+                "admissions": [{"at": v.move.at.isoformat(), "desk": v.desk or v.move.origin,
+                                "origin": v.move.origin} for v in entries],
             })  # fmt: skip
+    admitted = {gate: count.admitted for gate, count in counts.items()}
+    inside = {gate: count.inside for gate, count in counts.items()}
     per_10_min = []
     if buckets:
         start, last = min(buckets), max(buckets)
@@ -125,7 +154,9 @@ def overview(store: Database, event: dict[str, Any] | None, who: dict[str, Perso
         "vips": {
             "expected": len(vips),
             "arrived": sum(
-                1 for i in vips if (ENTRANCE, i) in visits and any(v[3] for v in visits[(ENTRANCE, i)])
+                1
+                for i in vips
+                if (ENTRANCE, i) in visits and any(v.move.entry for v in visits[(ENTRANCE, i)])
             ),
         },  # fmt: skip
         "duplicates": sorted(duplicates, key=lambda d: d["admissions"][-1]["at"], reverse=True),

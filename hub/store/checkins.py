@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hub.store.arrivals import gate_counts
 from hub.store.base import Database, now_text
 from kiosk.model import Action, CheckIn, Outcome
 
@@ -77,32 +78,10 @@ class Checkins:
         return entries, cursor
 
     def summary(self, rehearsal: bool = False) -> dict[str, dict[str, int]]:
-        """Per gate: people admitted (each once) and admissions made offline at another desk
-        after the first one stood (kept in the journal, counted as duplicates)."""
-        with self._store.read() as conn:
-            rows = conn.execute(
-                "SELECT gate, delegate_id, origin, at FROM hub_checkins c WHERE outcome = 'admitted' "
-                "AND action IN ('scan', 'override', 'walkin') AND delegate_id IS NOT NULL AND rehearsal = ? "
-                "AND NOT EXISTS (SELECT 1 FROM hub_checkins v WHERE v.action = 'void' AND v.voids = c.id)",
-                (int(rehearsal),),
-            ).fetchall()
-        first: dict[tuple[str, str], tuple[datetime, str]] = {}
-        later: list[tuple[str, str, str]] = []
-        for gate, delegate_id, origin, at in rows:
-            key, when = (gate, delegate_id), datetime.fromisoformat(at)
-            if key not in first or when < first[key][0]:
-                if key in first:
-                    later.append((gate, delegate_id, first[key][1]))
-                first[key] = (when, origin)
-            else:
-                later.append((gate, delegate_id, origin))
-        result: dict[str, dict[str, int]] = {}
-        for gate, _ in first:
-            result.setdefault(gate, {"admitted": 0, "offline_duplicates": 0})["admitted"] += 1
-        for gate, delegate_id, origin in later:
-            if origin != first[(gate, delegate_id)][1]:
-                result[gate]["offline_duplicates"] += 1
-        return result
+        """Per gate: people admitted (each once), in the room now (entries − exits) and
+        admissions made offline by another desk while the person was already in (kept in the
+        journal, counted as duplicates): counted as every desk counts (kiosk.occupancy)."""
+        return {gate: count.to_json() for gate, count in gate_counts(self._store, rehearsal).items()}
 
     def count(self) -> int:
         with self._store.read() as conn:

@@ -7,6 +7,7 @@
   digits, a code from the camera or a scanner (often the next person's phone in view) does
   not replace what the guest is doing: it is *held*, the screen offers "a badge was scanned —
   show it?", and the held code is dropped when the guest leaves the search;
+- at a door whose direction toggle says "leaving" (``exits``), a code is an exit;
 - otherwise the code is decided, one at a time, on a worker of its own (the journal commit is
   a disk write the UI thread must not wait on). The decision reaches the screens through the
   check-in service's ``decided`` listeners.
@@ -64,6 +65,7 @@ class Intake:
         self.service = service
         self.flow = flow
         self.paused = False
+        self.exits = False  # a door's direction toggle: codes are people leaving, not coming in
         self.held: str | None = None  # a code shown while a guest was typing
         self.scanned: Listeners[CodeSource] = Listeners()  # a code is being decided
         self.held_changed: Listeners[bool] = Listeners()  # a code is held (True) or no longer (False)
@@ -110,11 +112,12 @@ class Intake:
 
     def _decide_later(self, code: str, source: CodeSource) -> Future[Decision | None]:
         self.scanned.emit(source)
-        return self._worker.submit(self._decide, code, source)
+        return self._worker.submit(self._decide, code, source, self.exits)
 
-    def _decide(self, code: str, source: CodeSource) -> Decision | None:
+    def _decide(self, code: str, source: CodeSource, leaving: bool) -> Decision | None:
         try:
-            return self.service.check_in(code, HOW[source])
+            how = HOW[source]
+            return self.service.check_out(code, how) if leaving else self.service.check_in(code, how)
         except KioskError as exc:
             log.error("code from %s could not be decided: %s", source, exc)
         except DatabaseProblem as problem:
@@ -127,6 +130,8 @@ class Intake:
     def _on_flow_change(self, change: FlowChange) -> None:
         if change.state not in GUEST_TYPING or change.mode_changed:
             self.discard_held()
+        if change.mode_changed and change.mode is not Mode.DOOR:
+            self.exits = False
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)

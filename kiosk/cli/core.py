@@ -133,7 +133,9 @@ def _stats(args: argparse.Namespace) -> int:
         return 0
     print("admitted per gate:", ", ".join(f"{g} {n}" for g, n in stats.by_gate.items()) or "none")
     for forum, value in stats.by_forum.items():
-        print(f"  {forum}: {value['admitted']} / {value['capacity'] or '-'}")
+        print(
+            f"  {forum}: {value['admitted']} admitted, {value['inside']} in the room / {value['capacity'] or '-'}"
+        )
     print("per category:", ", ".join(f"{c} {n}" for c, n in stats.by_category.items()) or "none")
     print("entrance, by how:", ", ".join(f"{h} {n}" for h, n in stats.by_how.items()) or "none")
     for bucket in stats.per_10_min:

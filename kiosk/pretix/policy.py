@@ -94,12 +94,15 @@ class PretixPolicy:
         delegate = self._holder(verdict)
         history = self.store.journal.history(delegate.id, gate.id, rehearsal) if delegate else GateHistory()
         outcome = outcome_of(verdict)
-        admitted = outcome is Outcome.ADMITTED
+        admitted, entering = outcome is Outcome.ADMITTED, kind != "exit"
+        moves = int(not history.inside) if entering else -int(history.inside)  # the room count's change
         return Decision(
             outcome, gate.id, code, delegate, reentry=admitted and verdict.reentry,
             first_checkin=history.first_admission,
             via_signature=verdict.ticket is not None and not verdict.ticket.known,
-            occupancy=history.admitted_count + (1 if admitted and history.first_admission is None else 0),
+            occupancy=history.occupancy + (moves if admitted else 0),
+            admitted_today=history.admitted_count + int(admitted and entering and history.first_admission is None),
+            exit=not entering,
             reason=verdict.reason, flags=verdict.flags,
         )  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 Entries are never rewritten. ``admissions`` is a projection kept in step with
 the journal inside the same transaction: the first standing admission of each
-delegate at each gate, which is what the rules and the statistics need.
+delegate at each gate and whether they are in the room (``kiosk.store.admissions``), which
+is what the rules and the statistics need.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kiosk.model import ENTRANCE, Action, CheckIn, GateHistory, Outcome
+from kiosk.model import Action, CheckIn, GateHistory, Outcome
+from kiosk.occupancy import GateCount
+from kiosk.store import admissions
 from kiosk.store.db import Database
 
-_ADMITTING = (Action.SCAN, Action.OVERRIDE, Action.WALKIN)
 COLUMNS = ("id", "at", "desk", "gate", "code", "outcome", "delegate_id", "action", "reason",
            "voids", "rehearsal", "origin", "how", "operator")  # fmt: skip
 
@@ -60,50 +62,27 @@ class Journal:
         )
         if cursor.rowcount == 0:
             return False
-        if entry.action is Action.VOID and entry.voids:
-            conn.execute("DELETE FROM admissions WHERE checkin_id = ?", (entry.voids,))
-        elif entry.outcome is Outcome.ADMITTED and entry.action in _ADMITTING and entry.delegate_id:
-            self._project_admission(conn, entry, category)
+        admissions.project(conn, entry, category)
         return True
 
-    @staticmethod
-    def _project_admission(conn: sqlite3.Connection, entry: CheckIn, category: str) -> None:
-        key = (entry.gate, entry.delegate_id, int(entry.rehearsal))
-        inserted = conn.execute(
-            "INSERT INTO admissions VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING",
-            (*key, entry.id, entry.at.isoformat(), entry.desk, category),
-        ).rowcount
-        if inserted:  # the usual case, a first admission: one statement
-            return
-        row = conn.execute(
-            "SELECT at FROM admissions WHERE gate = ? AND delegate_id = ? AND rehearsal = ?", key
-        ).fetchone()
-        # The earliest admission stands. Two desks that admitted the same person at
-        # the entrance while apart both keep their entries; the later one is counted
-        # as a duplicate made offline, and the person counts once.
-        earliest_is_new = datetime.fromisoformat(row[0]) > entry.at
-        duplicate = entry.origin != "local" and entry.gate == ENTRANCE
-        if not (earliest_is_new or duplicate):
-            return
-        conn.execute(
-            "UPDATE admissions SET offline_duplicates = offline_duplicates + ?"
-            + (", checkin_id = ?, at = ?, desk = ?" if earliest_is_new else "")
-            + " WHERE gate = ? AND delegate_id = ? AND rehearsal = ?",
-            (int(duplicate),)
-            + ((entry.id, entry.at.isoformat(), entry.desk) if earliest_is_new else ())
-            + key,
-        )
-
     def history(self, delegate_id: str, gate: str, rehearsal: bool) -> GateHistory:
-        """The delegate's first standing admission here and how many people are in: one query."""
+        """The delegate's first standing admission here, whether they are in, and how many people
+        were admitted and are in the room: one query."""
         row = self._store.query_one(
-            "SELECT (SELECT COUNT(*) FROM admissions WHERE gate = ?1 AND rehearsal = ?3) AS admitted, j.* "
-            "FROM (SELECT 1) LEFT JOIN admissions a ON a.gate = ?1 AND a.delegate_id = ?2 AND a.rehearsal = ?3 "
+            "SELECT n.admitted, n.present, a.inside AS is_inside, j.* FROM (SELECT COUNT(*) AS admitted, "
+            "COALESCE(SUM(inside), 0) AS present FROM admissions WHERE gate = ?1 AND rehearsal = ?3) n "
+            "LEFT JOIN admissions a ON a.gate = ?1 AND a.delegate_id = ?2 AND a.rehearsal = ?3 "
             "LEFT JOIN journal j ON j.id = a.checkin_id",
             (gate, delegate_id, int(rehearsal)),
         )
         assert row is not None
-        return GateHistory(checkin_from_row(row) if row["id"] else None, int(row["admitted"]))
+        first = checkin_from_row(row) if row["id"] else None
+        return GateHistory(first, int(row["admitted"]), int(row["present"]), bool(row["is_inside"]))
+
+    def gate_count(self, gate: str, rehearsal: bool) -> GateCount:
+        """People admitted at ``gate`` (each once) and in the room now."""
+        with self._store.lock:
+            return admissions.gate_count(self._store.conn, gate, rehearsal)
 
     def get(self, checkin_id: str) -> CheckIn | None:
         row = self._store.query_one("SELECT * FROM journal WHERE id = ?", (checkin_id,))

@@ -145,4 +145,21 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE journal ADD COLUMN operator TEXT NOT NULL DEFAULT '';
         """,
     ),
+    (
+        # Doors count who is in the room: an admission row is "inside" while the person's
+        # last movement at the gate is an admission, not an exit (kiosk/occupancy.py). Rows
+        # of people whose latest exit came after their latest standing admission start out.
+        "core-0008-occupancy",
+        """
+        ALTER TABLE admissions ADD COLUMN inside INTEGER NOT NULL DEFAULT 1;
+        UPDATE admissions SET inside = 0 WHERE (
+            SELECT MAX(x.at) FROM journal x WHERE x.action = 'exit' AND x.delegate_id = admissions.delegate_id
+            AND x.gate = admissions.gate AND x.rehearsal = admissions.rehearsal
+        ) > (
+            SELECT MAX(j.at) FROM journal j WHERE j.action IN ('scan', 'override', 'walkin')
+            AND j.outcome = 'admitted' AND j.delegate_id = admissions.delegate_id AND j.gate = admissions.gate
+            AND j.rehearsal = admissions.rehearsal AND NOT EXISTS (SELECT 1 FROM journal v WHERE v.voids = j.id)
+        );
+        """,
+    ),
 ]

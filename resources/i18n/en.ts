@@ -1157,18 +1157,61 @@
     </message>
   </context>
   <context>
+    <name>DoorExit</name>
+    <message>
+      <source>Goodbye, %1</source>
+      <translation>Goodbye, %1</translation>
+    </message>
+    <message>
+      <source>Exit recorded</source>
+      <translation>Exit recorded</translation>
+    </message>
+    <message>
+      <source>Exit recorded. This person was not counted in the room, so the count stays.</source>
+      <translation>Exit recorded. This person was not counted in the room, so the count stays.</translation>
+    </message>
+    <message>
+      <source>Left the room: %1 in the room now.</source>
+      <translation>Left the room: %1 in the room now.</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorScreen</name>
+    <message>
+      <source>Going out: scan the badge of each person leaving</source>
+      <translation>Going out: scan the badge of each person leaving</translation>
+    </message>
     <message>
       <source>Scan your badge or pass</source>
       <translation>Scan your badge or pass</translation>
+    </message>
+    <message>
+      <source>◀ Going out (F2)</source>
+      <translation>◀ Going out (F2)</translation>
+    </message>
+    <message>
+      <source>▶ Coming in (F2)</source>
+      <translation>▶ Coming in (F2)</translation>
+    </message>
+    <message>
+      <source>Switch between people coming in and people going out</source>
+      <translation>Switch between people coming in and people going out</translation>
     </message>
     <message>
       <source>Main entrance</source>
       <translation>Main entrance</translation>
     </message>
     <message>
+      <source>Admitted today: %1</source>
+      <translation>Admitted today: %1</translation>
+    </message>
+    <message>
       <source>In the room: %1</source>
       <translation>In the room: %1</translation>
+    </message>
+    <message>
+      <source>Re-entry: back in the room</source>
+      <translation>Re-entry: back in the room</translation>
     </message>
     <message>
       <source>Re-entry: already counted in the room</source>

@@ -1157,18 +1157,61 @@
     </message>
   </context>
   <context>
+    <name>DoorExit</name>
+    <message>
+      <source>Goodbye, %1</source>
+      <translation>再见，%1</translation>
+    </message>
+    <message>
+      <source>Exit recorded</source>
+      <translation>已记录离场</translation>
+    </message>
+    <message>
+      <source>Exit recorded. This person was not counted in the room, so the count stays.</source>
+      <translation>已记录离场。此人未计入场内人数，人数不变。</translation>
+    </message>
+    <message>
+      <source>Left the room: %1 in the room now.</source>
+      <translation>已离场：场内现有 %1 人。</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorScreen</name>
+    <message>
+      <source>Going out: scan the badge of each person leaving</source>
+      <translation>出场：请为每位离场者扫描胸卡</translation>
+    </message>
     <message>
       <source>Scan your badge or pass</source>
       <translation>请扫描胸卡或通行证</translation>
+    </message>
+    <message>
+      <source>◀ Going out (F2)</source>
+      <translation>◀ 出场 (F2)</translation>
+    </message>
+    <message>
+      <source>▶ Coming in (F2)</source>
+      <translation>▶ 入场 (F2)</translation>
+    </message>
+    <message>
+      <source>Switch between people coming in and people going out</source>
+      <translation>在入场与出场之间切换</translation>
     </message>
     <message>
       <source>Main entrance</source>
       <translation>主入口</translation>
     </message>
     <message>
+      <source>Admitted today: %1</source>
+      <translation>今日已入场：%1</translation>
+    </message>
+    <message>
       <source>In the room: %1</source>
       <translation>场内人数：%1</translation>
+    </message>
+    <message>
+      <source>Re-entry: back in the room</source>
+      <translation>再次入场：已回到场内</translation>
     </message>
     <message>
       <source>Re-entry: already counted in the room</source>

@@ -1,46 +1,74 @@
-"""A forum door: scan only; big green/red; re-entry shown as such; the room count against capacity."""
+"""A forum door: scan only; big green/red; re-entry shown as such; the room count against capacity.
+
+A direction toggle (the button beside the count, or F2) turns the door around: while it says
+"going out", every code is an exit and the room count goes down. The count is the people in
+the room (entries − exits, as every desk and the hub count it), beside everyone admitted today.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.app.flow import FlowChange, Mode, State
 from kiosk.model import Decision
+from kiosk.occupancy import GateCount
+from kiosk.rules import RETURNED
+from kiosk.store import Store
 from ui.bridge import AppContext
+from ui.door.exits import exit_text
 from ui.widgets.camera_view import CameraView
 from ui.widgets.outcome_text import describe
 from ui.widgets.result_panel import ResultPanel, big_font
 
 COUNT_REFRESH_MS = 10_000
 COUNT_STYLE = "background: #ECEFF1; border: 2px solid #90A4AE; border-radius: 10px; padding: 4px 16px;"
+IN_STYLE = "QPushButton { background: #2E7D32; color: white; border-radius: 10px; padding: 6px 18px; }"
+OUT_STYLE = "QPushButton { background: #1565C0; color: white; border-radius: 10px; padding: 6px 18px; }"
+OUT_HINT_STYLE = "color: white; background: #1565C0; border-radius: 10px; padding: 8px;"
 
 
-def room_count(store: Any, gate: str) -> int:
-    """Distinct delegates admitted at ``gate`` (blocking: call it in the background)."""
-    row = store.query_one("SELECT COUNT(*) FROM admissions WHERE gate = ? AND rehearsal = ?",
-                          (gate, int(store.rehearsal)))  # fmt: skip
-    return int(row[0]) if row else 0
+def room_count(store: Store, gate: str) -> GateCount:
+    """People admitted at ``gate`` today and in the room now (blocking: call it in the background)."""
+    return store.journal.gate_count(gate, store.rehearsal)
 
 
 class DoorScreen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.occupancy: int | None = None
+        self.occupancy: int | None = None  # people in the room now
+        self.admitted_today: int | None = None
         self.heading = QLabel()
         self.heading.setFont(big_font(self.font(), 26, True))
         self.count = QLabel()
         self.count.setFont(big_font(self.font(), 26, True))
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count.setStyleSheet(COUNT_STYLE)
+        self.today = QLabel()
+        self.today.setFont(big_font(self.font(), 16))
+        self.today.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        counts = QVBoxLayout()
+        counts.setSpacing(2)
+        counts.addWidget(self.count)
+        counts.addWidget(self.today)
+        self.direction = QPushButton()
+        self.direction.setCheckable(True)  # checked: people going out
+        self.direction.setFont(big_font(self.font(), 20, True))
+        self.direction.setMinimumSize(260, 72)
+        self.direction.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a scanner's Enter must not flip it
+        self.direction.toggled.connect(self._on_direction)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.direction.toggle)
         top = QHBoxLayout()
         top.setContentsMargins(24, 12, 24, 12)
         top.addWidget(self.heading, 1)
         top.addSpacing(24)
-        top.addWidget(self.count)
+        top.addLayout(counts)
+        top.addSpacing(16)
+        top.addWidget(self.direction)
         self.waiting = QWidget()
         waiting_layout = QVBoxLayout(self.waiting)
         waiting_layout.setContentsMargins(10, 0, 10, 24)
@@ -71,8 +99,28 @@ class DoorScreen(QWidget):
     def active(self) -> bool:
         return self.context.app.flow.mode is Mode.DOOR
 
+    @property
+    def leaving(self) -> bool:
+        return self.direction.isChecked()
+
+    def set_leaving(self, leaving: bool) -> None:
+        self.direction.setChecked(leaving)
+
+    def _on_direction(self, leaving: bool) -> None:
+        self.context.app.intake.exits = leaving
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.hint.setText(self.tr("Scan your badge or pass"))
+        leaving = self.leaving
+        self.hint.setText(
+            self.tr("Going out: scan the badge of each person leaving")
+            if leaving
+            else self.tr("Scan your badge or pass")
+        )
+        self.hint.setStyleSheet(OUT_HINT_STYLE if leaving else "")
+        self.direction.setText(self.tr("◀ Going out (F2)") if leaving else self.tr("▶ Coming in (F2)"))
+        self.direction.setStyleSheet(OUT_STYLE if leaving else IN_STYLE)
+        self.direction.setToolTip(self.tr("Switch between people coming in and people going out"))
         lang = self.context.language[:2]
         gate = self.context.app.service.gate.id
         forum = self.context.app.service.forums.get(gate)
@@ -95,15 +143,17 @@ class DoorScreen(QWidget):
         gate = self.context.app.service.gate.id
         self.context.run_in_background(room_count, self.context.app.store, gate, on_done=self._on_count)
 
-    def _on_count(self, count: int) -> None:
-        self.occupancy = count
+    def _on_count(self, count: GateCount) -> None:
+        self.occupancy, self.admitted_today = count.inside, count.admitted
         self._show_count()
 
     def _show_count(self) -> None:
         capacity = self.context.app.service.gate.capacity
         if self.occupancy is None:
             self.count.setText("")
+            self.today.setText("")
             return
+        self.today.setText(self.tr("Admitted today: %1").replace("%1", str(self.admitted_today or 0)))
         text = self.tr("In the room: %1").replace("%1", str(self.occupancy))
         if capacity:
             text += f" / {capacity}"
@@ -113,6 +163,8 @@ class DoorScreen(QWidget):
 
     def _on_flow_changed(self, change: FlowChange) -> None:
         if change.mode is not Mode.DOOR:
+            if change.mode_changed:
+                self.set_leaving(False)  # the next time this kiosk is a door, it starts letting people in
             return
         if change.state is State.IDLE:
             self.pages.setCurrentWidget(self.waiting)
@@ -128,13 +180,21 @@ class DoorScreen(QWidget):
         if not self.active or not self.context.app.flow.can("decide"):
             return
         self.context.app.flow.fire("decide", f"outcome {decision.outcome}", outcome=str(decision.outcome))
-        text = describe(decision, self.context, self.context.language)
-        self.result.show_result(text)
+        if decision.exit and decision.admitted:
+            self.result.show_result(exit_text(decision, self.context))
+        else:
+            self.result.show_result(describe(decision, self.context, self.context.language))
         if decision.admitted and decision.reentry:
-            self.result.set_status(self.tr("Re-entry: already counted in the room"))
+            self.result.set_status(
+                self.tr("Re-entry: back in the room")
+                if RETURNED in decision.flags
+                else self.tr("Re-entry: already counted in the room")
+            )
         self.pages.setCurrentWidget(self.result)
         if decision.occupancy is not None:
             self.occupancy = decision.occupancy
+            if decision.admitted_today is not None:
+                self.admitted_today = decision.admitted_today
             self._show_count()
         self.context.sounds.play_for(decision)
         self._reset_timer.start(max(2, self.context.app.settings.reset_seconds // 2) * 1000)

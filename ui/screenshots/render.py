@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 SIZE = (1280, 800)
 GUEST_SIZES = ((1920, 1080), (1080, 1920))  # the self-service screen, as well as at SIZE
 LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
-SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "admin-preview", "admin-import",
+SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "door-leaving", "door-leaving-idle",
+         "admin-preview", "admin-import",
          "admin-stats")  # fmt: skip
 COLOUR_CHECK = "selfservice-colour-blind-check"
 ADMIN_STATES = ("preview", "import", "stats")
@@ -164,13 +165,24 @@ class Shooter:
     def door(self) -> list[Path]:
         self.context.app.update_settings(gate=self.forum.id)
         self.context.app.flow.enter_mode(_mode("door"), "screenshot")
-        guest = _guest(self.store, lambda d: d.active and self.forum.id in d.forums and d.name_en == "")
-        self.decide(guest.code)
+        one = _guest(self.store, lambda d: d.active and self.forum.id in d.forums and d.name_en == "")
+        two = _guest(self.store, lambda d: d.active and self.forum.id in d.forums and d.id != one.id)
+        guests = [one, two]
+        for guest in guests:
+            self.clock.advance(seconds=30)
+            self.decide(guest.code)
         screen = self.window.screens[_mode("door")]
         wait_until(self.app, lambda: getattr(screen, "occupancy", None) is not None)
-        shot = self.save("door")
+        shots = [self.save("door")]
+        screen.set_leaving(True)  # type: ignore[attr-defined]
+        self.clock.advance(seconds=30)
+        self.decide(guests[0].code)
+        shots.append(self.save("door-leaving"))
+        self.context.app.flow.fire("reset", "screenshot")
+        shots.append(self.save("door-leaving-idle"))
+        screen.set_leaving(False)  # type: ignore[attr-defined]
         self.context.app.update_settings(gate="entrance")
-        return [shot]
+        return shots
 
     def close(self) -> None:
         self.window.allow_close = True
