@@ -113,7 +113,7 @@ def test_an_unknown_badge_going_out_is_refused_and_journals_nothing(door: Any, q
     before = context.app.store.journal.count()
     screen.set_leaving(True)
     scan(qtbot, context, "NOT-A-BADGE")
-    assert screen.result.color == "#C62828" and context.app.store.journal.count() == before
+    assert screen.result.color == RED and context.app.store.journal.count() == before
 
 
 def test_leaving_door_mode_turns_the_door_back_to_coming_in(door: Any, qtbot: Any) -> None:
