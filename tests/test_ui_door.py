@@ -86,7 +86,7 @@ def test_going_out_lowers_the_room_count_and_coming_back_is_a_re_entry(door: Any
     qtbot.keyClick(screen, Qt.Key.Key_F2)  # the direction toggle's key
     assert screen.leaving and context.app.intake.exits and "Going out" in screen.direction.text()
     scan(qtbot, context, ann.code)
-    assert screen.result.color == "#1565C0"
+    assert screen.result.color == "#37474F"
     assert screen.result.advice.text() == "Left the room: 1 in the room now."
     assert screen.count.text() == f"In the room: 1 / {forum.capacity}"
     assert screen.today.text() == "Admitted today: 2"
@@ -135,3 +135,62 @@ def test_the_door_counts_and_turns_around_in_chinese(door: Any, qtbot: Any) -> N
     scan(qtbot, context, guest.code)
     assert screen.result.advice.text() == "已离场：场内现有 0 人。"
     assert screen.count.text() == f"场内人数：0 / {forum.capacity}"
+
+
+def test_a_refusal_tells_the_volunteer_where_to_send_the_person(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    other = first(delegates, lambda d: d.active and forum.id not in d.forums and len(d.forums) >= 2)
+    scan(qtbot, context, other.code)
+    forums = context.app.service.forums
+    theirs = [forums[f] for f in other.forums]
+    guide = screen.bar.guide.text()
+    assert screen.bar.isVisible() and guide.startswith("Registered for ")
+    for registered in theirs:
+        assert registered.name_en in guide and f"Hall {registered.hall}" in guide
+    assert "Send to " in guide
+
+
+def test_f4_lets_a_refused_person_in_with_a_reason_kept_in_the_journal(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    other = first(delegates, lambda d: d.active and forum.id not in d.forums)
+    scan(qtbot, context, other.code)
+    qtbot.keyClick(screen, Qt.Key.Key_F4)
+    assert screen.bar.reason.isVisible() and not screen.bar.confirm.isEnabled()  # a reason is required
+    assert not screen._reset_timer.isActive()  # the volunteer is on it: the refusal stays
+    qtbot.keyClicks(screen.bar.reason, "speaker's assistant")
+    qtbot.mouseClick(screen.bar.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result.color == GREEN, timeout=60000)
+    entry = context.app.store.journal.for_delegate(other.id)[-1]
+    assert (entry.action, entry.reason) == ("override", "speaker's assistant")
+    assert not screen.bar.isVisible()
+
+
+def test_f6_names_the_supervisor_and_holds_the_refusal_until_the_next_person(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    context.app.update_settings(supervisor="Li Na 138 0000 1234")
+    other = first(delegates, lambda d: d.active and forum.id not in d.forums)
+    scan(qtbot, context, other.code)
+    qtbot.keyClick(screen, Qt.Key.Key_F8)
+    assert "Li Na 138 0000 1234" in screen.bar.note.text() and not screen._reset_timer.isActive()
+    assert context.app.flow.state is State.RESULT
+    qtbot.mouseClick(screen.bar.back, Qt.MouseButton.LeftButton)
+    assert context.app.flow.state is State.IDLE
+
+
+def test_an_unknown_badge_cannot_be_let_in_from_the_door_only_sent_on(door: Any, qtbot: Any) -> None:
+    screen, context, _, _ = door
+    scan(qtbot, context, "NOT-A-BADGE")
+    assert screen.bar.isVisible() and not screen.bar.let_in.isVisible() and screen.bar.call.isVisible()
+    assert "help desk" in screen.bar.guide.text()
+
+
+@pytest.mark.parametrize("door", ["zh_CN"], indirect=True)
+def test_the_volunteer_guidance_is_in_chinese(door: Any, qtbot: Any) -> None:
+    screen, context, delegates, forum = door
+    other = first(delegates, lambda d: d.active and forum.id not in d.forums)
+    scan(qtbot, context, other.code)
+    forums = context.app.service.forums
+    guide = screen.bar.guide.text()
+    assert guide.startswith("已报名：") and "请引导至" in guide
+    assert all(forums[f].name_zh in guide for f in other.forums)
+    assert screen.bar.let_in.text() == "仍然放行 (F4)" and screen.bar.call.text() == "呼叫主管 (F8)"

@@ -1,4 +1,4 @@
-"""What the door shows for someone going out: blue, their name, the room count after them."""
+"""What the door shows for someone going out: slate, their name, the room count after them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from kiosk.rules import NOT_INSIDE
 from ui.bridge import AppContext
 from ui.widgets.outcome_text import ResultText, display_name
 
-BLUE = "#1565C0"  # white text on it: contrast 5.8:1
+SLATE = "#37474F"  # white text on it: contrast 9.9:1; apart from green, red and amber to every eye
 
 
 def exit_text(decision: Decision, context: AppContext) -> ResultText:
@@ -30,4 +30,4 @@ def exit_text(decision: Decision, context: AppContext) -> ResultText:
     else:
         count = str(decision.occupancy or 0)
         advice = translate("DoorExit", "Left the room: %1 in the room now.").replace("%1", count)
-    return ResultText(title, advice, (), BLUE, lang)
+    return ResultText(title, advice, (), SLATE, lang)

@@ -13,22 +13,25 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.app.desk import guidance
 from kiosk.app.flow import FlowChange, Mode, State
 from kiosk.model import Decision
 from kiosk.occupancy import GateCount
 from kiosk.rules import RETURNED
 from kiosk.store import Store
 from ui.bridge import AppContext
-from ui.door.exits import exit_text
+from ui.door.actions import DoorActions
+from ui.door.exits import SLATE, exit_text
+from ui.door.guidance import door_guidance
 from ui.widgets.camera_view import CameraView
-from ui.widgets.outcome_text import describe
+from ui.widgets.outcome_text import GREEN, describe
 from ui.widgets.result_panel import ResultPanel, big_font
 
 COUNT_REFRESH_MS = 10_000
 COUNT_STYLE = "background: #ECEFF1; border: 2px solid #90A4AE; border-radius: 10px; padding: 4px 16px;"
-IN_STYLE = "QPushButton { background: #2E7D32; color: white; border-radius: 10px; padding: 6px 18px; }"
-OUT_STYLE = "QPushButton { background: #1565C0; color: white; border-radius: 10px; padding: 6px 18px; }"
-OUT_HINT_STYLE = "color: white; background: #1565C0; border-radius: 10px; padding: 8px;"
+BUTTON_STYLE = "QPushButton {{ background: {}; color: white; border-radius: 10px; padding: 6px 18px; }}"
+IN_STYLE, OUT_STYLE = BUTTON_STYLE.format(GREEN), BUTTON_STYLE.format(SLATE)
+OUT_HINT_STYLE = f"color: white; background: {SLATE}; border-radius: 10px; padding: 8px;"
 
 
 def room_count(store: Store, gate: str) -> GateCount:
@@ -79,9 +82,21 @@ class DoorScreen(QWidget):
         waiting_layout.addWidget(self.camera, 1)
         waiting_layout.addWidget(self.hint)
         self.result = ResultPanel(scale=1.2)
+        self.bar = DoorActions()
+        self.bar.override.connect(self._let_in)
+        self.bar.done.connect(self._next_person)
+        self.result_page = QWidget()
+        result_layout = QVBoxLayout(self.result_page)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.setSpacing(0)
+        result_layout.addWidget(self.result, 1)
+        result_layout.addWidget(self.bar)
+        for key, slot in ((Qt.Key.Key_F4, self.bar.ask_reason), (Qt.Key.Key_F8, self.bar.call_supervisor),
+                          (Qt.Key.Key_Escape, self._next_person)):  # fmt: skip
+            QShortcut(QKeySequence(key), self, slot)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.waiting)
-        self.pages.addWidget(self.result)
+        self.pages.addWidget(self.result_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -89,6 +104,7 @@ class DoorScreen(QWidget):
         self._count_timer = QTimer(self, interval=COUNT_REFRESH_MS)  # other doors and desks count too
         self._count_timer.timeout.connect(self.refresh_count)
         self._reset_timer = QTimer(self, singleShot=True)
+        self.bar.engaged.connect(self._reset_timer.stop)  # the volunteer is on it: hold the result
         self._reset_timer.timeout.connect(self._on_reset_timeout)
         context.events.decided.connect(self._on_decided)
         context.events.flow_changed.connect(self._on_flow_changed)
@@ -121,6 +137,7 @@ class DoorScreen(QWidget):
         self.direction.setText(self.tr("◀ Going out (F2)") if leaving else self.tr("▶ Coming in (F2)"))
         self.direction.setStyleSheet(OUT_STYLE if leaving else IN_STYLE)
         self.direction.setToolTip(self.tr("Switch between people coming in and people going out"))
+        self.bar.retranslate()
         lang = self.context.language[:2]
         gate = self.context.app.service.gate.id
         forum = self.context.app.service.forums.get(gate)
@@ -172,6 +189,24 @@ class DoorScreen(QWidget):
                 self.retranslate()
                 self.refresh_count()
 
+    def _show_actions(self, decision: Decision) -> None:
+        app, now = self.context.app, self.context.app.service.clock.now()
+        facts = guidance(app.store, decision, app.service.forums, now)
+        line = door_guidance(decision, facts, app.service.event.timezone, now, self.context.language[:2])
+        self.bar.supervisor = self.context.app.settings.supervisor
+        self.bar.show_for(decision, line)
+
+    def _let_in(self, code: str, reason: str) -> None:
+        """The volunteer lets a refused person in anyway: an override, journalled with the reason."""
+        self.context.run_in_background(
+            self.context.app.service.override, code, reason,
+            on_error=lambda exc: self.bar.failed(self.tr("Could not let them in: %1").replace("%1", str(exc))),
+        )  # fmt: skip
+
+    def _next_person(self) -> None:
+        if self.active and self.context.app.flow.state is State.RESULT:
+            self.context.app.flow.fire("reset", "volunteer went on to the next person")
+
     def _on_reset_timeout(self) -> None:
         if self.active and self.context.app.flow.state is State.RESULT:
             self.context.app.flow.fire("reset", "door result shown long enough")
@@ -190,7 +225,8 @@ class DoorScreen(QWidget):
                 if RETURNED in decision.flags
                 else self.tr("Re-entry: already counted in the room")
             )
-        self.pages.setCurrentWidget(self.result)
+        self._show_actions(decision)
+        self.pages.setCurrentWidget(self.result_page)
         if decision.occupancy is not None:
             self.occupancy = decision.occupancy
             if decision.admitted_today is not None:
