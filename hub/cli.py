@@ -138,6 +138,33 @@ def _purge(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    import qrcode
+
+    from kiosk.sync.enrol import Enrolment
+
+    desk = args.desk.strip()
+    if not desk or desk == "local" or len(desk) > 100:
+        print("hub enrol: a desk name must be 1-100 characters and not 'local'", file=sys.stderr)
+        return 2
+    if not args.url.startswith(("http://", "https://")):
+        print(
+            "hub enrol: --url is the address desks reach the hub at, e.g. http://10.0.0.5:8787",
+            file=sys.stderr,
+        )
+        return 2
+    code = _store(args).enrolments.create(desk, ttl=args.minutes * 60)
+    text = Enrolment(args.url.rstrip("/"), desk, code).text()
+    if not args.no_qr:
+        picture = qrcode.QRCode(border=2)
+        picture.add_data(text)
+        picture.print_ascii(invert=True)
+    print(
+        f"desk {desk}: scan the QR or paste the line below in Admin → Sync, within {args.minutes} minutes (once):"
+    )
+    print(text)
     return 0
 
 
@@ -204,6 +231,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--yes", action="store_true", help="really purge (required)")
     _add_store(p)
     p.set_defaults(func=_purge)
+
+    p = sub.add_parser("enrol", help="a one-time code (and QR) a desk joins the hub with, instead of a token")
+    p.add_argument("desk", help="the desk's name (its check-ins carry it)")
+    p.add_argument(
+        "--url", required=True, help="the address desks reach this hub at, e.g. http://10.0.0.5:8787"
+    )
+    p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440",
+                   help="how long the code stays valid (default 10 minutes)")  # fmt: skip
+    p.add_argument("--no-qr", action="store_true", help="print the line only")
+    _add_store(p)
+    p.set_defaults(func=_enrol)
 
     token = sub.add_parser("token", help="desk and admin tokens")
     token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)

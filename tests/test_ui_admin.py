@@ -14,7 +14,6 @@ from kiosk.app.flow import Mode
 from kiosk.demo.roster import generate_roster, write_roster_csv
 from kiosk.model import ENTRANCE
 from tests.ui_support import demo_template, store_copy
-from ui.admin.data import CONFIRM_WORD
 from ui.admin.screen import AdminScreen
 from ui.bridge import AppContext
 from ui.screenshots.admin_states import stage
@@ -129,19 +128,24 @@ def test_vips_arrived_and_not_yet(qtbot, admin, context):  # type: ignore[no-unt
     assert waiting and not any(text.startswith(vip.name + " ·") for text in waiting)
 
 
-def test_purge_needs_the_typed_confirmation(qtbot, admin, context):  # type: ignore[no-untyped-def]
+def test_purge_asks_for_the_admin_pin_again_and_a_wrong_one_purges_nothing(qtbot, admin, context):  # type: ignore[no-untyped-def]
+    from kiosk import security
+
+    security.set_pin(context.app.store, "2468")
     tab = admin.data_tab
     admin.tabs.setCurrentWidget(tab)
-    qtbot.keyClicks(tab.confirm, "purge")
-    assert not tab.purge_button.isEnabled()
-    tab.purge()  # even called directly, a wrong word does nothing
+    assert not tab.purge_button.isEnabled() and tab.confirm.echoMode() == tab.confirm.EchoMode.Password
+    assert "PURGE" not in tab.purge_note.text() + tab.confirm.placeholderText()
     first = next(context.app.store.roster.iter_delegates())
+    qtbot.keyClicks(tab.confirm, "1357")
+    qtbot.mouseClick(tab.purge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong PIN" in tab.purge_result.text(), timeout=60000)
+    assert "tries left" in tab.purge_result.text() and tab.confirm.text() == ""
     assert context.app.store.roster.delegate(first.id).name == first.name
-    tab.confirm.clear()
-    qtbot.keyClicks(tab.confirm, CONFIRM_WORD)
-    assert tab.purge_button.isEnabled()
+    assert context.app.store.journal.since(0)[-1][1].action == "pin_failure"  # journalled like the PIN screen
+    qtbot.keyClicks(tab.confirm, "2468")
     with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
-        qtbot.mouseClick(tab.purge_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(tab.confirm, Qt.Key.Key_Return)
     assert context.app.store.roster.delegate(first.id).name == ""
     assert "300" in tab.purge_result.text()
 
@@ -185,7 +189,7 @@ def test_staged_states_for_the_screenshots(qtbot, admin, context):  # type: igno
     assert context.app.store.query_one("SELECT COUNT(*) FROM admissions WHERE gate != ?", (ENTRANCE,))[0] > 0
 
 
-def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+def small_video(tmp_path: Path) -> Path:
     import cv2
     import numpy as np
 
@@ -194,8 +198,15 @@ def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context
     for shade in range(5):
         writer.write(np.full((240, 320, 3), 40 * shade, dtype=np.uint8))
     writer.release()
+    return video
+
+
+def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
+    video = small_video(tmp_path)
+    context.app.update_settings(camera=str(video))  # as `--camera FILE` leaves it
     tab = admin.settings_tab
-    tab.camera.setEditText(str(video))
+    tab.load()
+    assert tab.camera.currentData() == str(video) and str(video) in tab.camera.currentText()
     tab.preview()
     qtbot.waitUntil(lambda: not tab.preview_label.pixmap().isNull(), timeout=60000)
     tab.camera.setCurrentIndex(tab.camera.findData("none"))
@@ -203,19 +214,97 @@ def test_camera_preview_shows_a_frame_of_the_chosen_source(qtbot, admin, context
     assert tab.preview_label.pixmap().isNull() and tab.preview_label.text()
 
 
-def test_looking_for_cameras_lists_what_opencv_finds(qtbot, admin, context, monkeypatch):  # type: ignore[no-untyped-def]
+def test_cameras_are_picked_from_the_devices_qt_lists_never_typed(qtbot, admin, context, monkeypatch):  # type: ignore[no-untyped-def]
     import ui.admin.settings_tab as admin_settings
-    from ui.admin.devices import find_cameras
+    from ui.admin.devices import video_inputs
 
-    assert all(isinstance(index, int) for index in find_cameras())  # the real probe runs (none here)
-    monkeypatch.setattr(admin_settings, "find_cameras", lambda: [0, 2])  # as on a desk with two cameras
+    assert all(value and name for value, name in video_inputs())  # the real list (empty on this machine)
+    cameras = [("/dev/video0", "USB Camera"), ("/dev/video2", "Document Camera")]  # a desk with two
+    monkeypatch.setattr(admin_settings, "video_inputs", lambda: cameras)
+    tab = admin.settings_tab
+    assert not tab.camera.isEditable()
+    tab.look_for_cameras()
+    assert [tab.camera.itemData(i) for i in range(tab.camera.count())][:4] == [
+        "demo",
+        "none",
+        "/dev/video0",
+        "/dev/video2",
+    ]
+    assert (
+        tab.camera.itemText(3) == "Document Camera (/dev/video2)" and "2 camera(s) found" in tab.status.text()
+    )
+
+
+def test_a_new_camera_is_used_at_once_without_a_restart(qtbot, admin, context, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    import ui.admin.settings_tab as admin_settings
+
+    video = small_video(tmp_path)
+    monkeypatch.setattr(admin_settings, "video_inputs", lambda: [(str(video), "Door camera")])
     tab = admin.settings_tab
     tab.look_for_cameras()
-    qtbot.waitUntil(lambda: tab.find_button.isEnabled(), timeout=60000)
-    assert [tab.camera.itemData(i) for i in range(tab.camera.count())][:4] == ["demo", "none", "0", "2"]
+    tab.camera.setCurrentIndex(tab.camera.findData(str(video)))
+    tab.save()
+    assert context.app.camera is not None and context.app.camera.source == str(video)
+    assert "Saved and in use" in tab.status.text()
+    tab.camera.setCurrentIndex(tab.camera.findData("none"))
+    tab.save()
+    assert context.app.camera is None
 
 
-def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_path):  # type: ignore[no-untyped-def]
+def test_a_new_printer_is_used_at_once_and_a_test_pass_comes_out(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from tests.ui_support import close, demo_store, make_context
+
+    store, _ = demo_store(tmp_path, 50)
+    context = make_context(store, tmp_path, mode="admin", printer_dir=tmp_path / "passes")
+    screen = AdminScreen(context)
+    qtbot.addWidget(screen)
+    try:
+        tab = screen.settings_tab
+        queues = [tab.printer.itemData(i) for i in range(tab.printer.count())]
+        assert "cups:kiosk-pdf" in queues  # the CUPS queue scripts/setup.d makes, listed by QPrinterInfo
+        tab.printer.setCurrentIndex(tab.printer.findData("cups:kiosk-pdf"))
+        tab.save()
+        assert (
+            context.app.print_queue.printer.name.endswith("kiosk-pdf")
+            and "Saved and in use" in tab.status.text()
+        )
+        tab.printer.setCurrentIndex(tab.printer.findData("pdf"))
+        tab.save()
+        assert context.app.print_queue.printer.name == f"pdf:{tmp_path / 'passes'}"
+        qtbot.mouseClick(tab.test_print, Qt.MouseButton.LeftButton)
+        assert "Test pass sent to pdf:" in tab.status.text()
+        qtbot.waitUntil(lambda: any((tmp_path / "passes").glob("pass-*.pdf")), timeout=60000)
+    finally:
+        close(screen, context)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_dropdown_rows_table_rows_and_buttons_are_at_least_48_px(qtbot, admin, context, language):  # type: ignore[no-untyped-def]
+    context.set_language(language)
+    tab = admin.settings_tab
+    for box in (tab.mode, tab.gate, tab.camera, tab.printer, tab.layout_box):
+        assert box.height() >= 48 and box.view().sizeHintForRow(0) >= 48, box.currentText()
+    assert admin.roster_tab.rejected.verticalHeader().defaultSectionSize() >= 48
+    assert tab.apply.height() >= 48 and admin.leave.height() >= 48
+
+
+@pytest.mark.parametrize(("language", "door", "desk"), [("en", "Back to forum door", "Back to help desk"),
+                                                        ("zh_CN", "返回论坛入口", "返回服务台")])  # fmt: skip
+def test_the_way_out_names_the_mode_just_saved(qtbot, admin, context, language, door, desk):  # type: ignore[no-untyped-def]
+    context.set_language(language)
+    tab = admin.settings_tab
+    tab.mode.setCurrentIndex(tab.mode.findData("door"))
+    tab.save()
+    assert admin.leave.text().startswith(door)
+    tab.mode.setCurrentIndex(tab.mode.findData("desk"))
+    tab.save()
+    assert admin.leave.text().startswith(desk)
+
+
+def test_a_desk_joins_the_hub_with_a_pasted_enrolment_code_then_syncs_now_and_in_the_background(
+    qtbot, event_store, tmp_path
+):  # type: ignore[no-untyped-def]
+    from kiosk.sync.enrol import Enrolment
     from tests.hub_support import make_hub, roster
 
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(60)).serve()
@@ -228,15 +317,26 @@ def test_sync_now_and_in_the_background_with_a_real_hub(qtbot, event_store, tmp_
     tab = screen.sync_tab
     try:
         screen.tabs.setCurrentWidget(tab)
-        tab.url.setText(hub.url)
-        token = hub.token("desk-1")
-        tab.token.setText(token)
+        qtbot.mouseClick(tab.now, Qt.MouseButton.LeftButton)
+        assert "Join the hub first" in tab.result.text()  # no typed token: nothing to sync with yet
+        code = Enrolment(hub.url, "door-b1", hub.store.enrolments.create("door-b1")).text()
+        qtbot.keyClicks(tab.code, "not a code")
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        assert "not an enrolment code" in tab.result.text()
+        tab.code.setText(code)  # pasted
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Joined the hub at" in tab.joined.text(), timeout=60000)
+        assert context.app.settings.desk == "door-b1" and tab.code.text() == ""
+        token = event_store.get_meta("sync.token")
+        assert token and token not in tab.joined.text() + tab.result.text()  # kept, never shown
         with qtbot.waitSignal(context.events.roster_changed, timeout=60000):
             qtbot.mouseClick(tab.now, Qt.MouseButton.LeftButton)
         assert event_store.roster.count() == 60
         assert "60 roster changes" in tab.result.text()
         assert event_store.get_meta("sync.hub_url") == hub.url
-        assert event_store.get_meta("sync.token") is None  # a one-off sync keeps no token
+        tab.code.setText(code)  # the same code again: used once already
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "used already or has expired" in tab.result.text(), timeout=60000)
         tab.auto.setChecked(True)
         worker = context.app.sync_worker  # held by the context, so it outlives the tab
         assert worker is not None and context.app.settings.auto_sync

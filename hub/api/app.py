@@ -83,6 +83,18 @@ def create_app(
     def health() -> m.Health:
         return m.Health(status="ok", store=store.kind)
 
+    @app.post("/v1/enrol", response_model=m.Enrolled, responses={401: {"model": m.Message}})
+    def enrol(body: m.Enrol) -> m.Enrolled:
+        """A desk joins with a one-time enrolment code (``hub enrol``): its token, once."""
+        joined = store.enrolments.redeem(body.code)
+        if joined is None:
+            log.warning("hub: an enrolment code was refused (unknown, used or expired)")
+            raise HTTPException(
+                401, "not an unused enrolment code: make a new one with `hub enrol DESK --url URL`"
+            )
+        log.info("hub: desk %s joined with an enrolment code", joined[0])
+        return m.Enrolled(desk=joined[0], token=joined[1])
+
     @app.get("/v1/event", responses={**DENIED, 404: {"model": m.Message}})
     def event(token: Desk) -> dict[str, Any]:
         """The event, its forums and categories (the event file's format) and trusted public keys."""

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024 * 1024
 BODY_TIMEOUT = 30.0  # seconds for the whole body once the headers are in
-PUBLIC = {"/v1/health"}  # the API under /v1/ needs a token but here; other paths check their own
+PUBLIC = {"/v1/health", "/v1/enrol"}  # the API under /v1/ needs a token but here (an enrolment
+# code is the credential there); other paths check their own
 TOKEN_KEY = "hub.token"  # where the checked TokenInfo waits in the ASGI scope
 
 

@@ -26,6 +26,15 @@ class Health(BaseModel):
     store: str
 
 
+class Enrol(BaseModel):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=NO_NUL)]
+
+
+class Enrolled(BaseModel):
+    desk: str
+    token: str
+
+
 class Entry(BaseModel):
     """One journal entry as a desk journalled it."""
 

@@ -2,7 +2,8 @@
 
 ``Database`` (``base``) owns connections, migrations and counters; each part is its own
 module and is reached as ``store.roster``, ``store.checkins``, ``store.tokens``,
-``store.desks`` (desk health), ``store.logins`` (dashboard login codes), ``store.sessions``
+``store.desks`` (desk health), ``store.logins`` (dashboard login codes), ``store.enrolments``
+(one-time desk enrolment codes), ``store.sessions``
 (dashboard sessions).
 """
 
@@ -15,6 +16,7 @@ from hub.store.base import Database, now_text
 from hub.store.checkins import Checkins
 from hub.store.desks import Desks
 from hub.store.dialect import HubStoreError
+from hub.store.enrolments import Enrolments
 from hub.store.logins import LoginCodes
 from hub.store.roster import HubRoster
 from hub.store.sessions import DashboardSessions
@@ -35,6 +37,7 @@ class HubStore(Database):
         self.tokens = Tokens(self)
         self.desks = Desks(self)
         self.logins = LoginCodes(self)
+        self.enrolments = Enrolments(self, self.tokens)
         self.sessions = DashboardSessions(self)
 
 

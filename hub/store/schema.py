@@ -80,4 +80,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         "hub-0005-token-capabilities",
         "ALTER TABLE hub_tokens ADD COLUMN can TEXT NOT NULL DEFAULT ''",
     ),
+    (
+        # One-time enrolment codes (hub enrol): only their hash, the desk they make a token for.
+        "hub-0006-enrolments",
+        """
+        CREATE TABLE hub_enrolments (
+            hash TEXT PRIMARY KEY, desk TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
+        )
+        """,
+    ),
 ]

@@ -106,6 +106,12 @@ class KioskApp:
         self.camera = CameraFeed(source, self.intake, self.camera_state.emit, opener=opener)
         self.camera.start()
 
+    def stop_camera(self) -> None:
+        """No camera from now on (the admin chose none)."""
+        if self.camera is not None:
+            self.camera.stop()
+        self.camera = None
+
     # -- sync with the hub --------------------------------------------------------------------
 
     def start_sync(self, url: str, token: str) -> None:

@@ -76,6 +76,16 @@ class PrintQueue:
         self._changed()
         return job_id
 
+    def use(self, printer: Printer) -> None:
+        """Send from now on to ``printer`` (the admin chose another): waiting passes go there too."""
+        with self._pump_lock:  # never while a pass is on its way to the old one
+            self.printer = printer
+            self.jobs.printer_name = printer.name
+            self._offline = ""
+        log.info("passes now go to %s", printer.name)
+        self._wake.set()
+        self._changed()
+
     # -- sending ---------------------------------------------------------------------------
 
     def recover(self) -> None:

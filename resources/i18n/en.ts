@@ -27,12 +27,12 @@
       <translation>Purge personal data after the event</translation>
     </message>
     <message>
-      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</source>
-      <translation>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</translation>
+      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first.</source>
+      <translation>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first.</translation>
     </message>
     <message>
-      <source>Type %1 here</source>
-      <translation>Type %1 here</translation>
+      <source>The admin PIN again, to confirm</source>
+      <translation>The admin PIN again, to confirm</translation>
     </message>
     <message>
       <source>Purge personal data</source>
@@ -51,8 +51,16 @@
       <translation>Export failed: %1</translation>
     </message>
     <message>
-      <source>Purging…</source>
-      <translation>Purging…</translation>
+      <source>Checking the PIN…</source>
+      <translation>Checking the PIN…</translation>
+    </message>
+    <message>
+      <source>Wrong PIN: nothing was purged. The PIN screen locks for a while after too many tries.</source>
+      <translation>Wrong PIN: nothing was purged. The PIN screen locks for a while after too many tries.</translation>
+    </message>
+    <message>
+      <source>Wrong PIN: nothing was purged (%1 tries left).</source>
+      <translation>Wrong PIN: nothing was purged (%1 tries left).</translation>
     </message>
     <message>
       <source>Personal data of %1 delegates removed.</source>
@@ -177,10 +185,6 @@
       <translation>Administration</translation>
     </message>
     <message>
-      <source>Back to %1  [Ctrl+Q]</source>
-      <translation>Back to %1  [Ctrl+Q]</translation>
-    </message>
-    <message>
       <source>Settings</source>
       <translation>Settings</translation>
     </message>
@@ -204,6 +208,10 @@
       <source>Export and purge</source>
       <translation>Export and purge</translation>
     </message>
+    <message>
+      <source>Back to %1  [Ctrl+Q]</source>
+      <translation>Back to %1  [Ctrl+Q]</translation>
+    </message>
   </context>
   <context>
     <name>AdminSettings</name>
@@ -218,6 +226,10 @@
     <message>
       <source>Desk name (in the journal)</source>
       <translation>Desk name (in the journal)</translation>
+    </message>
+    <message>
+      <source>Supervisor volunteers call (F8)</source>
+      <translation>Supervisor volunteers call (F8)</translation>
     </message>
     <message>
       <source>Operator language</source>
@@ -264,12 +276,20 @@
       <translation>Preview</translation>
     </message>
     <message>
+      <source>Print a test pass</source>
+      <translation>Print a test pass</translation>
+    </message>
+    <message>
       <source>Play a sound for each result</source>
       <translation>Play a sound for each result</translation>
     </message>
     <message>
       <source>Then say the result in the guest's language</source>
       <translation>Then say the result in the guest's language</translation>
+    </message>
+    <message>
+      <source>Name and phone, e.g. Li Na 138 0000 1234</source>
+      <translation>Name and phone, e.g. Li Na 138 0000 1234</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>
@@ -324,12 +344,8 @@
       <translation>No camera</translation>
     </message>
     <message>
-      <source>Camera %1</source>
-      <translation>Camera %1</translation>
-    </message>
-    <message>
-      <source>Looking for cameras…</source>
-      <translation>Looking for cameras…</translation>
+      <source>As set before: %1</source>
+      <translation>As set before: %1</translation>
     </message>
     <message>
       <source>%1 camera(s) found</source>
@@ -338,10 +354,6 @@
     <message>
       <source>No camera found: check the cable, or use the demo video</source>
       <translation>No camera found: check the cable, or use the demo video</translation>
-    </message>
-    <message>
-      <source>Cannot look for cameras: %1</source>
-      <translation>Cannot look for cameras: %1</translation>
     </message>
     <message>
       <source>Opening the camera…</source>
@@ -356,12 +368,20 @@
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <source>Saved. Camera and printer changes take effect when the app restarts.</source>
-      <translation>Saved. Camera and printer changes take effect when the app restarts.</translation>
+      <source>Saved. Turning printing on or off takes effect when the app restarts.</source>
+      <translation>Saved. Turning printing on or off takes effect when the app restarts.</translation>
     </message>
     <message>
-      <source>Saved.</source>
-      <translation>Saved.</translation>
+      <source>Saved and in use.</source>
+      <translation>Saved and in use.</translation>
+    </message>
+    <message>
+      <source>Test pass sent to %1: see the printer status.</source>
+      <translation>Test pass sent to %1: see the printer status.</translation>
+    </message>
+    <message>
+      <source>Printing is off: choose a printer and save first.</source>
+      <translation>Printing is off: choose a printer and save first.</translation>
     </message>
   </context>
   <context>
@@ -390,16 +410,16 @@
   <context>
     <name>AdminSync</name>
     <message>
-      <source>Hub address</source>
-      <translation>Hub address</translation>
+      <source>Enrolment code</source>
+      <translation>Enrolment code</translation>
     </message>
     <message>
-      <source>Desk token</source>
-      <translation>Desk token</translation>
+      <source>Paste or scan the code that `hub enrol` shows</source>
+      <translation>Paste or scan the code that `hub enrol` shows</translation>
     </message>
     <message>
-      <source>From the hub admin</source>
-      <translation>From the hub admin</translation>
+      <source>Join the hub</source>
+      <translation>Join the hub</translation>
     </message>
     <message>
       <source>Sync now</source>
@@ -410,8 +430,40 @@
       <translation>Sync automatically in the background</translation>
     </message>
     <message>
-      <source>Enter the hub address and this desk's token first.</source>
-      <translation>Enter the hub address and this desk's token first.</translation>
+      <source>Joined the hub at %1 as desk %2.</source>
+      <translation>Joined the hub at %1 as desk %2.</translation>
+    </message>
+    <message>
+      <source>Not joined to a hub yet: on the hub, run `hub enrol DESK --url ADDRESS`.</source>
+      <translation>Not joined to a hub yet: on the hub, run `hub enrol DESK --url ADDRESS`.</translation>
+    </message>
+    <message>
+      <source>Join the hub first: paste the enrolment code above.</source>
+      <translation>Join the hub first: paste the enrolment code above.</translation>
+    </message>
+    <message>
+      <source>Joining the hub…</source>
+      <translation>Joining the hub…</translation>
+    </message>
+    <message>
+      <source>Joined. Press Sync now, or turn on the automatic sync.</source>
+      <translation>Joined. Press Sync now, or turn on the automatic sync.</translation>
+    </message>
+    <message>
+      <source>That is not an enrolment code: paste the whole line `hub enrol` printed.</source>
+      <translation>That is not an enrolment code: paste the whole line `hub enrol` printed.</translation>
+    </message>
+    <message>
+      <source>The hub refused this code: it was used already or has expired. Make a new one with `hub enrol`.</source>
+      <translation>The hub refused this code: it was used already or has expired. Make a new one with `hub enrol`.</translation>
+    </message>
+    <message>
+      <source>The hub cannot be reached at the code's address: check the network and the address.</source>
+      <translation>The hub cannot be reached at the code's address: check the network and the address.</translation>
+    </message>
+    <message>
+      <source>The hub answered something this desk cannot use: check the address is the hub's.</source>
+      <translation>The hub answered something this desk cannot use: check the address is the hub's.</translation>
     </message>
     <message>
       <source>Syncing…</source>
@@ -1157,6 +1209,37 @@
     </message>
   </context>
   <context>
+    <name>DoorActions</name>
+    <message>
+      <source>Let in anyway (F4)</source>
+      <translation>Let in anyway (F4)</translation>
+    </message>
+    <message>
+      <source>Call supervisor (F8)</source>
+      <translation>Call supervisor (F8)</translation>
+    </message>
+    <message>
+      <source>Next person (Esc)</source>
+      <translation>Next person (Esc)</translation>
+    </message>
+    <message>
+      <source>Why let them in? (required, kept in the journal)</source>
+      <translation>Why let them in? (required, kept in the journal)</translation>
+    </message>
+    <message>
+      <source>Let in</source>
+      <translation>Let in</translation>
+    </message>
+    <message>
+      <source>Supervisor: %1. Keep the person here; this screen waits.</source>
+      <translation>Supervisor: %1. Keep the person here; this screen waits.</translation>
+    </message>
+    <message>
+      <source>No supervisor is set: the admin sets one in Admin → Settings. Keep the person here.</source>
+      <translation>No supervisor is set: the admin sets one in Admin → Settings. Keep the person here.</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorExit</name>
     <message>
       <source>Goodbye, %1</source>
@@ -1173,6 +1256,61 @@
     <message>
       <source>Left the room: %1 in the room now.</source>
       <translation>Left the room: %1 in the room now.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorGuide</name>
+    <message>
+      <source>%1 (Hall %2)</source>
+      <translation>%1 (Hall %2)</translation>
+    </message>
+    <message>
+      <source>Registered for no forum: send to the help desk.</source>
+      <translation>Registered for no forum: send to the help desk.</translation>
+    </message>
+    <message>
+      <source>Send to %1: on now.</source>
+      <translation>Send to %1: on now.</translation>
+    </message>
+    <message>
+      <source>Send to %1: starts at %2.</source>
+      <translation>Send to %1: starts at %2.</translation>
+    </message>
+    <message>
+      <source>Registered for %1.</source>
+      <translation>Registered for %1.</translation>
+    </message>
+    <message>
+      <source>Full: %1 of %2 in the room. Ask them to wait until someone leaves, or let in with the hall manager's agreement (F4).</source>
+      <translation>Full: %1 of %2 in the room. Ask them to wait until someone leaves, or let in with the hall manager's agreement (F4).</translation>
+    </message>
+    <message>
+      <source>This door is not open yet: ask them to wait nearby.</source>
+      <translation>This door is not open yet: ask them to wait nearby.</translation>
+    </message>
+    <message>
+      <source>Check-in at this door has closed: call the supervisor (F8) if they must go in.</source>
+      <translation>Check-in at this door has closed: call the supervisor (F8) if they must go in.</translation>
+    </message>
+    <message>
+      <source>Registration cancelled on %1: send to the registration desk.</source>
+      <translation>Registration cancelled on %1: send to the registration desk.</translation>
+    </message>
+    <message>
+      <source>Registration cancelled: send to the registration desk.</source>
+      <translation>Registration cancelled: send to the registration desk.</translation>
+    </message>
+    <message>
+      <source>A newer badge replaced this one: send to the help desk for the new badge.</source>
+      <translation>A newer badge replaced this one: send to the help desk for the new badge.</translation>
+    </message>
+    <message>
+      <source>Already came in at %1 and has not gone out: one badge, one person.</source>
+      <translation>Already came in at %1 and has not gone out: one badge, one person.</translation>
+    </message>
+    <message>
+      <source>Not a badge of this event's roster: send to the help desk to find the name.</source>
+      <translation>Not a badge of this event's roster: send to the help desk to find the name.</translation>
     </message>
   </context>
   <context>
@@ -1208,6 +1346,10 @@
     <message>
       <source>In the room: %1</source>
       <translation>In the room: %1</translation>
+    </message>
+    <message>
+      <source>Could not let them in: %1</source>
+      <translation>Could not let them in: %1</translation>
     </message>
     <message>
       <source>Re-entry: back in the room</source>

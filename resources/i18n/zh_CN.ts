@@ -27,12 +27,12 @@
       <translation>活动结束后清除个人信息</translation>
     </message>
     <message>
-      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first. Type %1 to confirm.</source>
-      <translation>从本机永久删除姓名、手机、邮箱、单位和备注，统计数据保留。请先导出签到记录。输入 %1 确认。</translation>
+      <source>Removes names, phones, e-mails, organisations and notes from this kiosk for good. The statistics stay. Export the journal first.</source>
+      <translation>从本机永久删除姓名、手机、邮箱、单位和备注，统计数据保留。请先导出签到记录。</translation>
     </message>
     <message>
-      <source>Type %1 here</source>
-      <translation>在此输入 %1</translation>
+      <source>The admin PIN again, to confirm</source>
+      <translation>再次输入管理员 PIN 以确认</translation>
     </message>
     <message>
       <source>Purge personal data</source>
@@ -51,8 +51,16 @@
       <translation>导出失败：%1</translation>
     </message>
     <message>
-      <source>Purging…</source>
-      <translation>正在清除…</translation>
+      <source>Checking the PIN…</source>
+      <translation>正在核对 PIN…</translation>
+    </message>
+    <message>
+      <source>Wrong PIN: nothing was purged. The PIN screen locks for a while after too many tries.</source>
+      <translation>PIN 错误：未删除任何数据。错误次数过多后 PIN 界面将锁定一段时间。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN: nothing was purged (%1 tries left).</source>
+      <translation>PIN 错误：未删除任何数据（还可尝试 %1 次）。</translation>
     </message>
     <message>
       <source>Personal data of %1 delegates removed.</source>
@@ -177,10 +185,6 @@
       <translation>管理</translation>
     </message>
     <message>
-      <source>Back to %1  [Ctrl+Q]</source>
-      <translation>返回%1  [Ctrl+Q]</translation>
-    </message>
-    <message>
       <source>Settings</source>
       <translation>设置</translation>
     </message>
@@ -204,6 +208,10 @@
       <source>Export and purge</source>
       <translation>导出与清除</translation>
     </message>
+    <message>
+      <source>Back to %1  [Ctrl+Q]</source>
+      <translation>返回%1  [Ctrl+Q]</translation>
+    </message>
   </context>
   <context>
     <name>AdminSettings</name>
@@ -218,6 +226,10 @@
     <message>
       <source>Desk name (in the journal)</source>
       <translation>服务台名称（记入日志）</translation>
+    </message>
+    <message>
+      <source>Supervisor volunteers call (F8)</source>
+      <translation>志愿者呼叫的主管 (F8)</translation>
     </message>
     <message>
       <source>Operator language</source>
@@ -264,12 +276,20 @@
       <translation>预览</translation>
     </message>
     <message>
+      <source>Print a test pass</source>
+      <translation>打印测试通行证</translation>
+    </message>
+    <message>
       <source>Play a sound for each result</source>
       <translation>每次结果播放提示音</translation>
     </message>
     <message>
       <source>Then say the result in the guest's language</source>
       <translation>随后用来宾的语言播报结果</translation>
+    </message>
+    <message>
+      <source>Name and phone, e.g. Li Na 138 0000 1234</source>
+      <translation>姓名和电话，例如 李娜 138 0000 1234</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>
@@ -324,12 +344,8 @@
       <translation>无摄像头</translation>
     </message>
     <message>
-      <source>Camera %1</source>
-      <translation>摄像头 %1</translation>
-    </message>
-    <message>
-      <source>Looking for cameras…</source>
-      <translation>正在查找摄像头…</translation>
+      <source>As set before: %1</source>
+      <translation>原有设置：%1</translation>
     </message>
     <message>
       <source>%1 camera(s) found</source>
@@ -338,10 +354,6 @@
     <message>
       <source>No camera found: check the cable, or use the demo video</source>
       <translation>未找到摄像头：请检查连接线，或使用演示视频</translation>
-    </message>
-    <message>
-      <source>Cannot look for cameras: %1</source>
-      <translation>无法查找摄像头：%1</translation>
     </message>
     <message>
       <source>Opening the camera…</source>
@@ -356,12 +368,20 @@
       <translation>未保存：%1</translation>
     </message>
     <message>
-      <source>Saved. Camera and printer changes take effect when the app restarts.</source>
-      <translation>已保存。摄像头和打印机的更改在重启程序后生效。</translation>
+      <source>Saved. Turning printing on or off takes effect when the app restarts.</source>
+      <translation>已保存。开启或关闭打印在重启程序后生效。</translation>
     </message>
     <message>
-      <source>Saved.</source>
-      <translation>已保存。</translation>
+      <source>Saved and in use.</source>
+      <translation>已保存并已生效。</translation>
+    </message>
+    <message>
+      <source>Test pass sent to %1: see the printer status.</source>
+      <translation>测试通行证已发送到 %1：请查看打印机状态。</translation>
+    </message>
+    <message>
+      <source>Printing is off: choose a printer and save first.</source>
+      <translation>打印已关闭：请先选择打印机并保存。</translation>
     </message>
   </context>
   <context>
@@ -390,16 +410,16 @@
   <context>
     <name>AdminSync</name>
     <message>
-      <source>Hub address</source>
-      <translation>中心服务器地址</translation>
+      <source>Enrolment code</source>
+      <translation>接入码</translation>
     </message>
     <message>
-      <source>Desk token</source>
-      <translation>服务台令牌</translation>
+      <source>Paste or scan the code that `hub enrol` shows</source>
+      <translation>粘贴或扫描 `hub enrol` 显示的接入码</translation>
     </message>
     <message>
-      <source>From the hub admin</source>
-      <translation>由中心管理员提供</translation>
+      <source>Join the hub</source>
+      <translation>接入中心服务器</translation>
     </message>
     <message>
       <source>Sync now</source>
@@ -410,8 +430,40 @@
       <translation>后台自动同步</translation>
     </message>
     <message>
-      <source>Enter the hub address and this desk's token first.</source>
-      <translation>请先填写中心服务器地址和本服务台令牌。</translation>
+      <source>Joined the hub at %1 as desk %2.</source>
+      <translation>已接入中心服务器 %1，本机为 %2。</translation>
+    </message>
+    <message>
+      <source>Not joined to a hub yet: on the hub, run `hub enrol DESK --url ADDRESS`.</source>
+      <translation>尚未接入中心服务器：请在中心服务器上运行 `hub enrol 服务台名 --url 地址`。</translation>
+    </message>
+    <message>
+      <source>Join the hub first: paste the enrolment code above.</source>
+      <translation>请先接入中心服务器：在上方粘贴接入码。</translation>
+    </message>
+    <message>
+      <source>Joining the hub…</source>
+      <translation>正在接入中心服务器…</translation>
+    </message>
+    <message>
+      <source>Joined. Press Sync now, or turn on the automatic sync.</source>
+      <translation>已接入。请点“立即同步”，或开启自动同步。</translation>
+    </message>
+    <message>
+      <source>That is not an enrolment code: paste the whole line `hub enrol` printed.</source>
+      <translation>这不是接入码：请粘贴 `hub enrol` 输出的整行内容。</translation>
+    </message>
+    <message>
+      <source>The hub refused this code: it was used already or has expired. Make a new one with `hub enrol`.</source>
+      <translation>中心服务器拒绝了此接入码：已被使用或已过期。请用 `hub enrol` 重新生成。</translation>
+    </message>
+    <message>
+      <source>The hub cannot be reached at the code's address: check the network and the address.</source>
+      <translation>无法连接接入码中的地址：请检查网络和地址。</translation>
+    </message>
+    <message>
+      <source>The hub answered something this desk cannot use: check the address is the hub's.</source>
+      <translation>中心服务器的应答无法使用：请确认地址是中心服务器的。</translation>
     </message>
     <message>
       <source>Syncing…</source>
@@ -1157,6 +1209,37 @@
     </message>
   </context>
   <context>
+    <name>DoorActions</name>
+    <message>
+      <source>Let in anyway (F4)</source>
+      <translation>仍然放行 (F4)</translation>
+    </message>
+    <message>
+      <source>Call supervisor (F8)</source>
+      <translation>呼叫主管 (F8)</translation>
+    </message>
+    <message>
+      <source>Next person (Esc)</source>
+      <translation>下一位 (Esc)</translation>
+    </message>
+    <message>
+      <source>Why let them in? (required, kept in the journal)</source>
+      <translation>放行原因（必填，记入日志）</translation>
+    </message>
+    <message>
+      <source>Let in</source>
+      <translation>放行</translation>
+    </message>
+    <message>
+      <source>Supervisor: %1. Keep the person here; this screen waits.</source>
+      <translation>主管：%1。请让此人留在原地；本画面保持不动。</translation>
+    </message>
+    <message>
+      <source>No supervisor is set: the admin sets one in Admin → Settings. Keep the person here.</source>
+      <translation>尚未设置主管：请管理员在“管理 → 设置”中填写。请让此人留在原地。</translation>
+    </message>
+  </context>
+  <context>
     <name>DoorExit</name>
     <message>
       <source>Goodbye, %1</source>
@@ -1173,6 +1256,61 @@
     <message>
       <source>Left the room: %1 in the room now.</source>
       <translation>已离场：场内现有 %1 人。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoorGuide</name>
+    <message>
+      <source>%1 (Hall %2)</source>
+      <translation>%1（%2 厅）</translation>
+    </message>
+    <message>
+      <source>Registered for no forum: send to the help desk.</source>
+      <translation>未报名任何论坛：请引导至服务台。</translation>
+    </message>
+    <message>
+      <source>Send to %1: on now.</source>
+      <translation>请引导至 %1：正在进行。</translation>
+    </message>
+    <message>
+      <source>Send to %1: starts at %2.</source>
+      <translation>请引导至 %1：%2 开始。</translation>
+    </message>
+    <message>
+      <source>Registered for %1.</source>
+      <translation>已报名：%1。</translation>
+    </message>
+    <message>
+      <source>Full: %1 of %2 in the room. Ask them to wait until someone leaves, or let in with the hall manager's agreement (F4).</source>
+      <translation>已满：场内 %1 / %2 人。请其等候有人离场，或经会场负责人同意后放行 (F4)。</translation>
+    </message>
+    <message>
+      <source>This door is not open yet: ask them to wait nearby.</source>
+      <translation>本入口尚未开放：请其在附近等候。</translation>
+    </message>
+    <message>
+      <source>Check-in at this door has closed: call the supervisor (F8) if they must go in.</source>
+      <translation>本入口已停止签到：如确需入场，请呼叫主管 (F8)。</translation>
+    </message>
+    <message>
+      <source>Registration cancelled on %1: send to the registration desk.</source>
+      <translation>报名已于 %1 取消：请引导至报名处。</translation>
+    </message>
+    <message>
+      <source>Registration cancelled: send to the registration desk.</source>
+      <translation>报名已取消：请引导至报名处。</translation>
+    </message>
+    <message>
+      <source>A newer badge replaced this one: send to the help desk for the new badge.</source>
+      <translation>此胸卡已被新胸卡替换：请引导至服务台领取新胸卡。</translation>
+    </message>
+    <message>
+      <source>Already came in at %1 and has not gone out: one badge, one person.</source>
+      <translation>已于 %1 入场且未离场：一卡一人。</translation>
+    </message>
+    <message>
+      <source>Not a badge of this event's roster: send to the help desk to find the name.</source>
+      <translation>不是本次活动名单中的胸卡：请引导至服务台查找姓名。</translation>
     </message>
   </context>
   <context>
@@ -1208,6 +1346,10 @@
     <message>
       <source>In the room: %1</source>
       <translation>场内人数：%1</translation>
+    </message>
+    <message>
+      <source>Could not let them in: %1</source>
+      <translation>未能放行：%1</translation>
     </message>
     <message>
       <source>Re-entry: back in the room</source>

@@ -1,7 +1,7 @@
 """Admin tab for the event's data: export the journal, rehearsal on/off, purge after the event.
 
-Purging personal data cannot be undone, so it asks the admin to type a word first;
-the button stays disabled until the word is typed exactly.
+Purging personal data cannot be undone, so it asks for the admin PIN again (checked like
+the PIN screen checks it: a wrong one is journalled and counts towards the lockout).
 """
 
 from __future__ import annotations
@@ -25,12 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.export import export_journal
+from kiosk.security import PinCheck, PinGuard
 from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-CONFIRM_WORD = "PURGE"  # typed as is in every language: no input method needed
+
+def check_then_purge(store: Any, desk: str, pin: str) -> Any:
+    """The purge report when ``pin`` is the admin PIN, else the failed PinCheck (blocking)."""
+    from kiosk.purge import purge
+
+    check = PinGuard(store, desk=desk).check(pin)
+    return purge(store) if check.ok else check
 
 
 class DataTab(QWidget):
@@ -66,8 +73,10 @@ class DataTab(QWidget):
         self.purge_box.setObjectName("dangerBox")
         self.purge_note = QLabel()
         self.purge_note.setWordWrap(True)
-        self.confirm = QLineEdit()
+        self.confirm = QLineEdit()  # the admin PIN, again
         self.confirm.setObjectName("purgeConfirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.returnPressed.connect(self.purge)
         self.confirm.textChanged.connect(self._on_confirm_text)
         self.purge_button = QPushButton()
         self.purge_button.setObjectName("dangerAction")
@@ -105,9 +114,9 @@ class DataTab(QWidget):
         self.purge_box.setTitle(translate("AdminData", "Purge personal data after the event"))
         self.purge_note.setText(
             translate("AdminData", "Removes names, phones, e-mails, organisations and notes from this kiosk for good. "
-                      "The statistics stay. Export the journal first. Type %1 to confirm.").replace("%1", CONFIRM_WORD)
+                      "The statistics stay. Export the journal first.")
         )  # fmt: skip
-        self.confirm.setPlaceholderText(translate("AdminData", "Type %1 here").replace("%1", CONFIRM_WORD))
+        self.confirm.setPlaceholderText(translate("AdminData", "The admin PIN again, to confirm"))
         self.purge_button.setText(translate("AdminData", "Purge personal data"))
 
     # -- export -----------------------------------------------------------------------------
@@ -149,21 +158,27 @@ class DataTab(QWidget):
     # -- purge ------------------------------------------------------------------------------
 
     def _on_confirm_text(self, text: str) -> None:
-        self.purge_button.setEnabled(text.strip() == CONFIRM_WORD)
+        self.purge_button.setEnabled(bool(text.strip()))
 
     def purge(self) -> None:
-        if self.confirm.text().strip() != CONFIRM_WORD:
+        """Check the PIN off the UI thread (a slow hash), then purge only if it is the admin's."""
+        pin = self.confirm.text().strip()
+        if not pin:
             return
-        from kiosk.purge import purge
-
         self.purge_button.setEnabled(False)
         self.confirm.clear()
-        self.purge_result.setText(translate("AdminData", "Purging…"))
-        self.context.run_in_background(
-            purge, self.context.app.store, on_done=self._purged, on_error=self._purge_failed
-        )
+        self.purge_result.setText(translate("AdminData", "Checking the PIN…"))
+        self.context.run_in_background(check_then_purge, self.context.app.store, self.context.app.settings.desk, pin,
+                                       on_done=self._purged, on_error=self._purge_failed)  # fmt: skip
 
     def _purged(self, report: Any) -> None:
+        if isinstance(report, PinCheck):
+            self.purge_result.setText(
+                translate("AdminData", "Wrong PIN: nothing was purged. The PIN screen locks for a while after too many tries.")
+                if report.locked else
+                translate("AdminData", "Wrong PIN: nothing was purged (%1 tries left).").replace("%1", str(report.tries_left))
+            )  # fmt: skip
+            return
         self.purge_result.setText(
             translate("AdminData", "Personal data of %1 delegates removed.").replace(
                 "%1", str(report.delegates)

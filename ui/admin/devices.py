@@ -1,5 +1,5 @@
-"""What this machine offers the admin: cameras OpenCV can open (and a frame from one),
-system printers, pass layouts. Called on worker threads where they may block.
+"""What this machine offers the admin: the cameras Qt lists (QMediaDevices; a frame from one
+through OpenCV), the system's printers (QPrinterInfo: the CUPS queues), pass layouts.
 """
 
 from __future__ import annotations
@@ -12,22 +12,17 @@ from PySide6.QtGui import QImage, QPixmap
 
 log = logging.getLogger(__name__)
 
-MAX_CAMERA_INDEX = 4
 PREVIEW_SIZE = (320, 180)
 
 
-def find_cameras(limit: int = MAX_CAMERA_INDEX) -> list[int]:
-    """The camera indexes OpenCV can open on this machine."""
-    import cv2
+def video_inputs() -> list[tuple[str, str]]:
+    """(camera setting, name) of each camera Qt sees: its /dev/videoN on Linux, else its index."""
+    from PySide6.QtMultimedia import QMediaDevices
 
     found = []
-    for index in range(limit):
-        capture = cv2.VideoCapture(index)
-        try:
-            if capture.isOpened():
-                found.append(index)
-        finally:
-            capture.release()
+    for index, device in enumerate(QMediaDevices.videoInputs()):
+        ident = bytes(device.id().data()).decode("utf-8", "replace")
+        found.append((ident if ident.startswith("/dev/video") else str(index), device.description()))
     return found
 
 

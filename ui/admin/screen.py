@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app.flow import Mode
 from ui.admin.data import DataTab
@@ -19,6 +29,7 @@ from ui.admin.sync_tab import SyncTab
 from ui.bridge import AppContext
 
 translate = QCoreApplication.translate
+TOUCH_ROW = 48  # px: a finger's 9 mm on the kiosk screens (dropdown items, table rows, buttons)
 
 STYLE = """
 #adminScreen { background: #F5F5F5; }
@@ -28,8 +39,9 @@ STYLE = """
 #adminScreen QLabel#statsSummary, #adminScreen QLabel#importSummary { font-size: 19px; font-weight: bold; }
 #adminScreen QTabBar::tab { font-size: 17px; padding: 10px 18px; color: #212121; }
 #adminScreen QTabBar::tab:selected { background: white; font-weight: bold; border-bottom: 3px solid #1565C0; }
-#adminScreen QLineEdit, #adminScreen QComboBox, #adminScreen QSpinBox { font-size: 17px; padding: 4px; min-height: 30px; color: #212121; background: white; }
-#adminScreen QPushButton { font-size: 17px; min-height: 40px; padding: 4px 16px; color: #212121; background: #ECEFF1; border: 1px solid #90A4AE; border-radius: 6px; }
+#adminScreen QLineEdit, #adminScreen QComboBox, #adminScreen QSpinBox { font-size: 17px; padding: 4px; min-height: 48px; color: #212121; background: white; }
+#adminScreen QComboBox QAbstractItemView::item, #adminScreen QListWidget::item { min-height: 48px; }
+#adminScreen QPushButton { font-size: 17px; min-height: 48px; padding: 4px 16px; color: #212121; background: #ECEFF1; border: 1px solid #90A4AE; border-radius: 6px; }
 #adminScreen QPushButton#primaryAction { background: #1565C0; color: white; font-weight: bold; }
 #adminScreen QPushButton#primaryAction:disabled { background: #B0BEC5; color: #ECEFF1; }
 #adminScreen QPushButton#dangerAction { background: #C62828; color: white; font-weight: bold; }
@@ -94,15 +106,16 @@ class AdminScreen(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         context.events.language_changed.connect(lambda _code: self.retranslate())
         context.events.roster_changed.connect(self.settings_tab.load)
+        self.settings_tab.saved.connect(self._show_leave)
         self.retranslate()
+        for box in self.findChildren(QComboBox):
+            box.setView(QListView())  # a styled view, so the item rows take the 48 px above
+        for table in self.findChildren(QTableWidget):
+            table.verticalHeader().setDefaultSectionSize(TOUCH_ROW)
 
     def retranslate(self) -> None:
         self.title.setText(translate("AdminScreen", "Administration"))
-        self.leave.setText(
-            translate("AdminScreen", "Back to %1  [Ctrl+Q]").replace(
-                "%1", mode_name(self.context.app.settings.mode)
-            )
-        )
+        self._show_leave()
         names = [
             translate("AdminScreen", "Settings"),
             translate("AdminScreen", "Roster import"),
@@ -119,6 +132,14 @@ class AdminScreen(QWidget):
             self.stats_tab.refresh()
         if self.vip_tab.isVisible():
             self.vip_tab.refresh()
+
+    def _show_leave(self) -> None:
+        """The way out names the mode the kiosk returns to: the one just saved, too."""
+        self.leave.setText(
+            translate("AdminScreen", "Back to %1  [Ctrl+Q]").replace(
+                "%1", mode_name(self.context.app.settings.mode)
+            )
+        )
 
     def leave_admin(self) -> None:
         """Back to the mode the settings name (the admin may just have changed it)."""

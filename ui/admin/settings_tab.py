@@ -1,8 +1,10 @@
 """Admin tab: what this kiosk is — mode, gate, desk name, camera (with a preview), printer,
 pass layout, language. Saved through ``AppContext.update_settings`` into the store's meta.
 
-Looking for cameras and grabbing a preview frame run on a worker thread: OpenCV may take
-a second per device, and the UI never waits on a camera.
+Cameras are picked from the devices Qt lists and printers from the system's (CUPS) queues,
+never typed. A new camera or printer is used at once, without a restart; "Print a test
+pass" sends a sample pass through the chosen printer. Grabbing a preview frame runs on a
+worker thread: OpenCV may take a second per device, and the UI never waits on a camera.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.model import ENTRANCE
-from ui.admin.devices import PREVIEW_SIZE, find_cameras, frame_pixmap, grab_frame, layouts, system_printers
+from ui.admin.devices import PREVIEW_SIZE, frame_pixmap, grab_frame, layouts, system_printers, video_inputs
+from ui.admin.use_devices import pdf_home, print_sample, use_camera, use_printer
 from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
@@ -34,17 +37,19 @@ translate = QCoreApplication.translate
 
 
 class SettingsTab(QWidget):
+    saved = Signal()  # the settings were stored (the admin screen's "back to" follows the mode)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.mode = QComboBox()
         self.gate = QComboBox()
         self.desk = QLineEdit()
+        self.supervisor = QLineEdit()
         self.language = QComboBox()
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
         self.camera = QComboBox()
-        self.camera.setEditable(True)
         self.find_button = QPushButton()
         self.find_button.clicked.connect(self.look_for_cameras)
         self.preview_button = QPushButton()
@@ -55,6 +60,8 @@ class SettingsTab(QWidget):
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setWordWrap(True)
         self.printer = QComboBox()
+        self.test_print = QPushButton()
+        self.test_print.clicked.connect(self.print_test)
         self.escpos = QLineEdit()
         self.pdf_folder = QLineEdit()
         self.layout_box = QComboBox()
@@ -67,12 +74,16 @@ class SettingsTab(QWidget):
         self.apply.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.cameras: list[int] = []
+        self.cameras: list[tuple[str, str]] = video_inputs()
+        self.pdf_home = pdf_home(context.app)  # where PDF passes go back to from another printer
 
         camera_row = QHBoxLayout()
         camera_row.addWidget(self.camera, 1)
         camera_row.addWidget(self.find_button)
         camera_row.addWidget(self.preview_button)
+        printer_row = QHBoxLayout()
+        printer_row.addWidget(self.printer, 1)
+        printer_row.addWidget(self.test_print)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         left = QWidget()
@@ -89,7 +100,7 @@ class SettingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
-        self._camera_row = camera_row
+        self._camera_row, self._printer_row = camera_row, printer_row
         self.labels: list[QLabel] = []
         self.retranslate()
 
@@ -97,8 +108,9 @@ class SettingsTab(QWidget):
 
     def retranslate(self) -> None:
         if not self.labels:
-            fields = (self.mode, self.gate, self.desk, self.language, self._camera_row, self.printer, self.escpos,
-                      self.pdf_folder, self.layout_box, self.reset, self.sounds, self.speech)  # fmt: skip
+            fields = (self.mode, self.gate, self.desk, self.supervisor, self.language, self._camera_row,
+                      self._printer_row, self.escpos, self.pdf_folder, self.layout_box, self.reset, self.sounds,
+                      self.speech)  # fmt: skip
             for field in fields:
                 label = QLabel()
                 self.labels.append(label)
@@ -107,6 +119,7 @@ class SettingsTab(QWidget):
             translate("AdminSettings", "Mode"),
             translate("AdminSettings", "Gate"),
             translate("AdminSettings", "Desk name (in the journal)"),
+            translate("AdminSettings", "Supervisor volunteers call (F8)"),
             translate("AdminSettings", "Operator language"),
             translate("AdminSettings", "Camera"),
             translate("AdminSettings", "Printer"),
@@ -121,9 +134,13 @@ class SettingsTab(QWidget):
             label.setText(text)
         self.find_button.setText(translate("AdminSettings", "Look for cameras"))
         self.preview_button.setText(translate("AdminSettings", "Preview"))
+        self.test_print.setText(translate("AdminSettings", "Print a test pass"))
         self.sounds.setText(translate("AdminSettings", "Play a sound for each result"))
         self.speech.setText(translate("AdminSettings", "Then say the result in the guest's language"))
         self.escpos.setPlaceholderText("192.168.1.50:9100")
+        self.supervisor.setPlaceholderText(
+            translate("AdminSettings", "Name and phone, e.g. Li Na 138 0000 1234")
+        )
         self.pdf_folder.setPlaceholderText(
             translate("AdminSettings", "Default: the passes folder beside the database")
         )
@@ -150,6 +167,7 @@ class SettingsTab(QWidget):
             )
         self._select(self.gate, settings.gate)
         self.desk.setText(settings.desk)
+        self.supervisor.setText(settings.supervisor)
         self._select(self.language, self.context.language)
         self._fill_cameras(settings.camera)
         self.printer.clear()
@@ -178,10 +196,12 @@ class SettingsTab(QWidget):
         self.camera.clear()
         self.camera.addItem(translate("AdminSettings", "Demo badge video"), "demo")
         self.camera.addItem(translate("AdminSettings", "No camera"), "none")
-        for index in self.cameras:
-            self.camera.addItem(translate("AdminSettings", "Camera %1").replace("%1", str(index)), str(index))
-        if self.camera.findData(current) < 0 and current:
-            self.camera.addItem(current, current)
+        for value, name in self.cameras:
+            self.camera.addItem(f"{name} ({value})", value)
+        if self.camera.findData(current) < 0 and current:  # a video file or a camera not plugged in now
+            self.camera.addItem(
+                translate("AdminSettings", "As set before: %1").replace("%1", current), current
+            )
         self._select(self.camera, current)
 
     @staticmethod
@@ -193,33 +213,16 @@ class SettingsTab(QWidget):
     # -- cameras ----------------------------------------------------------------------------
 
     def look_for_cameras(self) -> None:
-        self.find_button.setEnabled(False)
-        self.status.setText(translate("AdminSettings", "Looking for cameras…"))
-        self.context.run_in_background(
-            find_cameras, on_done=self._cameras_found, on_error=self._cameras_failed
-        )
-
-    def _cameras_found(self, found: list[int]) -> None:
-        self.find_button.setEnabled(True)
-        self.cameras = found
+        """List the cameras Qt sees now (one plugged in after the app started, too)."""
+        self.cameras = video_inputs()
         self._fill_cameras(self.camera_value())
         self.status.setText(
-            translate("AdminSettings", "%1 camera(s) found").replace("%1", str(len(found))) if found
+            translate("AdminSettings", "%1 camera(s) found").replace("%1", str(len(self.cameras))) if self.cameras
             else translate("AdminSettings", "No camera found: check the cable, or use the demo video")
         )  # fmt: skip
 
-    def _cameras_failed(self, exc: BaseException) -> None:
-        self.find_button.setEnabled(True)
-        self.status.setText(translate("AdminSettings", "Cannot look for cameras: %1").replace("%1", str(exc)))
-
     def camera_value(self) -> str:
-        data = self.camera.currentData()
-        text = self.camera.currentText().strip()
-        return (
-            str(data)
-            if data is not None and self.camera.itemText(self.camera.currentIndex()) == text
-            else text
-        )
+        return str(self.camera.currentData() or "none")
 
     def preview(self) -> None:
         """Show a frame: the running camera's latest if it is the chosen one, else one grabbed now."""
@@ -253,7 +256,8 @@ class SettingsTab(QWidget):
         try:
             settings = self.context.app.update_settings(
                 mode=self.mode.currentData(), gate=self.gate.currentData(),
-                desk=self.desk.text().strip() or previous.desk, camera=self.camera_value(),
+                desk=self.desk.text().strip() or previous.desk, supervisor=self.supervisor.text().strip(),
+                camera=self.camera_value(),
                 printer=self.printer_value(), pdf_folder=self.pdf_folder.text().strip(),
                 layout=self.layout_box.currentData() or previous.layout, reset_seconds=self.reset.value(),
                 sounds=self.sounds.isChecked(), speech=self.speech.isChecked(),
@@ -264,10 +268,22 @@ class SettingsTab(QWidget):
         language = self.language.currentData()
         if language != self.context.language:
             self.context.set_language(language)
-        restart = (settings.camera, settings.printer, settings.pdf_folder, settings.layout) != (
-            previous.camera, previous.printer, previous.pdf_folder, previous.layout)  # fmt: skip
+        if settings.camera != previous.camera:
+            use_camera(self.context.app, settings.camera)
+        restart = False
+        if (settings.printer, settings.pdf_folder) != (previous.printer, previous.pdf_folder):
+            restart = not use_printer(self.context.app, settings.printer, settings.pdf_folder, self.pdf_home)
         self.status.setText(
-            translate("AdminSettings", "Saved. Camera and printer changes take effect when the app restarts.")
-            if restart else translate("AdminSettings", "Saved.")
+            translate("AdminSettings", "Saved. Turning printing on or off takes effect when the app restarts.")
+            if restart else translate("AdminSettings", "Saved and in use.")
         )  # fmt: skip
         log.info("settings saved: mode %s, gate %s", settings.mode, settings.gate)
+        self.saved.emit()
+
+    def print_test(self) -> None:
+        """A sample pass through the chosen (saved) printer: it shows the printer, paper and layout work."""
+        printer = print_sample(self.context.app, self.context.language)
+        self.status.setText(
+            translate("AdminSettings", "Test pass sent to %1: see the printer status.").replace("%1", printer)
+            if printer else translate("AdminSettings", "Printing is off: choose a printer and save first.")
+        )  # fmt: skip

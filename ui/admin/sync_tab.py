@@ -1,8 +1,11 @@
-"""Admin tab: sync with the hub now or automatically, and what the sync is doing.
+"""Admin tab: join the hub, sync with it now or automatically, and what the sync is doing.
 
-The hub address and the desk's token (typed here, or from ``KIOSK_HUB_TOKEN``) are kept in
-the store's meta — an owner-only file — so an automatic sync resumes after a restart; the
-token is never logged. The automatic sync is a ``kiosk.sync.SyncWorker`` (two background
+A desk joins by pasting (or scanning with a USB scanner into the field) the one-time
+enrolment code that ``hub enrol DESK --url URL`` shows: the hub's address, the desk's name
+and a code, redeemed once for this desk's token (``kiosk.sync.enrol``). Nobody types a token.
+The address and the token are kept in the store's meta — an owner-only file — so sync
+resumes after a restart (``KIOSK_HUB_TOKEN``, when set, stands in for the stored token); the
+token is never shown or logged. The automatic sync is a ``kiosk.sync.SyncWorker`` (two background
 threads) held by the context, so it outlives this tab.
 """
 
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.kiosk_app import HUB_TOKEN_KEY, HUB_URL_KEY
+from kiosk.sync.enrol import EnrolError, EnrolProblem, parse, redeem
 from ui.bridge import AppContext
 
 log = logging.getLogger(__name__)
@@ -46,12 +50,12 @@ class SyncTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.url = QLineEdit(context.app.store.get_meta(HUB_URL_KEY) or "")
-        self.url.setPlaceholderText("http://hub.local:8080")
-        self.token = QLineEdit(
-            os.environ.get("KIOSK_HUB_TOKEN") or context.app.store.get_meta(HUB_TOKEN_KEY) or ""
-        )
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code = QLineEdit()
+        self.code.returnPressed.connect(self.join)
+        self.join_button = QPushButton()
+        self.join_button.clicked.connect(self.join)
+        self.joined = QLabel()
+        self.joined.setWordWrap(True)
         self.now = QPushButton()
         self.now.setObjectName("primaryAction")
         self.now.clicked.connect(self.sync_now)
@@ -63,10 +67,13 @@ class SyncTab(QWidget):
         self.state.setWordWrap(True)
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.url_label, self.token_label = QLabel(), QLabel()
+        self.code_label = QLabel()
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.join_button)
         form = QFormLayout()
-        form.addRow(self.url_label, self.url)
-        form.addRow(self.token_label, self.token)
+        form.addRow(self.code_label, code_row)
+        form.addRow("", self.joined)
         row = QHBoxLayout()
         row.addWidget(self.now)
         row.addWidget(self.auto, 1)
@@ -86,9 +93,10 @@ class SyncTab(QWidget):
         return self.context.app.sync_worker
 
     def retranslate(self) -> None:
-        self.url_label.setText(translate("AdminSync", "Hub address"))
-        self.token_label.setText(translate("AdminSync", "Desk token"))
-        self.token.setPlaceholderText(translate("AdminSync", "From the hub admin"))
+        self.code_label.setText(translate("AdminSync", "Enrolment code"))
+        self.code.setPlaceholderText(translate("AdminSync", "Paste or scan the code that `hub enrol` shows"))
+        self.join_button.setText(translate("AdminSync", "Join the hub"))
+        self._show_joined()
         self.now.setText(translate("AdminSync", "Sync now"))
         self.auto.setText(translate("AdminSync", "Sync automatically in the background"))
         self.show_state()
@@ -102,13 +110,61 @@ class SyncTab(QWidget):
         self.timer.stop()
         super().hideEvent(event)
 
+    def _credentials(self) -> tuple[str, str]:
+        store = self.context.app.store
+        return store.get_meta(HUB_URL_KEY) or "", os.environ.get("KIOSK_HUB_TOKEN") or store.get_meta(
+            HUB_TOKEN_KEY
+        ) or ""
+
+    def _show_joined(self) -> None:
+        url, token = self._credentials()
+        self.joined.setText(
+            translate("AdminSync", "Joined the hub at %1 as desk %2.").replace("%1", url)
+            .replace("%2", self.context.app.settings.desk) if url and token
+            else translate("AdminSync", "Not joined to a hub yet: on the hub, run `hub enrol DESK --url ADDRESS`.")
+        )  # fmt: skip
+
     def _target(self) -> tuple[str, str] | None:
-        url, token = self.url.text().strip(), self.token.text().strip()
+        url, token = self._credentials()
         if not url or not token:
-            self.result.setText(translate("AdminSync", "Enter the hub address and this desk's token first."))
+            self.result.setText(translate("AdminSync", "Join the hub first: paste the enrolment code above."))
             return None
-        self.context.app.store.set_meta(HUB_URL_KEY, url)
         return url, token
+
+    def join(self) -> None:
+        """Redeem the pasted enrolment code for this desk's token (on a worker: the hub may be slow)."""
+        try:
+            enrolment = parse(self.code.text())
+        except EnrolError as exc:
+            self._join_failed(exc)
+            return
+        self.join_button.setEnabled(False)
+        self.result.setText(translate("AdminSync", "Joining the hub…"))
+        self.context.run_in_background(redeem, enrolment, on_done=lambda got: self._joined(enrolment.hub, *got),
+                                       on_error=self._join_failed)  # fmt: skip
+
+    def _joined(self, url: str, desk: str, token: str) -> None:
+        self.join_button.setEnabled(True)
+        self.code.clear()
+        store = self.context.app.store
+        store.set_meta(HUB_URL_KEY, url)
+        store.set_meta(HUB_TOKEN_KEY, token)  # the database file is owner-only (0600)
+        self.context.app.update_settings(desk=desk)
+        if self.worker is not None:
+            self.context.app.start_sync(url, token)
+        log.info("joined the hub as desk %s", desk)
+        self.result.setText(translate("AdminSync", "Joined. Press Sync now, or turn on the automatic sync."))
+        self._show_joined()
+
+    def _join_failed(self, exc: BaseException) -> None:
+        self.join_button.setEnabled(True)
+        problem = exc.problem if isinstance(exc, EnrolError) else EnrolProblem.UNUSABLE
+        self.result.setText({
+            EnrolProblem.NOT_A_CODE: translate("AdminSync", "That is not an enrolment code: paste the whole line `hub enrol` printed."),
+            EnrolProblem.REFUSED: translate("AdminSync", "The hub refused this code: it was used already or has expired. Make a new one with `hub enrol`."),
+            EnrolProblem.UNREACHABLE: translate("AdminSync", "The hub cannot be reached at the code's address: check the network and the address."),
+            EnrolProblem.UNUSABLE: translate("AdminSync", "The hub answered something this desk cannot use: check the address is the hub's."),
+        }[problem])  # fmt: skip
 
     def sync_now(self) -> None:
         target = self._target()

@@ -6,8 +6,14 @@ commands stay fast to start.
 
 from __future__ import annotations
 
-from kiosk.printing.backends import PassRenderer, Printer
+import logging
+from pathlib import Path
+
+from kiosk.errors import KioskError
+from kiosk.printing.backends import PassRenderer, PdfFolderPrinter, Printer
 from kiosk.printing.wiring import Printers
+
+log = logging.getLogger(__name__)
 
 
 def _renderer() -> PassRenderer:
@@ -34,3 +40,15 @@ def _prepare() -> None:
 
 def qt_printers() -> Printers:
     return Printers(renderer=_renderer, schemes={"cups": _system_printer}, prepare=_prepare)
+
+
+def device_for(setting: str, pdf_folder: Path) -> Printer:
+    """The printer a setting names — "pdf" (a folder), "cups:QUEUE", "escpos:HOST[:PORT]" — or the
+    PDF folder when it cannot be used, so no pass is lost."""
+    printers = qt_printers()
+    if setting != "pdf":
+        try:
+            return printers.printer_for(setting)
+        except KioskError as exc:
+            log.warning("printer setting %r cannot be used (%s); passes go to the PDF folder", setting, exc)
+    return PdfFolderPrinter(pdf_folder, printers.renderer())

@@ -1,4 +1,4 @@
-"""Named states of the admin screen for the screenshots: ``preview``, ``import`` and ``stats``.
+"""Named states of the admin screen for the screenshots: ``preview``, ``import``, ``stats``, ``settings``, ``sync``.
 
 Each is idempotent per store, so the Chinese and the English shot show the same numbers:
 the check's and the import's reports are remembered, and the morning rush is journalled only once.
@@ -96,5 +96,10 @@ def stage(screen: AdminScreen, state: str) -> None:
         seed_rush(screen.context.app.store)
         screen.tabs.setCurrentWidget(screen.stats_tab)
         screen.stats_tab._drawn(screen.stats_tab.gather())
+    elif state == "settings":  # the pickers: cameras Qt lists, the system's printers, the test print
+        screen.tabs.setCurrentWidget(screen.settings_tab)
+        screen.settings_tab.load()
+    elif state == "sync":  # joining with an enrolment code: no token field
+        screen.tabs.setCurrentWidget(screen.sync_tab)
     else:
-        raise ValueError(f"unknown admin state {state!r}: use preview, import or stats")
+        raise ValueError(f"unknown admin state {state!r}: use preview, import, stats, settings or sync")

@@ -33,10 +33,9 @@ SIZE = (1280, 800)
 GUEST_SIZES = ((1920, 1080), (1080, 1920))  # the self-service screen, as well as at SIZE
 LANGUAGES = (("zh_CN", "zh"), ("en", "en"))
 SHOTS = (*GUEST_SHOTS, *(f"desk-{state}" for state in DESK_STATES), "door", "door-leaving", "door-leaving-idle",
-         "admin-preview", "admin-import",
-         "admin-stats")  # fmt: skip
+         "door-refused", "admin-preview", "admin-import", "admin-stats", "admin-settings", "admin-sync")  # fmt: skip
 COLOUR_CHECK = "selfservice-colour-blind-check"
-ADMIN_STATES = ("preview", "import", "stats")
+ADMIN_STATES = ("preview", "import", "stats", "settings", "sync")
 
 
 def wait_until(app: Any, done: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -181,6 +180,13 @@ class Shooter:
         self.context.app.flow.fire("reset", "screenshot")
         shots.append(self.save("door-leaving-idle"))
         screen.set_leaving(False)  # type: ignore[attr-defined]
+        other = _guest(
+            self.store, lambda d: d.active and self.forum.id not in d.forums and len(d.forums) >= 2
+        )
+        self.clock.advance(seconds=30)
+        self.decide(other.code)
+        shots.append(self.save("door-refused"))
+        self.context.app.flow.fire("reset", "screenshot")
         self.context.app.update_settings(gate="entrance")
         return shots
 

@@ -6,11 +6,9 @@ import logging
 from pathlib import Path
 
 from kiosk.clock import Clock
-from kiosk.errors import KioskError
-from kiosk.printing.backends import PdfFolderPrinter, Printer
 from kiosk.printing.queue import PrintQueue
 from kiosk.store import Store
-from ui.passes.printers import qt_printers
+from ui.passes.printers import device_for
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +21,4 @@ def make_print_queue(
     cannot be used falls back to the PDF folder, so no pass is lost."""
     if printer in ("none", ""):
         return None
-    printers = qt_printers()
-    device: Printer = PdfFolderPrinter(pdf_folder, printers.renderer())
-    if printer != "pdf":
-        try:
-            device = printers.printer_for(printer)
-        except KioskError as exc:
-            log.warning("printer setting %r cannot be used (%s); passes go to the PDF folder", printer, exc)
-    return PrintQueue(store, device, clock=clock, layout=layout)
+    return PrintQueue(store, device_for(printer, pdf_folder), clock=clock, layout=layout)
