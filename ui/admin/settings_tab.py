@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -86,8 +87,12 @@ class SettingsTab(QWidget):
         printer_row.addWidget(self.test_print)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        left = QWidget()
-        left.setLayout(self.form)
+        left = QScrollArea()  # 48 px rows: the form scrolls rather than squeezing them
+        left.setWidgetResizable(True)
+        left.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_page = QWidget()
+        form_page.setLayout(self.form)
+        left.setWidget(form_page)
         right = QVBoxLayout()
         right.addWidget(self.preview_label)
         right.addStretch(1)

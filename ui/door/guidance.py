@@ -50,8 +50,11 @@ def door_guidance(decision: Decision, facts: Guidance | None, timezone: str, now
             else translate("DoorGuide", "Send to %1: starts at %2.")
         ).replace("%1", _where(target, lang))  # fmt: skip
         if target.starts_at is not None:
-            send = send.replace("%2", target.starts_at.astimezone(local).strftime("%H:%M"))
-        return translate("DoorGuide", "Registered for %1.").replace("%1", listed) + " " + send
+            starts = target.starts_at.astimezone(local)
+            same_day = starts.date() == now.astimezone(local).date()
+            send = send.replace("%2", starts.strftime("%H:%M" if same_day else "%m-%d %H:%M"))
+        space = "" if lang.startswith("zh") else " "
+        return translate("DoorGuide", "Registered for %1.").replace("%1", listed) + space + send
     if outcome is Outcome.FORUM_FULL:
         return (
             translate("DoorGuide", "Full: %1 of %2 in the room. Ask them to wait until someone leaves, "
