@@ -138,6 +138,7 @@ def _purge(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+    return 0
 
 
 def _enrol(args: argparse.Namespace) -> int:
