@@ -25,7 +25,8 @@ pytestmark = pytest.mark.slow
 
 
 OPERATIONS = [("GET", "/v1/health"), ("GET", "/v1/event"), ("GET", "/v1/roster"), ("POST", "/v1/roster"),
-              ("GET", "/v1/checkins"), ("POST", "/v1/checkins"), ("POST", "/v1/desks/health")]  # fmt: skip
+              ("GET", "/v1/checkins"), ("POST", "/v1/checkins"), ("POST", "/v1/desks/health"),
+              ("POST", "/v1/enrol")]  # fmt: skip
 WITH_INPUT = OPERATIONS[2:]  # health and event take no input, so there is nothing to make invalid
 CASES = [(m, p, GenerationMode.POSITIVE) for m, p in OPERATIONS] + [
     (m, p, GenerationMode.NEGATIVE) for m, p in WITH_INPUT
