@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from bench.table import median, p95, table  # noqa: E402
 from kiosk.app.flow import Mode  # noqa: E402
 from kiosk.app.intake import CodeSource
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.app.settings import Settings  # noqa: E402
 from kiosk.demo.workspace import prepare_demo  # noqa: E402
 from kiosk.service import CheckinService  # noqa: E402
@@ -59,7 +60,9 @@ def make_context(folder: Path, printing: bool = True) -> AppContext:
     demo = prepare_demo(folder)
     settings = Settings(language="en", reset_seconds=3600, sounds=False)
     queue = make_print_queue(demo.store, "pdf", demo.passes, settings.layout) if printing else None
-    context = AppContext(demo.store, service=CheckinService(demo.store), settings=settings, print_queue=queue)
+    context = AppContext(
+        KioskApp(demo.store, service=CheckinService(demo.store), settings=settings, print_queue=queue)
+    )
     if queue is not None:
         queue.start()
     return context

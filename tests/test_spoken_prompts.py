@@ -49,12 +49,13 @@ def test_every_outcome_has_a_prompt_and_refusals_never_say_why():
 
 @pytest.fixture
 def sounds(qtbot: Any, tmp_path: Path) -> Any:
+    from kiosk.app.kiosk_app import KioskApp
     from ui.bridge import AppContext
     from ui.shell.sounds import Sounds
 
     store = Store(tmp_path / "kiosk.sqlite")
     install_samples(store)
-    context = AppContext(store, settings=Settings(language="zh_CN", sounds=True, speech=True))
+    context = AppContext(KioskApp(store, settings=Settings(language="zh_CN", sounds=True, speech=True)))
     yield Sounds(context)
     context.close()
 

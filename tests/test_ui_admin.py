@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.demo.roster import generate_roster, write_roster_csv
 from kiosk.model import ENTRANCE
 from tests.ui_support import demo_template, store_copy
@@ -29,7 +30,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
     store = store_copy(demo_db, tmp_path)
-    ctx = AppContext(store)
+    ctx = AppContext(KioskApp(store))
     ctx.set_language("en")  # the app-wide translator is global: every test starts from English
     ctx.app.flow.enter_mode(Mode.ADMIN, "test")
     yield ctx
@@ -308,7 +309,7 @@ def test_a_desk_joins_the_hub_with_a_pasted_enrolment_code_then_syncs_now_and_in
     from tests.hub_support import make_hub, roster
 
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(60)).serve()
-    context = AppContext(event_store)
+    context = AppContext(KioskApp(event_store))
     context.set_language("en")
     context.app.flow.enter_mode(Mode.ADMIN, "test")
     screen = AdminScreen(context)
@@ -360,11 +361,11 @@ def test_automatic_sync_resumes_after_a_restart_and_the_dot_shows_its_health(qtb
     from ui.shell.sync_dot import SyncDot
 
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(20)).serve()
-    first = AppContext(event_store)
+    first = AppContext(KioskApp(event_store))
     first.app.update_settings(auto_sync=True)
     first.app.start_sync(hub.url, hub.token("desk-1"))
     first.close()  # the app stops; what it saved lets the next start resume on its own
-    context = AppContext(event_store, settings=settings_module.load(event_store))
+    context = AppContext(KioskApp(event_store, settings=settings_module.load(event_store)))
     host = QWidget()
     qtbot.addWidget(host)
     host.resize(400, 300)

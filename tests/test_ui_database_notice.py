@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from kiosk.app.intake import CodeSource
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.importers.apply import import_roster
 from kiosk.importers.event import import_event
 from kiosk.store import Store
@@ -110,7 +111,7 @@ def test_try_again_starts_the_kiosk_once_the_database_is_usable(qapp, good_db: P
 @pytest.fixture
 def running(qapp, good_db: Path) -> Iterator[tuple[AppContext, DatabaseWatch]]:  # type: ignore[no-untyped-def]
     store = Store(good_db)
-    context = AppContext(store)
+    context = AppContext(KioskApp(store))
     context.set_language("en")
     watch = DatabaseWatch(context)
     yield context, watch
@@ -183,13 +184,14 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from kiosk.app.intake import CodeSource
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.store import Store
 from ui.bridge import AppContext
 from ui.shell.app import make_application
 from ui.shell.database_notice import DatabaseWatch
 app = make_application()
 store = Store(sys.argv[1])
-context = AppContext(store)
+context = AppContext(KioskApp(store))
 watch = DatabaseWatch(context)
 with Path(sys.argv[1]).with_name("filler").open("wb", buffering=0) as handle:
     try:

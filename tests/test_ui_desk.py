@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode, State
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.model import Action, Delegate, Outcome
 from kiosk.names import has_han, syllables
 from kiosk.printing.queue import PrintQueue
@@ -30,7 +31,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
     store = store_copy(demo_db, tmp_path)
     queue = PrintQueue(store, qt_printers().printer_for(f"pdf:{tmp_path / 'passes'}"))
-    ctx = AppContext(store, print_queue=queue)
+    ctx = AppContext(KioskApp(store, print_queue=queue))
     ctx.set_language("en")  # the app-wide translator is global: every test starts from English
     ctx.app.flow.enter_mode(Mode.DESK, "test")
     yield ctx

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.model import Action, How, Outcome
 from kiosk.printing.queue import PrintQueue
 from tests.ui_support import demo_template, event_clock, show_desk, store_copy
@@ -45,7 +46,7 @@ def context(qapp, demo_db: Path, tmp_path: Path, language: str) -> Iterator[AppC
 
     store = store_copy(demo_db, tmp_path)
     queue = PrintQueue(store, qt_printers().printer_for(f"pdf:{tmp_path / 'passes'}"))
-    ctx = AppContext(store, service=CheckinService(store, event_clock(store)), print_queue=queue)
+    ctx = AppContext(KioskApp(store, service=CheckinService(store, event_clock(store)), print_queue=queue))
     ctx.set_language(language)
     ctx.app.update_settings(operator="李娜")
     ctx.app.flow.enter_mode(Mode.DESK, "test")

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 
 from kiosk.app.flow import Mode
+from kiosk.app.kiosk_app import KioskApp
 from tests.test_hostile_rosters import write_bomb
 from tests.ui_support import demo_template, store_copy
 from ui.admin.roster import count_rows
@@ -28,7 +29,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def context(qapp, demo_db: Path, tmp_path: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
     store = store_copy(demo_db, tmp_path)
-    ctx = AppContext(store)
+    ctx = AppContext(KioskApp(store))
     ctx.app.flow.enter_mode(Mode.ADMIN, "test")
     yield ctx
     ctx.set_language("en")  # the translator is global: leave the app as other tests expect it

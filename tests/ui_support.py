@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.app.flow import Mode, State
+from kiosk.app.kiosk_app import KioskApp
 from kiosk.app.settings import Settings
 from kiosk.clock import FixedClock
 from kiosk.demo.roster import setup_demo
@@ -55,7 +56,7 @@ def make_context(store: Store, tmp_path: Path, language: str = "en", mode: str =
     settings = Settings(language=language, mode=mode, reset_seconds=reset_seconds, sounds=False)
     queue = make_print_queue(store, "pdf", printer_dir or tmp_path / "passes", settings.layout, clock=clock)
     service = CheckinService(store, clock, desk="desk-1")
-    context = AppContext(store, service=service, settings=settings, print_queue=queue)
+    context = AppContext(KioskApp(store, service=service, settings=settings, print_queue=queue))
     context.set_language(language)
     queue.start()
     return context

@@ -22,12 +22,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.app.flow import FlowChange, Mode, ScreenFlow
 from kiosk.app.kiosk_app import KioskApp
-from kiosk.app.settings import Settings
 from kiosk.model import Decision
 from kiosk.printing.queue import PrinterState, PrintQueue
-from kiosk.search import SearchIndex
-from kiosk.service import CheckinService
-from kiosk.store import Store
 from ui import i18n
 
 log = logging.getLogger(__name__)
@@ -140,27 +136,19 @@ class PrinterStatus:
 class AppContext:
     """One per running app (and per test). Create it on the UI thread."""
 
-    def __init__(
-        self,
-        store: Store,
-        service: CheckinService | None = None,
-        settings: Settings | None = None,
-        print_queue: PrintQueue | None = None,
-        search: SearchIndex | None = None,
-    ) -> None:
-        self.app = KioskApp(store, service, settings, print_queue, search)
+    def __init__(self, app: KioskApp) -> None:
+        self.app = app
         self.closed = False
         self.events = FlowEvents(self.app.flow)
         self.sounds: Sounds = NoSounds()  # ui.shell.sounds.Sounds once the app has an audio device
         self._invoker = _UiInvoker()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
-        app = self.app
         app.service.decided.connect(self.events.on_decision)
         app.intake.scanned.connect(lambda source: self.events.scanned.emit(str(source)))
         app.intake.held_changed.connect(self.events.code_held.emit)
         app.intake.store_failed.connect(self.events.database_problem.emit)
         app.camera_state.connect(self.events.camera_state.emit)
-        self.printer = PrinterStatus(self, print_queue) if print_queue is not None else None
+        self.printer = PrinterStatus(self, app.print_queue) if app.print_queue is not None else None
 
     # -- language ---------------------------------------------------------------------------
 

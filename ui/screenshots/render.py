@@ -84,6 +84,7 @@ def _guest(store: Store, test: Callable[[Delegate], bool]) -> Delegate:
 class Shooter:
     def __init__(self, app: Any, out: Path, store_path: Path, language: str, suffix: str, frame: Any,
                  size: tuple[int, int] = SIZE) -> None:  # fmt: skip
+        from kiosk.app.kiosk_app import KioskApp
         from kiosk.app.settings import Settings
         from ui.bridge import AppContext
         from ui.shell.main_window import MainWindow
@@ -101,7 +102,7 @@ class Shooter:
         from kiosk.service import CheckinService
 
         service = CheckinService(self.store, self.clock, desk="desk-1")
-        self.context = AppContext(self.store, service=service, settings=settings, print_queue=queue)
+        self.context = AppContext(KioskApp(self.store, service=service, settings=settings, print_queue=queue))
         self.context.set_language(language)
         self.window = MainWindow(self.context, lockdown=False)
         self.window.resize(*size)

@@ -89,6 +89,7 @@ def build_context(args: argparse.Namespace) -> Any:
     """Store, services, printer and camera for the app (the demo's when ``--demo``)."""
     from kiosk import paths
     from kiosk.app import settings as settings_module
+    from kiosk.app.kiosk_app import KioskApp
     from kiosk.store import open_store
     from ui.bridge import AppContext
     from ui.shell.printing import make_print_queue
@@ -130,7 +131,7 @@ def build_context(args: argparse.Namespace) -> Any:
     pdf_folder.mkdir(parents=True, exist_ok=True)
     print(f"forum-kiosk: database {store.path}; PDF passes go to {pdf_folder}", flush=True)
     queue = make_print_queue(store, settings.printer, pdf_folder, settings.layout)
-    context = AppContext(store, settings=settings, print_queue=queue)
+    context = AppContext(KioskApp(store, settings=settings, print_queue=queue))
     context.sounds = Sounds(context)
     if queue is not None:
         queue.start()
