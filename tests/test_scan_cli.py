@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import main
 from kiosk.demo.badgevideo import write_badge_video
+from kiosk.model import How
 from kiosk.store import Store
 from tests.test_scan_support import CODES, START, code_picture, make_store, write_pictures
 
@@ -71,3 +73,36 @@ def test_print_to_without_a_printer_and_a_missing_source_are_clear_errors(
     assert "--print-to" in capsys.readouterr().err
     assert main.run(["scan", str(tmp_path / "nothing.avi"), "--db", str(db)]) != 0
     assert "cannot scan" in capsys.readouterr().err
+
+
+def journalled_how(db: Path) -> list[tuple[str, str]]:
+    store = Store(db)
+    try:
+        return [(entry.code, entry.how) for _, entry in store.journal.since(0, limit=100)]
+    finally:
+        store.close()
+
+
+def test_codes_read_from_pictures_are_journalled_as_camera(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = write_pictures(tmp_path / "pics", [code_picture([CODES["D1"]])])
+    code, lines = scan(capsys, str(folder), "--db", str(db), "--at", AT, "--json")
+    assert code == 0 and [x["outcome"] for x in lines] == ["admitted"]
+    assert journalled_how(db) == [(CODES["D1"], How.CAMERA)]
+
+
+def test_codes_piped_in_one_a_line_are_decided_and_journalled_as_typed(
+    db: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{CODES['D1']}\n\n  {CODES['D2']}  \n{CODES['D1']}\n"))
+    code, lines = scan(capsys, "-", "--db", str(db), "--at", AT, "--json")
+    assert code == 0
+    assert [(x["code"], x["outcome"], x["frame"]) for x in lines] == [
+        (CODES["D1"], "admitted", 0),
+        (CODES["D2"], "admitted", 2),
+        (CODES["D1"], "already_checked_in", 3),
+    ]
+    assert journalled_how(db) == [
+        (CODES["D1"], How.TYPED),
+        (CODES["D2"], How.TYPED),
+        (CODES["D1"], How.TYPED),
+    ]

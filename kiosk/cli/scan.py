@@ -2,9 +2,14 @@
 
     python main.py scan 0 --gate entrance --json          camera 0 until Ctrl-C
     python main.py scan desk.avi --every-frame --json     every frame of a file, as fast as possible
+    python main.py scan - < codes.txt                     one code a line, typed or piped in
 
 With ``--json``, one line per decision:
-``{"code": ..., "outcome": ..., "frame": N, "t": seconds, "delegate": {...} | null}``.
+``{"code": ..., "outcome": ..., "frame": N, "t": seconds, "delegate": {...} | null}``
+(from ``-``, ``frame`` is the 0-based line number).
+
+The journal says how each code came in: ``camera`` for a code read from pictures (a camera, a
+video file, an image folder), ``typed`` for one read as text from ``-``.
 
 With ``--print-to TARGET``, each decision the pass policy says prints a pass is printed on
 TARGET, with the printers ``main.py`` hands over as ``args.printers`` (the Qt renderer).
@@ -15,12 +20,21 @@ from __future__ import annotations
 import argparse
 import atexit
 import sys
+import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
 
 from kiosk.cli.common import add_clock, add_db, clock_from, print_json, store_from
 from kiosk.errors import KioskError
+from kiosk.events import Listeners
+from kiosk.model import Decision, How
 from kiosk.store import Store
+
+if TYPE_CHECKING:
+    from kiosk.service import CheckinService
+
+STDIN = "-"
 
 
 def result_json(result: Any) -> dict[str, Any]:
@@ -51,11 +65,7 @@ def _printer(args: argparse.Namespace) -> Callable[[Any], None]:
 
 def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any], None]] = ()) -> int:
     """The ``scan`` sub-command; ``extra_listeners`` get every ScanResult (after the output line)."""
-    import cv2
-
     from kiosk.printing.wiring import pass_printer
-    from kiosk.scan.pipeline import ScanPipeline
-    from kiosk.scan.sources import open_source
     from kiosk.service import CheckinService
 
     spec, store = _source_and_store(args)
@@ -71,6 +81,50 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
         queue.start()
         atexit.register(queue.stop, 2.0)
         listeners.append(lambda result: on_decision(result.decision))
+    if spec == STDIN:
+        return _scan_lines(sys.stdin, service, listeners)
+    return _scan_pictures(spec, args, service, listeners)
+
+
+@dataclass(frozen=True, slots=True)
+class _Presented:
+    """The service as the pipeline's decider, journalling how the codes came in."""
+
+    service: CheckinService
+    how: How
+
+    def check_in(self, raw_code: str | bytes) -> Decision:
+        return self.service.check_in(raw_code, self.how)
+
+
+def _scan_lines(lines: IO[str], service: CheckinService, listeners: list[Callable[[Any], None]]) -> int:
+    """A code a line (a volunteer typing, a scanner in a terminal, a file piped in) until the end."""
+    from kiosk.scan.pipeline import ScanResult
+
+    results: Listeners[ScanResult] = Listeners()
+    for listener in listeners:
+        results.connect(listener)
+    start = time.monotonic()
+    try:
+        for index, line in enumerate(lines):
+            if code := line.strip():
+                decision = service.check_in(code, How.TYPED)
+                t = time.monotonic() - start
+                results.emit(ScanResult(decision, index, t, t))
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    return 0
+
+
+def _scan_pictures(
+    spec: str, args: argparse.Namespace, service: CheckinService, listeners: list[Callable[[Any], None]]
+) -> int:
+    """Every badge seen by a camera, in a video file or an image folder, journalled as ``camera``."""
+    import cv2
+
+    from kiosk.scan.pipeline import ScanPipeline
+    from kiosk.scan.sources import open_source
+
     give_up = None if args.wait else args.give_up
     try:
         source = open_source(spec, realtime=not args.every_frame, give_up_after=give_up)
@@ -79,7 +133,8 @@ def run_scan(args: argparse.Namespace, extra_listeners: Iterable[Callable[[Any],
     if hasattr(source, "on_status"):  # a camera: say when it is lost and back, without OpenCV's noise
         cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
         source.on_status.append(lambda status: print(f"camera {spec}: {status}", file=sys.stderr, flush=True))
-    pipeline = ScanPipeline(source, service, gap=args.gap, listeners=listeners).start()
+    decider = _Presented(service, How.CAMERA)
+    pipeline = ScanPipeline(source, decider, gap=args.gap, listeners=listeners).start()
     try:
         while not pipeline.join(timeout=0.2):
             pass
@@ -108,7 +163,8 @@ def _source_and_store(args: argparse.Namespace) -> tuple[str, Store]:
     spec = args.source or getattr(args, "camera", None)
     if not spec:
         raise KioskError(
-            "scan what? give SOURCE (a camera index, video file or image folder), --camera N or --demo"
+            "scan what? give SOURCE (a camera index, video file, image folder or - for codes on stdin), "
+            "--camera N or --demo"
         )
     return str(spec), store_from(args)
 
@@ -118,7 +174,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "scan", help="decide on badges shown to a camera, in a video or an image folder"
     )
     p.add_argument("source", metavar="SOURCE", nargs="?",
-                   help="camera index or /dev/videoN, a video file, or an image folder")  # fmt: skip
+                   help="camera index or /dev/videoN, a video file, an image folder, or - for one code a line "
+                        "on stdin")  # fmt: skip
     p.add_argument("--camera", metavar="N|PATH", default=argparse.SUPPRESS,
                    help="the same as SOURCE (also accepted before the sub-command)")  # fmt: skip
     p.add_argument("--demo", action="store_true",
