@@ -34,6 +34,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "delegates": dict.fromkeys(_PERSONAL_DELEGATE, BLANK) | dict.fromkeys(_OTHER_DELEGATE, KEEP),
     "badges": dict.fromkeys(("code", "delegate_id", "status", "kind", "issued_at"), KEEP),
     "admissions": dict.fromkeys(("gate", "delegate_id", "checkin_id", "at", "desk", "category"), KEEP),
+    "gate_counts": {"gate": KEEP},
     "journal": dict.fromkeys(("reason", "operator"), BLANK)
     | dict.fromkeys(
         ("id", "at", "desk", "gate", "code", "outcome", "delegate_id", "action", "voids", "origin", "how"),

@@ -43,8 +43,7 @@ def compute(store: Store, rehearsal: bool | None = None) -> Stats:
     stats = Stats()
     inside: dict[str, int] = {}
     for gate, count, present, dups in store.query(
-        "SELECT gate, COUNT(*), SUM(inside), SUM(offline_duplicates) FROM admissions WHERE rehearsal = ? "
-        "GROUP BY gate",
+        "SELECT gate, admitted, present, duplicates FROM gate_counts WHERE rehearsal = ? AND admitted > 0",
         (flag,),
     ):
         stats.by_gate[gate] = count

@@ -139,7 +139,8 @@ def test_migrations_are_named_and_applied_once(tmp_path: Path):
     names = [r[0] for r in store.query("SELECT name FROM migrations ORDER BY name")]
     assert names == ["core-0001-roster", "core-0002-journal", "core-0003-no-category-index",
                      "core-0004-search-index", "core-0005-search-index-by-writer",
-                     "core-0006-lean-journal", "core-0007-journal-how", "core-0008-occupancy"]  # fmt: skip
+                     "core-0006-lean-journal", "core-0007-journal-how", "core-0008-occupancy",
+                     "core-0009-gate-counts"]  # fmt: skip
     store.close()
     assert Store(tmp_path / "m.sqlite").migrate([("core-0001-roster", "CREATE TABLE boom (x)")]) == []
 

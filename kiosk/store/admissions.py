@@ -93,8 +93,7 @@ def recount(conn: sqlite3.Connection, gate: str, delegate_id: str, rehearsal: bo
 def gate_count(conn: sqlite3.Connection, gate: str, rehearsal: bool) -> GateCount:
     """People admitted at ``gate`` (each once), in the room now, and offline duplicates."""
     row = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(inside), 0), COALESCE(SUM(offline_duplicates), 0) FROM admissions "
-        "WHERE gate = ? AND rehearsal = ?",
+        "SELECT admitted, present, duplicates FROM gate_counts WHERE gate = ? AND rehearsal = ?",
         (gate, int(rehearsal)),
     ).fetchone()
-    return GateCount(int(row[0]), int(row[1]), int(row[2]))
+    return GateCount(*row) if row else GateCount()

@@ -69,15 +69,15 @@ class Journal:
         """The delegate's first standing admission here, whether they are in, and how many people
         were admitted and are in the room: one query."""
         row = self._store.query_one(
-            "SELECT n.admitted, n.present, a.inside AS is_inside, j.* FROM (SELECT COUNT(*) AS admitted, "
-            "COALESCE(SUM(inside), 0) AS present FROM admissions WHERE gate = ?1 AND rehearsal = ?3) n "
+            "SELECT n.admitted, n.present, a.inside AS is_inside, j.* FROM (SELECT 1) "
+            "LEFT JOIN gate_counts n ON n.gate = ?1 AND n.rehearsal = ?3 "
             "LEFT JOIN admissions a ON a.gate = ?1 AND a.delegate_id = ?2 AND a.rehearsal = ?3 "
             "LEFT JOIN journal j ON j.id = a.checkin_id",
             (gate, delegate_id, int(rehearsal)),
         )
         assert row is not None
         first = checkin_from_row(row) if row["id"] else None
-        return GateHistory(first, int(row["admitted"]), int(row["present"]), bool(row["is_inside"]))
+        return GateHistory(first, row["admitted"] or 0, row["present"] or 0, bool(row["is_inside"]))
 
     def gate_count(self, gate: str, rehearsal: bool) -> GateCount:
         """People admitted at ``gate`` (each once) and in the room now."""

@@ -162,4 +162,33 @@ CORE_MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        # The counts a decision shows (admitted today, in the room now) kept per gate by
+        # triggers on the admissions, whatever writes them, in the same transaction: a
+        # decision reads one row instead of summing every admission at its gate, which grew
+        # with the day (a main entrance with 100,000 admissions summed them on every scan).
+        "core-0009-gate-counts",
+        """
+        CREATE TABLE gate_counts (
+            gate TEXT NOT NULL, rehearsal INTEGER NOT NULL, admitted INTEGER NOT NULL,
+            present INTEGER NOT NULL, duplicates INTEGER NOT NULL, PRIMARY KEY (gate, rehearsal)
+        ) WITHOUT ROWID;
+        INSERT INTO gate_counts SELECT gate, rehearsal, COUNT(*), SUM(inside), SUM(offline_duplicates)
+            FROM admissions GROUP BY gate, rehearsal;
+        CREATE TRIGGER admissions_counted AFTER INSERT ON admissions BEGIN
+            INSERT INTO gate_counts VALUES (NEW.gate, NEW.rehearsal, 1, NEW.inside, NEW.offline_duplicates)
+            ON CONFLICT DO UPDATE SET admitted = admitted + 1, present = present + excluded.present,
+            duplicates = duplicates + excluded.duplicates;
+        END;
+        CREATE TRIGGER admissions_recounted AFTER UPDATE OF inside, offline_duplicates ON admissions BEGIN
+            UPDATE gate_counts SET present = present + NEW.inside - OLD.inside,
+            duplicates = duplicates + NEW.offline_duplicates - OLD.offline_duplicates
+            WHERE gate = NEW.gate AND rehearsal = NEW.rehearsal;
+        END;
+        CREATE TRIGGER admissions_uncounted AFTER DELETE ON admissions BEGIN
+            UPDATE gate_counts SET admitted = admitted - 1, present = present - OLD.inside,
+            duplicates = duplicates - OLD.offline_duplicates WHERE gate = OLD.gate AND rehearsal = OLD.rehearsal;
+        END;
+        """,
+    ),
 ]
