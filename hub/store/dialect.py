@@ -123,9 +123,9 @@ class Pool:
     def __init__(self, dialect: Dialect, size: int = 8) -> None:
         self.dialect = dialect
         self._idle: queue.LifoQueue[Connection] = queue.LifoQueue()
-        self._all: list[Connection] = []
         self._slots = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
+        self._closed = False
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Connection]:
@@ -136,8 +136,6 @@ class Pool:
                 conn = self._idle.get_nowait()
             except queue.Empty:
                 conn = Connection(self.dialect.connect(), self.dialect)
-                with self._lock:
-                    self._all.append(conn)
             broken = False
             try:
                 yield conn
@@ -145,10 +143,12 @@ class Pool:
                 broken = self._in_trouble(conn)
                 raise
             finally:
+                with self._lock:
+                    broken = broken or self._closed
+                    if not broken:
+                        self._idle.put(conn)
                 if broken:
                     self._discard(conn)
-                else:
-                    self._idle.put(conn)
         finally:
             self._slots.release()
 
@@ -163,15 +163,20 @@ class Pool:
         except Exception:
             return True
 
-    def _discard(self, conn: Connection) -> None:
-        with self._lock, contextlib.suppress(ValueError):
-            self._all.remove(conn)
+    @staticmethod
+    def _discard(conn: Connection) -> None:
         with contextlib.suppress(Exception):
             conn.raw.close()
 
     def close(self) -> None:
+        """Close the idle connections now and each one in use when its user hands it back: a
+        connection is never closed under a query another thread is running on it (psycopg
+        crashes the process when that happens)."""
         with self._lock:
-            conns, self._all = self._all, []
-        for conn in conns:
-            with contextlib.suppress(Exception):
-                conn.raw.close()
+            self._closed = True
+            idle = []
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    idle.append(self._idle.get_nowait())
+        for conn in idle:
+            self._discard(conn)
