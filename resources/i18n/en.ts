@@ -1619,8 +1619,12 @@
       <translation>This badge was checked in %1 at %2. Lost your pass? Please go to the help desk.</translation>
     </message>
     <message>
-      <source>Your pass is being printed again.</source>
-      <translation>Your pass is being printed again.</translation>
+      <source>Your pass is being printed again</source>
+      <translation>Your pass is being printed again</translation>
+    </message>
+    <message>
+      <source>You are checked in. If no pass comes out, please go to the help desk.</source>
+      <translation>You are checked in. If no pass comes out, please go to the help desk.</translation>
     </message>
     <message>
       <source>A volunteer will find your registration and print your pass.</source>

@@ -1619,8 +1619,12 @@
       <translation>此胸卡已于%1在%2签到。遗失通行证？请到服务台。</translation>
     </message>
     <message>
-      <source>Your pass is being printed again.</source>
-      <translation>正在为您重新打印通行证。</translation>
+      <source>Your pass is being printed again</source>
+      <translation>正在为您重新打印通行证</translation>
+    </message>
+    <message>
+      <source>You are checked in. If no pass comes out, please go to the help desk.</source>
+      <translation>您已签到。如果没有出证，请到服务台。</translation>
     </message>
     <message>
       <source>A volunteer will find your registration and print your pass.</source>

@@ -27,10 +27,18 @@ CONTEXT = "Outcome"
 SEE_STAFF = str(QT_TRANSLATE_NOOP("Outcome", "Please see the staff at the help desk"))
 SEE_STAFF_WHY = str(QT_TRANSLATE_NOOP("Outcome", "They will look at your registration with you."))
 CHECKED_IN = str(QT_TRANSLATE_NOOP("Outcome", "This badge was checked in %1 at %2. Lost your pass? Please go to the help desk."))  # fmt: skip # noqa: E501
-REPRINTED = str(QT_TRANSLATE_NOOP("Outcome", "Your pass is being printed again."))
+REPRINTED_TITLE = str(QT_TRANSLATE_NOOP("Outcome", "Your pass is being printed again"))
+REPRINTED = str(
+    QT_TRANSLATE_NOOP("Outcome", "You are checked in. If no pass comes out, please go to the help desk.")
+)
 SEND_TO_DESK = str(
     QT_TRANSLATE_NOOP("Outcome", "A volunteer will find your registration and print your pass.")
 )
+
+
+def sentences(language: str, *parts: str) -> str:
+    """Sentences one after the other: a space between them in English, none in Chinese."""
+    return ("" if language.startswith("zh") else " ").join(part.strip() for part in parts if part.strip())
 
 
 def guest_result(
@@ -69,10 +77,8 @@ def guest_result(
         why = [help_desk_text(context, lang) or t(lang, SEE_STAFF_WHY) for lang in (first, second)]
         return ResultText(t(first, SEE_STAFF), why[0], (), LOOK_COLORS[shape], first, look=shape,
                           title_second=t(second, SEE_STAFF), advice_second=why[1])  # fmt: skip
-    texts = [
-        (t(lang, TITLES[decision.outcome]), _advice(decision, context, lang, reprinted))
-        for lang in (first, second)
-    ]
+    title_source = REPRINTED_TITLE if reprinted else str(TITLES[decision.outcome])
+    texts = [(t(lang, title_source), _advice(decision, context, lang, reprinted)) for lang in (first, second)]
     (title, advice), (title2, advice2) = texts
     return ResultText(title, advice, (), LOOK_COLORS[shape], first, look=shape, title_second=title2,
                       advice_second=advice2)  # fmt: skip
@@ -81,17 +87,19 @@ def guest_result(
 def _advice(decision: Decision, context: AppContext, lang: str, reprinted: bool) -> str:
     """What to do next, with the facts: when it opens, when and where the badge was used, the help desk."""
     outcome, first = decision.outcome, decision.first_checkin
-    if reprinted:
-        return context.guest_text(lang, CONTEXT, REPRINTED)
+    if reprinted:  # the title says it is printing again; this one is the last it prints
+        return sentences(lang, context.guest_text(lang, CONTEXT, REPRINTED), help_desk_text(context, lang))
     if outcome is Outcome.ALREADY_CHECKED_IN and first is not None:
         return (context.guest_text(lang, CONTEXT, CHECKED_IN).replace("%1", time_text(context, lang, first.at))
                 .replace("%2", desk_text(context, lang, first.desk)))  # fmt: skip
     if outcome in (Outcome.TOO_EARLY, Outcome.TOO_LATE):
         opening = opening_text(context, lang, closed=outcome is Outcome.TOO_LATE)
         if opening:
-            return opening + " " + (help_desk_text(context, lang) if outcome is Outcome.TOO_LATE else "")
+            return sentences(
+                lang, opening, help_desk_text(context, lang) if outcome is Outcome.TOO_LATE else ""
+            )
     advice = context.guest_text(lang, CONTEXT, str(ADVICE[outcome]))
-    return f"{advice} {help_desk_text(context, lang)}".strip()
+    return sentences(lang, advice, help_desk_text(context, lang))
 
 
 def send_to_desk(context: AppContext, first: str, second: str) -> ResultText:
@@ -100,6 +108,8 @@ def send_to_desk(context: AppContext, first: str, second: str) -> ResultText:
     def t(language: str, source: object) -> str:
         return context.guest_text(language, CONTEXT, str(source))
 
-    advice = [f"{t(lang, SEND_TO_DESK)} {help_desk_text(context, lang)}".strip() for lang in (first, second)]
+    advice = [
+        sentences(lang, t(lang, SEND_TO_DESK), help_desk_text(context, lang)) for lang in (first, second)
+    ]
     return ResultText(t(first, SEE_STAFF), advice[0], (), LOOK_COLORS[Look.STAFF], first,
                       look=Look.STAFF, title_second=t(second, SEE_STAFF), advice_second=advice[1])  # fmt: skip
