@@ -33,9 +33,9 @@ from kiosk.app.settings import Settings  # noqa: E402
 from kiosk.demo.workspace import prepare_demo  # noqa: E402
 from kiosk.service import CheckinService  # noqa: E402
 from ui.bridge import AppContext  # noqa: E402
+from ui.passes.printers import make_print_queue  # noqa: E402
 from ui.shell.app import build_context, make_application  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
-from ui.shell.printing import make_print_queue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

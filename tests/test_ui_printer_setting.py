@@ -7,8 +7,8 @@ import pytest
 from kiosk.printing.backends import PdfFolderPrinter
 from kiosk.printing.escpos import EscposPrinter
 from kiosk.store import Store
+from ui.passes.printers import make_print_queue
 from ui.passes.system_printer import QtSystemPrinter
-from ui.shell.printing import make_print_queue
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ from kiosk.model import Delegate
 from kiosk.service import CheckinService
 from kiosk.store import Store
 from ui.bridge import AppContext
+from ui.passes.printers import make_print_queue
 from ui.shell.app import make_application
-from ui.shell.printing import make_print_queue
 
 
 def demo_template(factory: Any, name: str, count: int) -> Path:

@@ -37,7 +37,7 @@ class FlowEvents(QObject):
     flow_changed = Signal(object)  # kiosk.app.flow.FlowChange
     mode_changed = Signal(str)  # a Mode value
     language_changed = Signal(str)  # zh_CN | en
-    printer_state = Signal(object)  # the print queue's state snapshot
+    printer_state = Signal(object)  # the print queue's state snapshot; None: printing is off
     camera_state = Signal(str)  # live | failed | stopped | none, plus ": detail"
     roster_changed = Signal()
     scanned = Signal(str)  # a code from a USB scanner or the camera, before the decision
@@ -100,16 +100,21 @@ class NoSounds:
         pass
 
 
-class PrinterStatus:
-    """The print queue's state on the UI thread: told on changes, polled for what it cannot tell."""
+class PrinterStatus(QObject):
+    """The print queue's state on the UI thread: told on changes, polled for what it cannot tell.
+
+    A QObject owned by the context's events, so a state still on its way when printing is
+    turned off is dropped with it (``deleteLater``) rather than delivered to a freed object."""
 
     def __init__(self, context: AppContext, queue: PrintQueue) -> None:
+        super().__init__(context.events)
         self.context = context
         self.queue = queue
         self.last_state: PrinterState | None = None
-        queue.state_changed.connect(context.events.printer_state.emit)  # queued to the UI thread
+        self._forward = context.events.printer_state.emit  # queued to the UI thread
+        queue.state_changed.connect(self._forward)
         context.events.printer_state.connect(self._remember)
-        self._poll = QTimer(interval=PRINTER_POLL_MS)
+        self._poll = QTimer(self, interval=PRINTER_POLL_MS)
         self._poll.timeout.connect(self.refresh)
         self._poll.start()
         self.refresh()
@@ -122,7 +127,8 @@ class PrinterStatus:
         if state != self.last_state:
             self.context.events.printer_state.emit(state)
 
-    def _remember(self, state: PrinterState) -> None:
+    @Slot(object)
+    def _remember(self, state: PrinterState | None) -> None:
         self.last_state = state
 
     @property
@@ -131,6 +137,8 @@ class PrinterStatus:
 
     def stop(self) -> None:
         self._poll.stop()
+        self.queue.state_changed.disconnect(self._forward)
+        self.context.events.printer_state.disconnect(self._remember)
 
 
 class AppContext:
@@ -149,6 +157,19 @@ class AppContext:
         app.intake.store_failed.connect(self.events.database_problem.emit)
         app.camera_state.connect(self.events.camera_state.emit)
         self.printer = PrinterStatus(self, app.print_queue) if app.print_queue is not None else None
+        app.passes.queue_changed.connect(lambda _queue: self.on_ui_thread(self._watch_printer))
+
+    def _watch_printer(self) -> None:
+        """Printing was turned on or off: watch the queue there is now, or say there is none."""
+        queue = None if self.closed else self.app.print_queue
+        if self.printer is not None and self.printer.queue is queue:
+            return
+        if self.printer is not None:
+            self.printer.stop()
+            self.printer.deleteLater()
+        self.printer = PrinterStatus(self, queue) if queue is not None else None
+        if self.printer is None:
+            self.events.printer_state.emit(None)
 
     # -- language ---------------------------------------------------------------------------
 

@@ -57,8 +57,9 @@ class KioskApp:
         self.intake = Intake(self.service, self.flow)
         self.phone = PhoneTries(self.service)  # a guest's phone digits, three tries per delegate
         self.passes = PassService(
-            self.service, print_queue, lambda: self.flow.mode, lambda: self.language[:2]
-        )
+            self.service, print_queue, lambda: self.flow.mode, lambda: self.language[:2],
+            lambda: self.settings.layout,
+        )  # fmt: skip
         self.camera: CameraFeed | None = None
         self.camera_spec: str | int | None = None  # the camera to start once the screens listen
         self.camera_state: Listeners[str] = Listeners()

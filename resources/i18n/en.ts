@@ -368,12 +368,16 @@
       <translation>Not saved: %1</translation>
     </message>
     <message>
-      <source>Saved. Turning printing on or off takes effect when the app restarts.</source>
-      <translation>Saved. Turning printing on or off takes effect when the app restarts.</translation>
-    </message>
-    <message>
       <source>Saved and in use.</source>
       <translation>Saved and in use.</translation>
+    </message>
+    <message>
+      <source>Saved. Printing is off: %1 pass(es) waiting will print when a printer is chosen again.</source>
+      <translation>Saved. Printing is off: %1 pass(es) waiting will print when a printer is chosen again.</translation>
+    </message>
+    <message>
+      <source>Saved. Printing is off at this kiosk.</source>
+      <translation>Saved. Printing is off at this kiosk.</translation>
     </message>
     <message>
       <source>Test pass sent to %1: see the printer status.</source>

@@ -368,12 +368,16 @@
       <translation>未保存：%1</translation>
     </message>
     <message>
-      <source>Saved. Turning printing on or off takes effect when the app restarts.</source>
-      <translation>已保存。开启或关闭打印在重启程序后生效。</translation>
-    </message>
-    <message>
       <source>Saved and in use.</source>
       <translation>已保存并已生效。</translation>
+    </message>
+    <message>
+      <source>Saved. Printing is off: %1 pass(es) waiting will print when a printer is chosen again.</source>
+      <translation>已保存。打印已关闭：%1 张待打印的通行证将在重新选择打印机后打印。</translation>
+    </message>
+    <message>
+      <source>Saved. Printing is off at this kiosk.</source>
+      <translation>已保存。本机已关闭打印。</translation>
     </message>
     <message>
       <source>Test pass sent to %1: see the printer status.</source>

@@ -1,9 +1,10 @@
 """Admin tab: what this kiosk is — mode, gate, desk name, camera (with a preview), printer,
-pass layout, language. Saved through ``AppContext.update_settings`` into the store's meta.
+pass layout, language. Saved through ``KioskApp.update_settings`` into the store's meta.
 
 Cameras are picked from the devices Qt lists and printers from the system's (CUPS) queues,
-never typed. A new camera or printer is used at once, without a restart; "Print a test
-pass" sends a sample pass through the chosen printer. Grabbing a preview frame runs on a
+never typed. A new camera, printer or pass layout is used at once, and printing is turned on
+or off at once, without a restart; "Print a test pass" sends a sample pass through the chosen
+printer. Grabbing a preview frame runs on a
 worker thread: OpenCV may take a second per device, and the UI never waits on a camera.
 """
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.model import ENTRANCE
+from kiosk.printing.queue import PrintQueue
 from ui.admin.devices import PREVIEW_SIZE, frame_pixmap, grab_frame, layouts, system_printers, video_inputs
 from ui.admin.use_devices import pdf_home, print_sample, use_camera, use_printer
 from ui.bridge import AppContext
@@ -275,19 +277,27 @@ class SettingsTab(QWidget):
             self.context.set_language(language)
         if settings.camera != previous.camera:
             use_camera(self.context.app, settings.camera)
-        restart = False
+        queue = self.context.app.print_queue
         if (settings.printer, settings.pdf_folder) != (previous.printer, previous.pdf_folder):
-            restart = not use_printer(self.context.app, settings.printer, settings.pdf_folder, self.pdf_home)
-        self.status.setText(
-            translate("AdminSettings", "Saved. Turning printing on or off takes effect when the app restarts.")
-            if restart else translate("AdminSettings", "Saved and in use.")
-        )  # fmt: skip
+            use_printer(self.context.app, settings.printer, settings.pdf_folder, self.pdf_home)
+        self.status.setText(self._saved_words(queue))
         log.info("settings saved: mode %s, gate %s", settings.mode, settings.gate)
         self.saved.emit()
 
+    def _saved_words(self, queue_before: PrintQueue | None) -> str:
+        """What the save did, in one line: printing turned off says what is still waiting."""
+        if queue_before is None or self.context.app.print_queue is not None:
+            return translate("AdminSettings", "Saved and in use.")
+        waiting = queue_before.state().waiting
+        return (
+            translate("AdminSettings", "Saved. Printing is off: %1 pass(es) waiting will print when a printer "
+                      "is chosen again.").replace("%1", str(waiting)) if waiting
+            else translate("AdminSettings", "Saved. Printing is off at this kiosk.")
+        )  # fmt: skip
+
     def print_test(self) -> None:
         """A sample pass through the chosen (saved) printer: it shows the printer, paper and layout work."""
-        printer = print_sample(self.context.app, self.context.language)
+        printer = print_sample(self.context.app)
         self.status.setText(
             translate("AdminSettings", "Test pass sent to %1: see the printer status.").replace("%1", printer)
             if printer else translate("AdminSettings", "Printing is off: choose a printer and save first.")

@@ -9,8 +9,7 @@ from kiosk import paths
 from kiosk.app.kiosk_app import KioskApp
 from kiosk.model import Delegate
 from kiosk.printing.backends import PdfFolderPrinter
-from kiosk.printing.issue import pass_content
-from ui.passes.printers import device_for
+from ui.passes.printers import device_for, make_print_queue
 
 
 def use_camera(app: KioskApp, value: str) -> None:
@@ -26,27 +25,26 @@ def pdf_home(app: KioskApp) -> Path:
     """The folder the app's PDF passes go to when no folder is set: the one it started with."""
     queue = app.print_queue
     printer = queue.printer if queue is not None else None
-    return printer.directory if isinstance(printer, PdfFolderPrinter) else paths.passes_folder()
+    return printer.directory if isinstance(printer, PdfFolderPrinter) else app.passes.pdf_home
 
 
-def use_printer(app: KioskApp, value: str, pdf_folder: str, home: Path) -> bool:
-    """Send passes to the chosen printer from now on; False when printing itself is turned on or
-    off (that needs a restart: the pass policy is built with the app)."""
+def use_printer(app: KioskApp, value: str, pdf_folder: str, home: Path) -> None:
+    """Send passes to the chosen printer from now on: another printer, or printing turned on or
+    off (a queue made, or none), all without a restart."""
+    folder = Path(pdf_folder) if pdf_folder else home
     queue = app.print_queue
-    if queue is None or value == "none":
-        return False
-    queue.use(device_for(value, Path(pdf_folder) if pdf_folder else home))
-    return True
+    if queue is not None and value != "none":
+        queue.use(device_for(value, folder))
+        return
+    app.passes.use_queue(make_print_queue(app.store, value, folder, app.settings.layout, app.service.clock))
 
 
-def print_sample(app: KioskApp, language: str) -> str | None:
+def print_sample(app: KioskApp) -> str | None:
     """Queue a sample pass; the printer's name, or None when printing is off."""
-    queue = app.print_queue
-    if queue is None:
-        return None
     sample = Delegate(
         "test-print", "TEST-PRINT", "测试 样张", name_en="Test Pass", organization="Forum kiosk"
     )
-    content = pass_content(app.service, sample, "zh" if language.startswith("zh") else "en")
-    queue.enqueue(f"test-print-{uuid.uuid4()}", content, reason="test print")
+    queue = app.print_queue
+    if queue is None or not app.passes.print_for(sample, f"test-print-{uuid.uuid4()}", "test print"):
+        return None
     return queue.printer.name

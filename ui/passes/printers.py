@@ -1,4 +1,5 @@
-"""The printers this build can drive: the Qt pass renderer, plus the Qt/CUPS ``cups:`` scheme.
+"""The printers this build can drive: the Qt pass renderer, plus the Qt/CUPS ``cups:`` scheme;
+the app's print queue for the admin's printer setting.
 
 Imports no Qt itself: the factories import it when a printer is first made, so headless
 commands stay fast to start.
@@ -9,9 +10,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kiosk.clock import Clock
 from kiosk.errors import KioskError
 from kiosk.printing.backends import PassRenderer, PdfFolderPrinter, Printer
+from kiosk.printing.queue import PrintQueue
 from kiosk.printing.wiring import Printers
+from kiosk.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -52,3 +56,14 @@ def device_for(setting: str, pdf_folder: Path) -> Printer:
         except KioskError as exc:
             log.warning("printer setting %r cannot be used (%s); passes go to the PDF folder", setting, exc)
     return PdfFolderPrinter(pdf_folder, printers.renderer())
+
+
+def make_print_queue(
+    store: Store, printer: str, pdf_folder: Path, layout: str, clock: Clock | None = None
+) -> PrintQueue | None:
+    """The print queue for the admin's printer setting — "pdf" (a folder), "cups:QUEUE",
+    "escpos:HOST[:PORT]" — not yet started; None when printing is off. A printer setting that
+    cannot be used falls back to the PDF folder, so no pass is lost."""
+    if printer in ("none", ""):
+        return None
+    return PrintQueue(store, device_for(printer, pdf_folder), clock=clock, layout=layout)

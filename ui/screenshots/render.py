@@ -87,8 +87,8 @@ class Shooter:
         from kiosk.app.kiosk_app import KioskApp
         from kiosk.app.settings import Settings
         from ui.bridge import AppContext
+        from ui.passes.printers import make_print_queue
         from ui.shell.main_window import MainWindow
-        from ui.shell.printing import make_print_queue
 
         self.app, self.out, self.suffix, self.size = app, out, suffix, size
         self.store = Store(store_path)

@@ -92,7 +92,7 @@ def build_context(args: argparse.Namespace) -> Any:
     from kiosk.app.kiosk_app import KioskApp
     from kiosk.store import open_store
     from ui.bridge import AppContext
-    from ui.shell.printing import make_print_queue
+    from ui.passes.printers import make_print_queue
     from ui.shell.sounds import Sounds
 
     camera: str | int | None
@@ -132,6 +132,7 @@ def build_context(args: argparse.Namespace) -> Any:
     print(f"forum-kiosk: database {store.path}; PDF passes go to {pdf_folder}", flush=True)
     queue = make_print_queue(store, settings.printer, pdf_folder, settings.layout)
     context = AppContext(KioskApp(store, settings=settings, print_queue=queue))
+    context.app.passes.pdf_home = passes  # where PDF passes go if the admin turns printing on later
     context.sounds = Sounds(context)
     if queue is not None:
         queue.start()
