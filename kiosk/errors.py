@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     NOT_AN_ADMISSION = "not_an_admission"  # a void of an entry that admitted nobody; data: checkin_id
     NO_DELEGATE = "no_delegate"  # data: delegate_id
     PRINTER = "printer"  # a printer spec that names no printer; data: spec
+    BAD_PHONE = "bad_phone"  # a phone number setting that is not one; data: phone
 
 
 class KioskError(Exception):

@@ -80,7 +80,10 @@ class KioskApp:
     # -- settings and language ----------------------------------------------------------------
 
     def update_settings(self, **changes: Any) -> Settings:
-        """Store changed settings and apply them (gate, desk); an unknown gate changes nothing."""
+        """Store changed settings and apply them (gate, desk); an unknown gate or a phone number
+        that is not one (KioskError ``BAD_PHONE``) changes nothing."""
+        if "supervisor_phone" in changes:
+            changes["supervisor_phone"] = settings_module.check_phone(changes["supervisor_phone"])
         if "gate" in changes and changes["gate"] != self.settings.gate:
             self.service.set_gate(changes["gate"])  # raises UnknownGateError before anything is saved
         self.settings = settings_module.save(self.store, self.settings, **changes)

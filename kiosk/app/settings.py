@@ -10,11 +10,14 @@ changed key in one transaction.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any, get_type_hints
 
+from kiosk.errors import ErrorCode, KioskError
 from kiosk.model import ENTRANCE, Mode
 from kiosk.printing.layout import DEFAULT_LAYOUT, LAYOUT_SETTING
 from kiosk.store import Store
@@ -22,6 +25,8 @@ from kiosk.store import Store
 log = logging.getLogger(__name__)
 PREFIX = "settings."
 VERSION_KEY = "settings.version"
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 3, 20
+TRAILING_PHONE = re.compile(r"(?P<name>.*?\S)[\s,:;：，]+(?P<phone>\+?\d[\d\s().-]*\d)")
 
 
 class PrinterKind(StrEnum):
@@ -45,7 +50,8 @@ class Settings:
     language: str = "zh_CN"  # the operator language: zh_CN | en
     desk: str = "desk-1"  # this kiosk's name in the journal
     operator: str = ""  # the volunteer signed in at the desk (journalled with each entry)
-    supervisor: str = ""  # who the desk calls when stuck: name and phone, as the volunteers say it
+    supervisor: str = ""  # who the desk and the doors call when stuck (F8): a name
+    supervisor_phone: str = ""  # and the number to call them on (check_phone)
     reset_seconds: int = 8  # self-service: how long a refusal stays (a welcome: 3 s), a tap sooner
     camera: str = "demo"  # demo | a device index | /dev/videoN | a video file path | none
     printer: str = "pdf"  # pdf | cups:QUEUE | escpos:HOST[:PORT] | none
@@ -61,6 +67,11 @@ class Settings:
         return PrinterKind(scheme) if scheme in PrinterKind._value2member_map_ else PrinterKind.NONE
 
     @property
+    def supervisor_contact(self) -> str:
+        """The supervisor as F8 shows them: "Li Na · 138 0000 1234", or what is set of it."""
+        return " · ".join(part for part in (self.supervisor, self.supervisor_phone) if part)
+
+    @property
     def camera_kind(self) -> CameraKind:
         if self.camera in ("", CameraKind.NONE):
             return CameraKind.NONE
@@ -71,6 +82,26 @@ class Settings:
             if self.camera.isdigit() or self.camera.startswith("/dev/video")
             else CameraKind.FILE
         )
+
+
+def check_phone(text: str) -> str:
+    """A phone number as the admin typed it, spaces tidied and full-width characters made ASCII;
+    "" for none. Digits with spaces, ``-``, ``.``, brackets and a leading ``+``; 3 to 20 digits
+    (an extension, a mobile, a number with its country code and extension). Anything else is a
+    KioskError (``BAD_PHONE``)."""
+    phone = " ".join(unicodedata.normalize("NFKC", text).split())  # full-width digits typed in Chinese
+    if not phone:
+        return ""
+    digits = sum(c.isdigit() for c in phone)
+    allowed = all(c.isdigit() and c.isascii() or c in " -.()" for c in phone.removeprefix("+"))
+    if not allowed or not MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS:
+        raise KioskError(
+            f"{phone!r} is not a phone number: use digits, spaces, + - ( ) only "
+            f"({MIN_PHONE_DIGITS}-{MAX_PHONE_DIGITS} digits)",
+            ErrorCode.BAD_PHONE,
+            phone=phone,
+        )
+    return phone
 
 
 def key(name: str) -> str:
@@ -95,8 +126,24 @@ def _keys_under_settings(store: Store) -> None:
             store.set_meta(key(f.name), old)
 
 
+def _supervisor_phone_apart(store: Store) -> None:
+    """Version 2 kept the supervisor's name and phone in one line ("Li Na 138 0000 1234"): a
+    number at its end moves to ``supervisor_phone``; a line that does not end in one stays."""
+    line = store.get_meta(key("supervisor")) or ""
+    found = TRAILING_PHONE.match(line.strip())
+    if found is None or store.get_meta(key("supervisor_phone")):
+        return
+    try:
+        phone = check_phone(found["phone"])
+    except KioskError:
+        return
+    store.set_meta(key("supervisor"), found["name"])
+    store.set_meta(key("supervisor_phone"), phone)
+
+
 UPGRADES: list[tuple[str, Callable[[Store], None]]] = [
     ("keys-under-settings", _keys_under_settings),
+    ("supervisor-phone-apart", _supervisor_phone_apart),
 ]
 
 

@@ -232,6 +232,10 @@
       <translation>Supervisor volunteers call (F8)</translation>
     </message>
     <message>
+      <source>Supervisor's phone</source>
+      <translation>Supervisor's phone</translation>
+    </message>
+    <message>
       <source>Operator language</source>
       <translation>Operator language</translation>
     </message>
@@ -288,8 +292,12 @@
       <translation>Then say the result in the guest's language</translation>
     </message>
     <message>
-      <source>Name and phone, e.g. Li Na 138 0000 1234</source>
-      <translation>Name and phone, e.g. Li Na 138 0000 1234</translation>
+      <source>Name, e.g. Li Na</source>
+      <translation>Name, e.g. Li Na</translation>
+    </message>
+    <message>
+      <source>e.g. 138 0000 1234</source>
+      <translation>e.g. 138 0000 1234</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>
@@ -368,6 +376,18 @@
       <translation>Not saved: %1</translation>
     </message>
     <message>
+      <source>Test pass sent to %1: see the printer status.</source>
+      <translation>Test pass sent to %1: see the printer status.</translation>
+    </message>
+    <message>
+      <source>Printing is off: choose a printer and save first.</source>
+      <translation>Printing is off: choose a printer and save first.</translation>
+    </message>
+    <message>
+      <source>Not saved: “%1” is not a phone number. Use digits, spaces and + - ( ) only.</source>
+      <translation>Not saved: “%1” is not a phone number. Use digits, spaces and + - ( ) only.</translation>
+    </message>
+    <message>
       <source>Saved and in use.</source>
       <translation>Saved and in use.</translation>
     </message>
@@ -378,14 +398,6 @@
     <message>
       <source>Saved. Printing is off at this kiosk.</source>
       <translation>Saved. Printing is off at this kiosk.</translation>
-    </message>
-    <message>
-      <source>Test pass sent to %1: see the printer status.</source>
-      <translation>Test pass sent to %1: see the printer status.</translation>
-    </message>
-    <message>
-      <source>Printing is off: choose a printer and save first.</source>
-      <translation>Printing is off: choose a printer and save first.</translation>
     </message>
   </context>
   <context>
@@ -795,6 +807,10 @@
     <message>
       <source>Call the supervisor: %1</source>
       <translation>Call the supervisor: %1</translation>
+    </message>
+    <message>
+      <source>Call the supervisor: %1 (no phone number is set for this desk).</source>
+      <translation>Call the supervisor: %1 (no phone number is set for this desk).</translation>
     </message>
     <message>
       <source>Call the desk supervisor (no phone number is set for this desk).</source>

@@ -232,6 +232,10 @@
       <translation>志愿者呼叫的主管 (F8)</translation>
     </message>
     <message>
+      <source>Supervisor's phone</source>
+      <translation>主管电话</translation>
+    </message>
+    <message>
       <source>Operator language</source>
       <translation>操作语言</translation>
     </message>
@@ -288,8 +292,12 @@
       <translation>随后用来宾的语言播报结果</translation>
     </message>
     <message>
-      <source>Name and phone, e.g. Li Na 138 0000 1234</source>
-      <translation>姓名和电话，例如 李娜 138 0000 1234</translation>
+      <source>Name, e.g. Li Na</source>
+      <translation>姓名，例如 李娜</translation>
+    </message>
+    <message>
+      <source>e.g. 138 0000 1234</source>
+      <translation>例如 138 0000 1234</translation>
     </message>
     <message>
       <source>Default: the passes folder beside the database</source>
@@ -368,6 +376,18 @@
       <translation>未保存：%1</translation>
     </message>
     <message>
+      <source>Test pass sent to %1: see the printer status.</source>
+      <translation>测试通行证已发送到 %1：请查看打印机状态。</translation>
+    </message>
+    <message>
+      <source>Printing is off: choose a printer and save first.</source>
+      <translation>打印已关闭：请先选择打印机并保存。</translation>
+    </message>
+    <message>
+      <source>Not saved: “%1” is not a phone number. Use digits, spaces and + - ( ) only.</source>
+      <translation>未保存：“%1”不是电话号码。只能使用数字、空格和 + - ( )。</translation>
+    </message>
+    <message>
       <source>Saved and in use.</source>
       <translation>已保存并已生效。</translation>
     </message>
@@ -378,14 +398,6 @@
     <message>
       <source>Saved. Printing is off at this kiosk.</source>
       <translation>已保存。本机已关闭打印。</translation>
-    </message>
-    <message>
-      <source>Test pass sent to %1: see the printer status.</source>
-      <translation>测试通行证已发送到 %1：请查看打印机状态。</translation>
-    </message>
-    <message>
-      <source>Printing is off: choose a printer and save first.</source>
-      <translation>打印已关闭：请先选择打印机并保存。</translation>
     </message>
   </context>
   <context>
@@ -795,6 +807,10 @@
     <message>
       <source>Call the supervisor: %1</source>
       <translation>请呼叫主管：%1</translation>
+    </message>
+    <message>
+      <source>Call the supervisor: %1 (no phone number is set for this desk).</source>
+      <translation>请呼叫主管：%1（本服务台未设置联系电话）。</translation>
     </message>
     <message>
       <source>Call the desk supervisor (no phone number is set for this desk).</source>

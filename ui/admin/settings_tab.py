@@ -4,8 +4,9 @@ pass layout, language. Saved through ``KioskApp.update_settings`` into the store
 Cameras are picked from the devices Qt lists and printers from the system's (CUPS) queues,
 never typed. A new camera, printer or pass layout is used at once, and printing is turned on
 or off at once, without a restart; "Print a test pass" sends a sample pass through the chosen
-printer. Grabbing a preview frame runs on a
-worker thread: OpenCV may take a second per device, and the UI never waits on a camera.
+printer. Grabbing a preview frame runs on a worker thread: OpenCV may take a second per
+device, and the UI never waits on a camera. The supervisor's phone is checked before anything
+is saved (``kiosk.app.settings.check_phone``).
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.errors import ErrorCode, KioskError
 from kiosk.model import ENTRANCE
-from kiosk.printing.queue import PrintQueue
 from ui.admin.devices import PREVIEW_SIZE, frame_pixmap, grab_frame, layouts, system_printers, video_inputs
+from ui.admin.settings_words import problem_words, saved_words
 from ui.admin.use_devices import pdf_home, print_sample, use_camera, use_printer
 from ui.bridge import AppContext
 
@@ -49,6 +51,8 @@ class SettingsTab(QWidget):
         self.gate = QComboBox()
         self.desk = QLineEdit()
         self.supervisor = QLineEdit()
+        self.supervisor_phone = QLineEdit()
+        self.supervisor_phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.language = QComboBox()
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -115,7 +119,8 @@ class SettingsTab(QWidget):
 
     def retranslate(self) -> None:
         if not self.labels:
-            fields = (self.mode, self.gate, self.desk, self.supervisor, self.language, self._camera_row,
+            fields = (self.mode, self.gate, self.desk, self.supervisor, self.supervisor_phone, self.language,
+                      self._camera_row,
                       self._printer_row, self.escpos, self.pdf_folder, self.layout_box, self.reset, self.sounds,
                       self.speech)  # fmt: skip
             for field in fields:
@@ -127,6 +132,7 @@ class SettingsTab(QWidget):
             translate("AdminSettings", "Gate"),
             translate("AdminSettings", "Desk name (in the journal)"),
             translate("AdminSettings", "Supervisor volunteers call (F8)"),
+            translate("AdminSettings", "Supervisor's phone"),
             translate("AdminSettings", "Operator language"),
             translate("AdminSettings", "Camera"),
             translate("AdminSettings", "Printer"),
@@ -145,9 +151,8 @@ class SettingsTab(QWidget):
         self.sounds.setText(translate("AdminSettings", "Play a sound for each result"))
         self.speech.setText(translate("AdminSettings", "Then say the result in the guest's language"))
         self.escpos.setPlaceholderText("192.168.1.50:9100")
-        self.supervisor.setPlaceholderText(
-            translate("AdminSettings", "Name and phone, e.g. Li Na 138 0000 1234")
-        )
+        self.supervisor.setPlaceholderText(translate("AdminSettings", "Name, e.g. Li Na"))
+        self.supervisor_phone.setPlaceholderText(translate("AdminSettings", "e.g. 138 0000 1234"))
         self.pdf_folder.setPlaceholderText(
             translate("AdminSettings", "Default: the passes folder beside the database")
         )
@@ -175,6 +180,7 @@ class SettingsTab(QWidget):
         self._select(self.gate, settings.gate)
         self.desk.setText(settings.desk)
         self.supervisor.setText(settings.supervisor)
+        self.supervisor_phone.setText(settings.supervisor_phone)
         self._select(self.language, self.context.language)
         self._fill_cameras(settings.camera)
         self.printer.clear()
@@ -264,14 +270,22 @@ class SettingsTab(QWidget):
             settings = self.context.app.update_settings(
                 mode=self.mode.currentData(), gate=self.gate.currentData(),
                 desk=self.desk.text().strip() or previous.desk, supervisor=self.supervisor.text().strip(),
+                supervisor_phone=self.supervisor_phone.text(),
                 camera=self.camera_value(),
                 printer=self.printer_value(), pdf_folder=self.pdf_folder.text().strip(),
                 layout=self.layout_box.currentData() or previous.layout, reset_seconds=self.reset.value(),
                 sounds=self.sounds.isChecked(), speech=self.speech.isChecked(),
             )  # fmt: skip
-        except Exception as exc:  # noqa: BLE001 - an unknown gate etc. is said, not raised
+        except KioskError as exc:  # nothing was saved: said in one line
+            self.status.setText(problem_words(exc))
+            if exc.code is ErrorCode.BAD_PHONE:
+                self.supervisor_phone.setFocus()
+                self.supervisor_phone.selectAll()
+            return
+        except Exception as exc:  # noqa: BLE001 - anything else is said, not raised
             self.status.setText(translate("AdminSettings", "Not saved: %1").replace("%1", str(exc)))
             return
+        self.supervisor_phone.setText(settings.supervisor_phone)  # as stored: spaces tidied
         language = self.language.currentData()
         if language != self.context.language:
             self.context.set_language(language)
@@ -280,20 +294,9 @@ class SettingsTab(QWidget):
         queue = self.context.app.print_queue
         if (settings.printer, settings.pdf_folder) != (previous.printer, previous.pdf_folder):
             use_printer(self.context.app, settings.printer, settings.pdf_folder, self.pdf_home)
-        self.status.setText(self._saved_words(queue))
+        self.status.setText(saved_words(queue, self.context.app.print_queue))
         log.info("settings saved: mode %s, gate %s", settings.mode, settings.gate)
         self.saved.emit()
-
-    def _saved_words(self, queue_before: PrintQueue | None) -> str:
-        """What the save did, in one line: printing turned off says what is still waiting."""
-        if queue_before is None or self.context.app.print_queue is not None:
-            return translate("AdminSettings", "Saved and in use.")
-        waiting = queue_before.state().waiting
-        return (
-            translate("AdminSettings", "Saved. Printing is off: %1 pass(es) waiting will print when a printer "
-                      "is chosen again.").replace("%1", str(waiting)) if waiting
-            else translate("AdminSettings", "Saved. Printing is off at this kiosk.")
-        )  # fmt: skip
 
     def print_test(self) -> None:
         """A sample pass through the chosen (saved) printer: it shows the printer, paper and layout work."""

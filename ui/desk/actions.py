@@ -182,12 +182,19 @@ class DeskActions:
         self.context.app.intake.submit(code, source)
 
     def call_supervisor(self) -> None:
-        who = self.context.app.settings.supervisor
-        text = (
-            translate("DeskActions", "Call the supervisor: %1").replace("%1", who)
-            if who
-            else translate("DeskActions", "Call the desk supervisor (no phone number is set for this desk).")
-        )
+        """F8: who to call and on which number, as the admin set them."""
+        settings = self.context.app.settings
+        if settings.supervisor_phone:
+            text = translate("DeskActions", "Call the supervisor: %1").replace(
+                "%1", settings.supervisor_contact
+            )
+        elif settings.supervisor:
+            text = translate("DeskActions", "Call the supervisor: %1 (no phone number is set for this desk).")
+            text = text.replace("%1", settings.supervisor)
+        else:
+            text = translate(
+                "DeskActions", "Call the desk supervisor (no phone number is set for this desk)."
+            )
         self.screen.say(text, AMBER)
 
     def on_reason(self, kind: str, reason: str) -> None:

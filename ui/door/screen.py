@@ -193,7 +193,7 @@ class DoorScreen(QWidget):
         app, now = self.context.app, self.context.app.service.clock.now()
         facts = guidance(app.store, decision, app.service.forums, now)
         line = door_guidance(decision, facts, app.service.event.timezone, now, self.context.language[:2])
-        self.bar.supervisor = self.context.app.settings.supervisor
+        self.bar.supervisor = self.context.app.settings.supervisor_contact
         self.bar.show_for(decision, line)
 
     def _let_in(self, code: str, reason: str) -> None:
