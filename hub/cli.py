@@ -145,6 +145,7 @@ def _enrol(args: argparse.Namespace) -> int:
     import qrcode
 
     from kiosk.sync.enrol import Enrolment
+    from kiosk.sync.trust import HubInsecure, check_plain
 
     desk = args.desk.strip()
     if not desk or desk == "local" or len(desk) > 100:
@@ -152,12 +153,25 @@ def _enrol(args: argparse.Namespace) -> int:
         return 2
     if not args.url.startswith(("http://", "https://")):
         print(
-            "hub enrol: --url is the address desks reach the hub at, e.g. http://10.0.0.5:8787",
+            "hub enrol: --url is the address desks reach the hub at, e.g. https://10.0.0.5:8787",
             file=sys.stderr,
         )
         return 2
+    pin = ""
+    if args.tls_cert:
+        from hub.api.tls import certificate_fingerprint
+
+        pin = certificate_fingerprint(args.tls_cert)
+    elif args.url.startswith("https://"):
+        print("hub enrol: no --tls-cert, so the desk checks the hub's certificate against the system's "
+              "authorities (a `hub tls init` certificate needs --tls-cert)", file=sys.stderr)  # fmt: skip
+    try:
+        check_plain(args.url, insecure=False)
+    except HubInsecure:
+        print("hub enrol: plain HTTP to another machine: the desk joins only if Admin → Sync allows plain HTTP "
+              "(serve with --tls-cert and enrol with https:// and --tls-cert instead)", file=sys.stderr)  # fmt: skip
     code = _store(args).enrolments.create(desk, ttl=args.minutes * 60)
-    text = Enrolment(args.url.rstrip("/"), desk, code).text()
+    text = Enrolment(args.url.rstrip("/"), desk, code, pin).text()
     if not args.no_qr:
         picture = qrcode.QRCode(border=2)
         picture.add_data(text)
@@ -236,8 +250,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("enrol", help="a one-time code (and QR) a desk joins the hub with, instead of a token")
     p.add_argument("desk", help="the desk's name (its check-ins carry it)")
     p.add_argument(
-        "--url", required=True, help="the address desks reach this hub at, e.g. http://10.0.0.5:8787"
+        "--url", required=True, help="the address desks reach this hub at, e.g. https://10.0.0.5:8787"
     )
+    p.add_argument("--tls-cert", type=Path, help="the certificate hub serve uses: desks pin its fingerprint")
     p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440",
                    help="how long the code stays valid (default 10 minutes)")  # fmt: skip
     p.add_argument("--no-qr", action="store_true", help="print the line only")

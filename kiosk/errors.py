@@ -21,6 +21,8 @@ class ErrorCode(StrEnum):
     NO_DELEGATE = "no_delegate"  # data: delegate_id
     PRINTER = "printer"  # a printer spec that names no printer; data: spec
     BAD_PHONE = "bad_phone"  # a phone number setting that is not one; data: phone
+    HUB_UNTRUSTED = "hub_untrusted"  # the hub's certificate is not the pinned one (or not trusted); data: url
+    HUB_INSECURE = "hub_insecure"  # plain HTTP to a hub off loopback, not allowed; data: url
 
 
 class KioskError(Exception):

@@ -8,7 +8,6 @@ The private key is written 0600. Desks pin the certificate by its SHA-256 finger
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import os
 import socket
@@ -21,13 +20,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.errors import KioskError
+from kiosk.sync.trust import fingerprint
 
 VALID_FOR = timedelta(days=365)
-
-
-def fingerprint(der: bytes) -> str:
-    digest = hashlib.sha256(der).hexdigest().upper()
-    return "sha256:" + ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
 def certificate_fingerprint(pem_path: Path) -> str:

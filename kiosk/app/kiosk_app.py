@@ -32,6 +32,7 @@ from kiosk.sync.worker import SyncWorker
 log = logging.getLogger(__name__)
 HUB_URL_KEY = "sync.hub_url"
 HUB_TOKEN_KEY = "sync.token"
+HUB_PIN_KEY = "sync.hub_pin"  # the hub certificate's fingerprint, sha256:AB:… ("" for none)
 
 
 class KioskApp:
@@ -118,14 +119,17 @@ class KioskApp:
 
     # -- sync with the hub --------------------------------------------------------------------
 
-    def start_sync(self, url: str, token: str) -> None:
-        """Sync with the hub in the background from now on (and after a restart, via the store)."""
+    def start_sync(self, url: str, token: str, pin: str = "") -> None:
+        """Sync with the hub in the background from now on (and after a restart, via the store);
+        ``pin`` is its certificate's fingerprint, plain HTTP off loopback as the settings allow."""
         self.stop_sync(wait=False)
         self.store.set_meta(HUB_URL_KEY, url)
         self.store.set_meta(HUB_TOKEN_KEY, token)  # the database file is owner-only (0600)
+        self.store.set_meta(HUB_PIN_KEY, pin)
         self.sync_worker = SyncWorker(
-            self.store, url, token, health=lambda: desk_facts(self.settings, self.print_queue, self.camera)
-        )
+            self.store, url, token, health=lambda: desk_facts(self.settings, self.print_queue, self.camera),
+            pin=pin, insecure=self.settings.hub_insecure,
+        )  # fmt: skip
         self.service.decided.connect(self.sync_worker.notify)
         self.sync_worker.start()
 
@@ -144,7 +148,7 @@ class KioskApp:
         url, token = self.store.get_meta(HUB_URL_KEY), self.store.get_meta(HUB_TOKEN_KEY)
         if not (self.settings.auto_sync and url and token):
             return False
-        self.start_sync(url, token)
+        self.start_sync(url, token, self.store.get_meta(HUB_PIN_KEY) or "")
         return True
 
     def close(self) -> None:

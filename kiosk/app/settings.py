@@ -60,6 +60,7 @@ class Settings:
     sounds: bool = True
     speech: bool = True  # spoken prompts after the tones (when sounds are on)
     auto_sync: bool = False
+    hub_insecure: bool = False  # plain HTTP to a hub on another machine, allowed by the admin
 
     @property
     def printer_kind(self) -> PrinterKind:

@@ -17,7 +17,7 @@ def _once(args: argparse.Namespace, token: str) -> int:
     from kiosk.sync.engine import backlog, sync_once
 
     store = store_from(args, create=True)  # a new desk's database is filled by its first sync
-    client = HubClient(args.hub, token)
+    client = HubClient(args.hub, token, pin=args.pin, insecure=args.insecure)
     try:
         report = sync_once(store, client)
     finally:
@@ -46,7 +46,7 @@ def _watch(args: argparse.Namespace, token: str) -> int:
     # in the background by a shell (which starts it with SIGINT ignored).
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
-    worker = SyncWorker(store_from(args, create=True), args.hub, token)
+    worker = SyncWorker(store_from(args, create=True), args.hub, token, pin=args.pin, insecure=args.insecure)
     shown = None
     worker.start()
     try:
@@ -73,6 +73,11 @@ def _sync(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("KIOSK_HUB_TOKEN")
     if not token:
         raise KioskError("no token: pass --token T or set KIOSK_HUB_TOKEN / 缺少令牌")
+    from kiosk.sync.client import hub_url
+    from kiosk.sync.trust import check_plain, normalize_pin
+
+    check_plain(hub_url(args.hub), args.insecure)  # before any connection, --watch included
+    args.pin = normalize_pin(args.pin or "")
     return _watch(args, token) if args.watch else _once(args, token)
 
 
@@ -82,9 +87,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--hub", required=True, help="the hub's address, e.g. 10.0.0.2:8787 or http://10.0.0.2:8787"
     )
     p.add_argument("--token", help="this desk's token (default: $KIOSK_HUB_TOKEN)")
+    p.add_argument("--pin", metavar="sha256:AB:CD:…",
+                   help="an https hub's certificate fingerprint (hub tls init prints it); refused if it differs")  # fmt: skip
+    p.add_argument("--insecure", action="store_true",
+                   help="allow plain HTTP to a hub on another machine (token and names cross unencrypted)")  # fmt: skip
     mode = p.add_mutually_exclusive_group()
     mode.add_argument(
-        "--once", action="store_true", help="one pass, then exit (default); exit 3 refused, 4 unreachable"
+        "--once",
+        action="store_true",
+        help="one pass, then exit (default); exit 3 refused, 4 unreachable, 8 wrong certificate",
     )
     mode.add_argument("--watch", action="store_true", help="keep syncing until interrupted")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")

@@ -1,13 +1,17 @@
 """The kiosk's HTTP client for the hub (httpx only: the kiosk never imports the hub).
 
-Errors come as three kinds the caller can act on: the token was refused
-(exit 3), the hub cannot be reached or failed (exit 4), or the hub answered
-something the kiosk cannot use (exit 5).
+Errors come as kinds the caller can act on: the token was refused (exit 3), the hub
+cannot be reached or failed (exit 4), the hub answered something the kiosk cannot use
+(exit 5), the hub's certificate is not the pinned one (exit 8, ``trust.HubUntrusted``), or
+plain HTTP to a hub off loopback was not allowed (exit 2, ``trust.HubInsecure``). The last
+two are raised before any request is sent (``kiosk/sync/trust.py``).
 """
 
 from __future__ import annotations
 
 import logging
+import ssl
+import threading
 from typing import Any
 
 import httpx
@@ -15,7 +19,8 @@ import httpx
 from kiosk.errors import KioskError
 from kiosk.model import CheckIn, Delegate
 from kiosk.sync.health import HEALTH_PATH, DeskHealth
-from kiosk.sync.wire import API, checkin_to_wire, delegate_to_wire
+from kiosk.sync.trust import HubUntrusted, check_plain, normalize_pin, pinned_context, verification_failed
+from kiosk.sync.wire import API, ENROL_PATH, checkin_to_wire, delegate_to_wire
 
 log = logging.getLogger(__name__)
 
@@ -48,25 +53,58 @@ def hub_url(address: str) -> str:
 
 class HubClient:
     """One desk's connection to the hub (httpx's client is thread-safe; the worker still
-    gives each of its threads a client of its own)."""
+    gives each of its threads a client of its own).
+
+    ``pin`` is the fingerprint of an https hub's certificate (``sha256:AB:…``); ``insecure``
+    allows plain HTTP to a hub that is not on loopback. Both are checked at the first request."""
 
     def __init__(
-        self, url: str, token: str, timeout: float = 10.0, transport: httpx.BaseTransport | None = None
+        self,
+        url: str,
+        token: str,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+        pin: str = "",
+        insecure: bool = False,
     ):
         self.url = hub_url(url)
+        self.pin = normalize_pin(pin)
+        self._insecure = insecure
         self._timeout = timeout
-        self._http = httpx.Client(
-            base_url=self.url + API,
-            headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-            timeout=httpx.Timeout(timeout),
-            transport=transport,
+        self._token = token
+        self._transport = transport
+        self._http: httpx.Client | None = None
+        self._connecting = threading.Lock()
+
+    def _connect(self) -> httpx.Client:
+        """The HTTP client, made at the first request: after the address and the pin were checked."""
+        with self._connecting:
+            if self._http is None:
+                self._http = self._make_http()
+            return self._http
+
+    def _make_http(self) -> httpx.Client:
+        check_plain(self.url, self._insecure)
+        verify: ssl.SSLContext | bool = True
+        if self.pin and self.url.startswith("https://") and self._transport is None:
+            try:
+                verify = pinned_context(self.url, self.pin, self._timeout)
+            except (OSError, ssl.SSLError) as exc:
+                raise HubUnreachable(self.url, type(exc).__name__) from None
+        headers = {"Accept": "application/json"} | (
+            {"Authorization": f"Bearer {self._token}"} if self._token else {}
         )
+        return httpx.Client(base_url=self.url + API, headers=headers, timeout=httpx.Timeout(self._timeout),
+                            transport=self._transport, verify=verify)  # fmt: skip
 
     def _call(self, method: str, path: str, read_timeout: float | None = None, **kwargs: Any) -> Any:
         timeout = httpx.Timeout(self._timeout, read=read_timeout or self._timeout)
+        http = self._connect()
         try:
-            response = self._http.request(method, path, timeout=timeout, **kwargs)
+            response = http.request(method, path, timeout=timeout, **kwargs)
         except httpx.HTTPError as exc:
+            if verification_failed(exc):
+                raise HubUntrusted(self.url, pinned=bool(self.pin)) from None
             raise HubUnreachable(self.url, type(exc).__name__) from None
         if response.status_code == 401:
             raise HubRefused()
@@ -111,5 +149,10 @@ class HubClient:
         """The desk's health; the hub answers with its own time (``hub_time``)."""
         return self._call("POST", HEALTH_PATH, json=health.to_wire())
 
+    def enrol(self, code: str) -> Any:
+        """Redeem a one-time enrolment code (``kiosk.sync.enrol``; no token needed)."""
+        return self._call("POST", ENROL_PATH, json={"code": code})
+
     def close(self) -> None:
-        self._http.close()
+        if self._http is not None:
+            self._http.close()

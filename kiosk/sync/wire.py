@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.model import DELEGATE_TEXT_FIELDS, Action, CheckIn, Delegate, Outcome
 
 API = "/v1"
+ENROL_PATH = "/enrol"  # POST {"code"}: a one-time enrolment code for a desk's token
 MAX_BATCH = 500  # journal entries in one push
 
 

@@ -28,6 +28,7 @@ from kiosk.sync.apply import CHECKIN_CURSOR, ROSTER_CURSOR, meta_int
 from kiosk.sync.client import HubClient, HubProtocolError, HubRefused
 from kiosk.sync.engine import SyncReport, backlog, pull_checkins, pull_event, pull_roster, push_outbox
 from kiosk.sync.health import HealthFacts, collect
+from kiosk.sync.trust import HubInsecure, HubUntrusted, normalize_pin
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,14 @@ class SyncWorker:
         max_retry: float = 5.0,
         health: Callable[[], HealthFacts] | None = None,
         health_interval: float = 5.0,
+        pin: str = "",
+        insecure: bool = False,
     ) -> None:
         self.store = store
         self.hub_url = hub_url
         self._token = token
+        self.pin = normalize_pin(pin)  # the hub certificate's fingerprint (kiosk/sync/trust.py)
+        self.insecure = insecure  # plain HTTP to a hub off loopback allowed
         self.wait = wait
         self.push_interval = push_interval
         self.retry = retry
@@ -118,14 +123,14 @@ class SyncWorker:
     # -- the loops -----------------------------------------------------------------------------
 
     def _run(self, loop: Callable[[HubClient], None]) -> None:
-        client = HubClient(self.hub_url, self._token)
+        client = HubClient(self.hub_url, self._token, pin=self.pin, insecure=self.insecure)
         delay = self.retry
         try:
             while not self._stop.is_set():
                 try:
                     loop(client)
                     delay = self.retry
-                except HubRefused as exc:
+                except (HubRefused, HubUntrusted, HubInsecure) as exc:  # retrying soon changes nothing
                     self._failed(str(exc))
                     self._stop.wait(self.max_retry)
                 except KioskError as exc:

@@ -446,6 +446,10 @@
       <translation>Sync automatically in the background</translation>
     </message>
     <message>
+      <source>Allow plain HTTP to a hub on another machine (unencrypted: tokens and names cross the network readable)</source>
+      <translation>Allow plain HTTP to a hub on another machine (unencrypted: tokens and names cross the network readable)</translation>
+    </message>
+    <message>
       <source>Joined the hub at %1 as desk %2.</source>
       <translation>Joined the hub at %1 as desk %2.</translation>
     </message>
@@ -482,12 +486,28 @@
       <translation>The hub answered something this desk cannot use: check the address is the hub's.</translation>
     </message>
     <message>
+      <source>The hub's certificate is not the one the code names: nothing was sent. Check the address, or make a new code.</source>
+      <translation>The hub's certificate is not the one the code names: nothing was sent. Check the address, or make a new code.</translation>
+    </message>
+    <message>
+      <source>The code's hub is on another machine over plain HTTP: serve the hub with TLS, or allow plain HTTP below.</source>
+      <translation>The code's hub is on another machine over plain HTTP: serve the hub with TLS, or allow plain HTTP below.</translation>
+    </message>
+    <message>
       <source>Syncing…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
       <source>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</source>
       <translation>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</translation>
+    </message>
+    <message>
+      <source>the hub's certificate is not the one this desk pinned, so nothing was sent</source>
+      <translation>the hub's certificate is not the one this desk pinned, so nothing was sent</translation>
+    </message>
+    <message>
+      <source>plain HTTP to a hub on another machine is not allowed here</source>
+      <translation>plain HTTP to a hub on another machine is not allowed here</translation>
     </message>
     <message>
       <source>Sync failed: %1. This desk keeps working on its own.</source>

@@ -446,6 +446,10 @@
       <translation>后台自动同步</translation>
     </message>
     <message>
+      <source>Allow plain HTTP to a hub on another machine (unencrypted: tokens and names cross the network readable)</source>
+      <translation>允许以明文 HTTP 连接其他机器上的中心服务器（不加密：令牌和姓名以可读形式在网络上传输）</translation>
+    </message>
+    <message>
       <source>Joined the hub at %1 as desk %2.</source>
       <translation>已接入中心服务器 %1，本机为 %2。</translation>
     </message>
@@ -482,12 +486,28 @@
       <translation>中心服务器的应答无法使用：请确认地址是中心服务器的。</translation>
     </message>
     <message>
+      <source>The hub's certificate is not the one the code names: nothing was sent. Check the address, or make a new code.</source>
+      <translation>中心服务器的证书与注册码中的不符：未发送任何数据。请检查地址，或重新生成注册码。</translation>
+    </message>
+    <message>
+      <source>The code's hub is on another machine over plain HTTP: serve the hub with TLS, or allow plain HTTP below.</source>
+      <translation>注册码中的中心服务器在其他机器上，且使用明文 HTTP：请为中心服务器启用 TLS，或在下方允许明文 HTTP。</translation>
+    </message>
+    <message>
       <source>Syncing…</source>
       <translation>正在同步…</translation>
     </message>
     <message>
       <source>Done: %1 roster changes, %2 check-ins sent, %3 received from other desks.</source>
       <translation>完成：名单变更 %1 条，发送签到 %2 条，收到其他服务台签到 %3 条。</translation>
+    </message>
+    <message>
+      <source>the hub's certificate is not the one this desk pinned, so nothing was sent</source>
+      <translation>中心服务器的证书与本机固定的证书不符，未发送任何数据</translation>
+    </message>
+    <message>
+      <source>plain HTTP to a hub on another machine is not allowed here</source>
+      <translation>本机不允许以明文 HTTP 连接其他机器上的中心服务器</translation>
     </message>
     <message>
       <source>Sync failed: %1. This desk keeps working on its own.</source>

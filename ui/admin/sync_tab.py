@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.kiosk_app import HUB_TOKEN_KEY, HUB_URL_KEY
+from kiosk.app.kiosk_app import HUB_PIN_KEY, HUB_TOKEN_KEY, HUB_URL_KEY
+from kiosk.errors import ErrorCode, KioskError
 from kiosk.sync.enrol import EnrolError, EnrolProblem, parse, redeem
 from ui.bridge import AppContext
 
@@ -35,11 +36,11 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
-def sync_now(store: Any, url: str, token: str) -> Any:
+def sync_now(store: Any, url: str, token: str, pin: str = "", insecure: bool = False) -> Any:
     from kiosk.sync.client import HubClient
     from kiosk.sync.engine import sync_once
 
-    client = HubClient(url, token)
+    client = HubClient(url, token, pin=pin, insecure=insecure)
     try:
         return sync_once(store, client)
     finally:
@@ -62,6 +63,9 @@ class SyncTab(QWidget):
         self.auto = QCheckBox()
         self.auto.setChecked(self.worker is not None)
         self.auto.toggled.connect(self.set_auto)
+        self.plain = QCheckBox()  # plain HTTP to a hub on another machine: the admin's explicit choice
+        self.plain.setChecked(self.context.app.settings.hub_insecure)
+        self.plain.toggled.connect(self.set_plain)
         self.state = QLabel()
         self.state.setObjectName("syncState")
         self.state.setWordWrap(True)
@@ -80,6 +84,7 @@ class SyncTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
+        layout.addWidget(self.plain)
         layout.addWidget(self.result)
         layout.addWidget(self.state)
         layout.addStretch(1)
@@ -99,6 +104,7 @@ class SyncTab(QWidget):
         self._show_joined()
         self.now.setText(translate("AdminSync", "Sync now"))
         self.auto.setText(translate("AdminSync", "Sync automatically in the background"))
+        self.plain.setText(translate("AdminSync", "Allow plain HTTP to a hub on another machine (unencrypted: tokens and names cross the network readable)"))  # fmt: skip
         self.show_state()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
@@ -124,12 +130,12 @@ class SyncTab(QWidget):
             else translate("AdminSync", "Not joined to a hub yet: on the hub, run `hub enrol DESK --url ADDRESS`.")
         )  # fmt: skip
 
-    def _target(self) -> tuple[str, str] | None:
+    def _target(self) -> tuple[str, str, str] | None:
         url, token = self._credentials()
         if not url or not token:
             self.result.setText(translate("AdminSync", "Join the hub first: paste the enrolment code above."))
             return None
-        return url, token
+        return url, token, self.context.app.store.get_meta(HUB_PIN_KEY) or ""
 
     def join(self) -> None:
         """Redeem the pasted enrolment code for this desk's token (on a worker: the hub may be slow)."""
@@ -140,18 +146,20 @@ class SyncTab(QWidget):
             return
         self.join_button.setEnabled(False)
         self.result.setText(translate("AdminSync", "Joining the hub…"))
-        self.context.run_in_background(redeem, enrolment, on_done=lambda got: self._joined(enrolment.hub, *got),
+        self.context.run_in_background(redeem, enrolment, 10.0, self.context.app.settings.hub_insecure,
+                                       on_done=lambda got: self._joined(enrolment, *got),
                                        on_error=self._join_failed)  # fmt: skip
 
-    def _joined(self, url: str, desk: str, token: str) -> None:
+    def _joined(self, enrolment: Any, desk: str, token: str) -> None:
         self.join_button.setEnabled(True)
         self.code.clear()
         store = self.context.app.store
-        store.set_meta(HUB_URL_KEY, url)
+        store.set_meta(HUB_URL_KEY, enrolment.hub)
         store.set_meta(HUB_TOKEN_KEY, token)  # the database file is owner-only (0600)
+        store.set_meta(HUB_PIN_KEY, enrolment.pin)  # the hub's certificate, from the code
         self.context.app.update_settings(desk=desk)
         if self.worker is not None:
-            self.context.app.start_sync(url, token)
+            self.context.app.start_sync(enrolment.hub, token, enrolment.pin)
         log.info("joined the hub as desk %s", desk)
         self.result.setText(translate("AdminSync", "Joined. Press Sync now, or turn on the automatic sync."))
         self._show_joined()
@@ -164,6 +172,8 @@ class SyncTab(QWidget):
             EnrolProblem.REFUSED: translate("AdminSync", "The hub refused this code: it was used already or has expired. Make a new one with `hub enrol`."),
             EnrolProblem.UNREACHABLE: translate("AdminSync", "The hub cannot be reached at the code's address: check the network and the address."),
             EnrolProblem.UNUSABLE: translate("AdminSync", "The hub answered something this desk cannot use: check the address is the hub's."),
+            EnrolProblem.UNTRUSTED: translate("AdminSync", "The hub's certificate is not the one the code names: nothing was sent. Check the address, or make a new code."),
+            EnrolProblem.INSECURE: translate("AdminSync", "The code's hub is on another machine over plain HTTP: serve the hub with TLS, or allow plain HTTP below."),
         }[problem])  # fmt: skip
 
     def sync_now(self) -> None:
@@ -173,6 +183,7 @@ class SyncTab(QWidget):
         self.now.setEnabled(False)
         self.result.setText(translate("AdminSync", "Syncing…"))
         self.context.run_in_background(sync_now, self.context.app.store, *target,
+                                       self.context.app.settings.hub_insecure,
                                        on_done=self._synced, on_error=self._failed)  # fmt: skip
 
     def _synced(self, report: Any) -> None:
@@ -187,8 +198,17 @@ class SyncTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.now.setEnabled(True)
+        code = exc.code if isinstance(exc, KioskError) else None
+        if code is ErrorCode.HUB_UNTRUSTED:
+            why = translate(
+                "AdminSync", "the hub's certificate is not the one this desk pinned, so nothing was sent"
+            )
+        elif code is ErrorCode.HUB_INSECURE:
+            why = translate("AdminSync", "plain HTTP to a hub on another machine is not allowed here")
+        else:
+            why = str(exc)
         self.result.setText(translate("AdminSync", "Sync failed: %1. This desk keeps working on its own.")
-                            .replace("%1", str(exc)))  # fmt: skip
+                            .replace("%1", why))  # fmt: skip
 
     def set_auto(self, on: bool) -> None:
         if on and self.worker is None:
@@ -201,6 +221,13 @@ class SyncTab(QWidget):
             self.context.stop_sync()
         self.context.app.update_settings(auto_sync=on)
         self.show_state()
+
+    def set_plain(self, on: bool) -> None:
+        """Allow (or no longer allow) plain HTTP to a hub off loopback; a running sync restarts with it."""
+        self.context.app.update_settings(hub_insecure=on)
+        target = self._target() if self.worker is not None else None
+        if target is not None:
+            self.context.app.start_sync(*target)
 
     def show_state(self) -> None:
         worker = self.worker
