@@ -57,3 +57,12 @@ def test_the_hub_quick_start_of_the_readme_shares_a_check_in_between_two_desks(t
     out = paste(tmp_path, commands).stdout
     assert "admitted: 孙悦" in out
     assert "already_checked_in: 孙悦 — Already checked in at 12-06 09:00 at desk-1" in out and "exit 1" in out
+
+
+def test_the_hub_over_tls_of_the_readme_syncs_with_the_pin_and_refuses_another_certificate(
+    tmp_path: Path,
+) -> None:
+    commands = block("The same hub over TLS").replace("8787", str(free_port()))
+    result = paste(tmp_path, commands)
+    assert "event hardtech-demo; roster:" in result.stdout and "exit 8" in result.stdout
+    assert "not the one this desk pinned" in result.stderr and "&pin=" in result.stdout

@@ -32,9 +32,10 @@ class HubUntrusted(KioskError):
     code = ErrorCode.HUB_UNTRUSTED
 
     def __init__(self, url: str, pinned: bool) -> None:
-        what = ("its certificate is not the one this desk pinned: nothing was sent" if pinned
-                else "its certificate is not trusted: pin its fingerprint (sync --pin, or enrol again)")  # fmt: skip
-        super().__init__(f"the hub at {url} is refused: {what} / 中心服务器证书不符，未发送任何数据", url=url)
+        what = ("its certificate is not the one this desk pinned: nothing was sent / 中心服务器证书与固定的不符，未发送任何数据"
+                if pinned else "its certificate is not trusted: pin its fingerprint (sync --pin, or enrol again) "
+                "/ 中心服务器证书不受信任，请固定其指纹")  # fmt: skip
+        super().__init__(f"the hub at {url} is refused: {what}", url=url)
 
 
 class HubInsecure(KioskError):
