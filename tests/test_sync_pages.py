@@ -64,7 +64,7 @@ def test_pages_before_a_malformed_one_stand_and_the_cursor_stops_there(desk: Sto
     bad["changes"][1]["delegate"]["name"] = ["not", "text"]
     served = iter([good, bad])
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json=next(served)))
-    client = HubClient("http://hub.invalid", "kh_token", transport=transport)
+    client = HubClient("http://hub.invalid", "kh_token", transport=transport, insecure=True)
     with pytest.raises(MalformedPage):
         pull_roster(desk, client, SyncReport())
     assert desk.roster.count() == 9 and meta_int(desk, ROSTER_CURSOR) == 9
