@@ -144,6 +144,7 @@ def _purge(args: argparse.Namespace) -> int:
 def _enrol(args: argparse.Namespace) -> int:
     import qrcode
 
+    from hub.store.tokens import capabilities
     from kiosk.sync.enrol import Enrolment
     from kiosk.sync.trust import HubInsecure, check_plain
 
@@ -170,15 +171,16 @@ def _enrol(args: argparse.Namespace) -> int:
     except HubInsecure:
         print("hub enrol: plain HTTP to another machine: the desk joins only if Admin → Sync allows plain HTTP "
               "(serve with --tls-cert and enrol with https:// and --tls-cert instead)", file=sys.stderr)  # fmt: skip
-    code = _store(args).enrolments.create(desk, ttl=args.minutes * 60)
+    can = capabilities(args.can)
+    code = _store(args).enrolments.create(desk, ttl=args.minutes * 60, can=can)
     text = Enrolment(args.url.rstrip("/"), desk, code, pin).text()
     if not args.no_qr:
         picture = qrcode.QRCode(border=2)
         picture.add_data(text)
         picture.print_ascii(invert=True)
-    print(
-        f"desk {desk}: scan the QR or paste the line below in Admin → Sync, within {args.minutes} minutes (once):"
-    )
+    allowed = f" (may {'+'.join(sorted(can))})" if can else ""
+    print(f"desk {desk}{allowed}: scan the QR or paste the line below in Admin → Sync, "
+          f"within {args.minutes} minutes (once):")  # fmt: skip
     print(text)
     return 0
 
@@ -253,6 +255,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--url", required=True, help="the address desks reach this hub at, e.g. https://10.0.0.5:8787"
     )
     p.add_argument("--tls-cert", type=Path, help="the certificate hub serve uses: desks pin its fingerprint")
+    p.add_argument("--can", default="", metavar="walkin,reissue",
+                   help="what the desk's token may add to the hub's roster (as hub token create --can)")  # fmt: skip
     p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440",
                    help="how long the code stays valid (default 10 minutes)")  # fmt: skip
     p.add_argument("--no-qr", action="store_true", help="print the line only")

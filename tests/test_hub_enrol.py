@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -12,7 +14,7 @@ from hub.store import HubStore
 from kiosk.sync.client import HubClient
 from kiosk.sync.engine import sync_once
 from kiosk.sync.enrol import EnrolError, Enrolment, EnrolProblem, parse, redeem
-from tests.hub_support import BACKENDS, Hub, hub_target, make_hub, roster
+from tests.hub_support import BACKENDS, Hub, hub_target, make_hub, post_json, roster
 
 
 @pytest.fixture(params=BACKENDS)
@@ -90,3 +92,43 @@ def test_a_hub_that_cannot_be_reached_is_said_so():
     with pytest.raises(EnrolError) as down:
         redeem(Enrolment(f"http://127.0.0.1:{free_port()}", "d", "ABCD-EFGH-JKLM"), timeout=5)
     assert down.value.problem is EnrolProblem.UNREACHABLE
+
+
+def walk_in(hub: Hub, token: str, person: str) -> None:
+    """A walk-in registered at the desk, pushed with the delegate it made (as the sync does)."""
+    entry = {"id": str(uuid.uuid4()), "at": datetime.now(UTC).isoformat(), "desk": "door-b1",
+             "gate": "entrance", "code": f"W-{person}", "outcome": "admitted", "delegate_id": person,
+             "action": "walkin"}  # fmt: skip
+    delegate = {"id": person, "code": f"W-{person}", "name": "临时代表"}
+    answer = post_json(hub.url, token, "/v1/checkins", {"entries": [entry], "delegates": [delegate]})
+    assert answer.status_code == 200 and answer.json()["accepted"] == 1  # journalled either way
+
+
+@pytest.mark.parametrize(("can", "joins"), [("", False), ("reissue", False), ("walkin", True)])
+def test_a_walk_in_from_an_enrolled_token_reaches_the_hub_roster_only_with_the_capability(
+    hub: Hub, capsys: pytest.CaptureFixture[str], can: str, joins: bool
+):
+    flag = "--database-url" if hub.target.startswith("postgresql://") else "--db"
+    extra = ["--can", can] if can else []
+    assert main.run(["hub", "enrol", "door-b1", "--url", hub.url, "--no-qr", flag, hub.target, *extra]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (f"may {can}" in out[-2]) is bool(can)
+    desk, token = redeem(parse(out[-1]))
+    assert [t.can for t in hub.store.tokens.list()] == [frozenset({can} - {""})]
+    before = hub.store.roster.count()
+    walk_in(hub, token, "W-1")
+    assert hub.store.roster.count() == before + joins
+    with hub.store.read() as conn:
+        rows = conn.execute("SELECT id FROM hub_delegates WHERE id = ?", ("W-1",)).fetchall()
+    assert len(rows) == joins
+
+
+def test_hub_enrol_names_the_capabilities_it_knows(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    db = str(tmp_path / "hub.sqlite")
+    assert (
+        main.run(["hub", "enrol", "d", "--url", "http://127.0.0.1:1", "--can", "walkin,fly", "--db", db]) == 2
+    )
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "fly" in err[0] and "walkin, reissue" in err[0]
+    with HubStore(db).read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM hub_enrolments").fetchone()[0] == 0

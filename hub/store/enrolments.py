@@ -1,7 +1,8 @@
 """One-time enrolment codes: how a desk joins the hub without anyone typing a token.
 
-``hub enrol DESK --url URL`` makes a code for one desk, valid for a few minutes and good
-once; it travels with the hub's address in one string (and its QR), which the admin
+``hub enrol DESK --url URL [--can walkin,reissue]`` makes a code for one desk, valid for a
+few minutes and good once, whose token may do what ``--can`` names (as ``hub token create
+--can``); it travels with the hub's address in one string (and its QR), which the admin
 screen takes by paste or scan. Only the code's SHA-256 is stored (as tokens are), and
 redeeming it is one conditional UPDATE, so two desks racing with one code cannot both join.
 """
@@ -13,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from hub.store.base import Database
 from hub.store.logins import ALPHABET
-from hub.store.tokens import Tokens, token_hash
+from hub.store.tokens import Tokens, capabilities, token_hash
 
 
 def new_code() -> str:
@@ -25,15 +26,15 @@ class Enrolments:
         self._store = store
         self._tokens = tokens
 
-    def create(self, desk: str, ttl: float = 600.0) -> str:
-        """A code that makes a token for ``desk`` once, within ``ttl`` seconds."""
-        desk = desk.strip()
+    def create(self, desk: str, ttl: float = 600.0, can: frozenset[str] = frozenset()) -> str:
+        """A code that makes a token for ``desk``, allowed ``can``, once, within ``ttl`` seconds."""
+        desk, allowed = desk.strip(), ",".join(sorted(capabilities(",".join(can))))
         code, now = new_code(), datetime.now(UTC)
         with self._store.transaction() as conn:
             conn.execute("DELETE FROM hub_enrolments WHERE expires_at < ?", (now.isoformat(),))
             conn.execute(
-                "INSERT INTO hub_enrolments (hash, desk, expires_at) VALUES (?, ?, ?)",
-                (token_hash(code), desk, (now + timedelta(seconds=ttl)).isoformat()),
+                "INSERT INTO hub_enrolments (hash, desk, expires_at, can) VALUES (?, ?, ?, ?)",
+                (token_hash(code), desk, (now + timedelta(seconds=ttl)).isoformat(), allowed),
             )
         return code
 
@@ -46,7 +47,7 @@ class Enrolments:
         now = datetime.now(UTC).isoformat()
         with self._store.transaction() as conn:
             row = conn.execute(
-                "SELECT desk FROM hub_enrolments WHERE hash = ? AND used_at IS NULL AND expires_at > ?",
+                "SELECT desk, can FROM hub_enrolments WHERE hash = ? AND used_at IS NULL AND expires_at > ?",
                 (token_hash(code), now),
             ).fetchone()
             if row is None:
@@ -57,4 +58,4 @@ class Enrolments:
             ).rowcount
         if int(taken) != 1:
             return None
-        return row[0], self._tokens.create(row[0])[1]
+        return row[0], self._tokens.create(row[0], can=capabilities(row[1]))[1]

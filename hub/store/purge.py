@@ -57,7 +57,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "hub_desk_changes": dict.fromkeys(("desk", "at", "state"), KEEP),
     "hub_login_codes": dict.fromkeys(("hash", "expires_at", "used_at"), KEEP),
     "hub_sessions": dict.fromkeys(("hash", "who", "token_id"), KEEP),
-    "hub_enrolments": dict.fromkeys(("hash", "desk", "expires_at", "used_at"), KEEP),
+    "hub_enrolments": dict.fromkeys(("hash", "desk", "expires_at", "used_at", "can"), KEEP),
 }
 
 

@@ -89,4 +89,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         )
         """,
     ),
+    (
+        # What the token an enrolment code makes may do (hub enrol --can), as hub_tokens.can.
+        "hub-0007-enrolment-capabilities",
+        "ALTER TABLE hub_enrolments ADD COLUMN can TEXT NOT NULL DEFAULT ''",
+    ),
 ]
