@@ -24,6 +24,7 @@ NO_EVENT = str(QT_TRANSLATE_NOOP("SelfService", "No event loaded"))
 HELP = str(QT_TRANSLATE_NOOP("SelfService", "Help"))
 LARGE_TEXT = str(QT_TRANSLATE_NOOP("SelfService", "Larger text"))
 HIGH_CONTRAST = str(QT_TRANSLATE_NOOP("SelfService", "High contrast"))
+PORTRAIT_CAMERA = 0.75  # the camera window's height on a portrait screen, as a share of its width
 
 
 def logo_pixmap(svg: str, side: int) -> QPixmap | None:
@@ -77,19 +78,27 @@ class AttractPage(QWidget):
             tools.addWidget(button, 1)
         layout.addWidget(self.brand)
         layout.addWidget(self.camera, 1)
+        # on a portrait screen the prompt sits in the middle of the space between the camera
+        # window and the buttons: these two gaps share it there, and take none on a wide screen
+        self._gaps = (QWidget(), QWidget())
+        layout.addWidget(self._gaps[0], 0)
         layout.addWidget(self.headline)
-        self._gap = QWidget()  # grows on a portrait screen, between the prompt and the buttons
-        layout.addWidget(self._gap, 0)
+        layout.addWidget(self._gaps[1], 0)
         layout.addWidget(self.no_code)
         layout.addLayout(tools)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # on a portrait screen: a square camera window at eye height, the prompt under it, and the
-        # buttons in the lower half, within reach
+        # on a portrait screen: a 4:3 camera window at eye height, filled with the middle of the
+        # picture (no black bands), the prompt under it, the buttons in the lower half, within reach
         portrait = self.height() > self.width()
-        self.camera.setMaximumHeight(self.width() if portrait else 16_777_215)
-        self._layout.setStretch(self._layout.indexOf(self._gap), 1 if portrait else 0)
+        margins = self._layout.contentsMargins()
+        window = int((self.width() - margins.left() - margins.right()) * PORTRAIT_CAMERA)
+        self.camera.fill = portrait
+        self.camera.setMinimumHeight(window if portrait else 180)
+        self.camera.setMaximumHeight(window if portrait else 16_777_215)
+        for gap in self._gaps:
+            self._layout.setStretch(self._layout.indexOf(gap), 1 if portrait else 0)
         self._show_logo()
         self._fit_name()
 

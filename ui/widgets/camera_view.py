@@ -55,6 +55,7 @@ class CameraView(QWidget):
         self._message = ""
         self.mirrored = False  # a guest's preview is a mirror: moving the badge left moves it left
         self.guide = False  # the square to aim at, and "camera here ↑"
+        self.fill = False  # cover the widget (the picture's sides cut off) instead of letterboxing it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self._timer = QTimer(self)
@@ -126,22 +127,33 @@ class CameraView(QWidget):
         if frame is None or id(frame) == self._frame_id:
             return
         self._frame_id = id(frame)
-        self._image = to_qimage(frame, max(1, self.width()), max(1, self.height()))
+        self._image = to_qimage(frame, max(1, self.width()), max(1, self.height()), cover=self.fill)
         self.update()
+
+    def picture_rect(self) -> QRectF:
+        """Where the picture is drawn, in the widget (empty when there is no picture yet)."""
+        image = self._still or self._image
+        if image is None:
+            return QRectF()
+        mode = (
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding if self.fill else Qt.AspectRatioMode.KeepAspectRatio
+        )
+        scaled = image.size().scaled(self.size(), mode)
+        x, y = (self.width() - scaled.width()) / 2, (self.height() - scaled.height()) / 2
+        return QRectF(x, y, scaled.width(), scaled.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#111111"))
         image = self._still or self._image
         if image is not None:
-            # The whole picture, so a guest sees where their badge is in the camera's view.
-            scaled = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = (self.width() - scaled.width()) / 2
-            y = (self.height() - scaled.height()) / 2
+            # The whole picture, so a guest sees where their badge is in the camera's view (or,
+            # with ``fill``, its middle, where the square to aim at is).
+            picture = self.picture_rect()
             shown = image.mirrored(True, False) if self.mirrored else image
-            painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), shown)
+            painter.drawImage(picture, shown)
             if self.guide:
-                self._paint_guide(painter, QRectF(x, y, scaled.width(), scaled.height()))
+                self._paint_guide(painter, picture.intersected(QRectF(self.rect())))
         if self._message or (image is None and self.context.app.camera is None):
             band = max(90, self.height() // 4)
             painter.fillRect(self.rect().adjusted(0, self.height() - band, 0, 0), QColor(142, 14, 14, 230))

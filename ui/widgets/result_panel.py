@@ -11,12 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.app.guest import Look
 from ui.widgets.bilingual import PairButton, PairLabel, fit_text, text_basis
 from ui.widgets.outcome_icon import OutcomeIcon
 from ui.widgets.outcome_text import WORDS, ResultText, ink_for
+
+PORTRAIT_TEXT = 1.25  # text on a portrait screen, relative to its share of the screen's width
+PORTRAIT_ICON = 0.45  # the shape's side on a portrait screen (0.14 of the height on a wide one)
 
 
 def big_font(base: QFont, points: int, bold: bool = False) -> QFont:
@@ -51,28 +54,39 @@ class ResultPanel(QWidget):
         self.ok.setObjectName("resultOk")
         self.ok.clicked.connect(self.tapped.emit)
         self.ok.hide()
-        head = QHBoxLayout()
-        head.addStretch(1)
-        head.addWidget(self.icon)
-        head.addSpacing(24)
+        head = self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        head.setSpacing(24)
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         head.addWidget(self.word)
-        head.addStretch(1)
         layout.addStretch(1)
         layout.addLayout(head)
+        layout.setAlignment(head, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.title)
         layout.addWidget(self.band, 0, Qt.AlignmentFlag.AlignHCenter)
         for label in (self.advice, self.forums, self.status):
             layout.addWidget(label)
         layout.addStretch(1)
         layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(0)  # on a portrait screen the OK follows the text, all in the middle
         self.color = "#333333"
         self.ink = "white"
         self._paint_labels()
         self.band.hide()
 
     def fit(self, screen_height: int) -> None:
-        fit_text(self, screen_height)
-        self.icon.set_side(int(0.14 * self.scale * screen_height))
+        # on a portrait screen the shape stands above its word, larger, and the text is larger too:
+        # the panel fills the tall screen instead of leaving empty bands above and below a strip
+        window = self.window()
+        portrait = window.height() > window.width()
+        self._head.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.word.setAlignment(Qt.AlignmentFlag.AlignHCenter if portrait else
+                               Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
+        self._layout.setStretch(self._layout.count() - 3, 0 if portrait else 1)
+        self._layout.setStretch(self._layout.count() - 1, 1 if portrait else 0)
+        fit_text(self, int(screen_height * (PORTRAIT_TEXT if portrait else 1.0)))
+        self.icon.set_side(int((PORTRAIT_ICON if portrait else 0.14) * self.scale * screen_height))
         margin = int(0.04 * screen_height)
         self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.ok.setMinimumWidth(int(0.3 * screen_height))
