@@ -128,8 +128,9 @@ def _name_fields(name: str, name_en: str) -> str:
     han = has_han(name)
     if han:
         parts = syllables(name)
+        surname, given = parts[0], "".join(parts[1:])
         initials = "".join([p[0] for p in parts if p])
-        fields += ["".join(parts), initials, "".join(parts[1:] + parts[:1])]
+        fields += [surname + given, initials, given + surname]
         surname = name[:2]
         if surname in COMPOUND_SURNAMES and len(name) > 2 and surname not in SURNAME_READINGS:
             fields.append(

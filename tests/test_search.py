@@ -68,6 +68,14 @@ def test_index_follows_roster_changes(index: SearchIndex, event_store: Store):
     assert index.ids("wangfang") == ["9"]
 
 
+def test_short_queries_find_characters_a_later_import_brings(index: SearchIndex, event_store: Store):
+    assert index.ids("芳") == [] and index.ids("王芳") == []
+    later = [(9, Delegate("9", "C9", "王芳", organization="交通银行")), (10, Delegate("10", "C10", "芳菲"))]
+    apply_delegates(event_store, later, ImportReport(), replace=False)
+    assert index.ids("芳") == ["10"]  # a field starts with it (王芳 has no field 芳: 2-char names)
+    assert index.ids("银行") == ["9"] and index.ids("王芳") == ["9"]
+
+
 def test_a_renamed_delegate_is_found_by_the_new_name_only(index: SearchIndex, event_store: Store):
     apply_delegates(event_store, [(2, Delegate("1", "C1", "王芳"))], ImportReport(), replace=False)
     assert index.ids("wangfang") == ["1"]

@@ -21,6 +21,7 @@ from kiosk.names import search_text
 from kiosk.store import Store
 from kiosk.store.import_keys import KeysInTempTable, NamedIds
 from kiosk.store.roster import delegate_to_row
+from kiosk.store.search_index import Pairs
 
 Progress = Callable[[int, str], None]  # (rows read so far, phase)
 
@@ -192,9 +193,10 @@ def apply_delegates(
     changed = False
     with store.transaction() as conn:
         named = NamedIds(conn) if replace else None
+        pairs = Pairs(conn)
         rows = iter(parsed)
         while batch := list(islice(rows, BATCH_ROWS)):
-            seen, wrote = _apply_batch(conn, store, batch, report, released, now)
+            seen, wrote = _apply_batch(conn, store, batch, report, released, now, pairs)
             changed |= wrote
             if named is not None:
                 named.add(seen)
@@ -213,6 +215,7 @@ def _apply_batch(
     report: ImportReport,
     released: dict[str, str],
     now: str,
+    pairs: Pairs,
 ) -> tuple[set[str], bool]:
     marks = ", ".join("?" * len(batch))
     existing: dict[str, tuple[str, tuple]] = {
@@ -226,7 +229,7 @@ def _apply_batch(
     }  # fmt: skip
     changes, seen = sort_out(batch, existing, owners, _compared, report)
     roster = store.roster
-    roster.write_delegates(conn, [delegate_row(d, now) for d in changes])
+    roster.write_delegates(conn, [delegate_row(d, now) for d in changes], pairs)
     moved = [d for d in changes if d.id in existing and existing[d.id][0] != d.code]
     released.update((existing[d.id][0], d.id) for d in moved)
     roster.write_badges(

@@ -39,6 +39,7 @@ FIELD_LIMITS: dict[str, int] = {
     "category": 100, "forums": 2000, "status": 32, "language": 32, "id": 128, "code": 512,  # the scan path reads 512 (kiosk.service)
 }  # fmt: skip
 NOTE_LIMIT = 1000  # each column kept as a note
+SHORTEST_LIMIT = min(*FIELD_LIMITS.values(), NOTE_LIMIT)  # a row of shorter cells is within every limit
 
 
 def field_too_long(

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiosk.importers.headers import map_headers
-from kiosk.importers.limits import RejectReason, field_too_long
+from kiosk.importers.limits import SHORTEST_LIMIT, RejectReason, field_too_long
 from kiosk.importers.xlsx import CellText, SheetNote, TypedRow
 from kiosk.model import Category, Delegate, Forum
 
@@ -146,9 +146,10 @@ class RowParser:
         width = len(cells)
         values = {f: cells[i].strip() for f, i in self.fields.items() if i < width}
         get = values.get
-        too_long = field_too_long(values, cells, self.note_columns)
-        if too_long is not None:
-            return Rejection(line, RejectReason.FIELD_TOO_LONG, *too_long)
+        if max(map(len, cells), default=0) > SHORTEST_LIMIT:  # else every cell is within its limit
+            too_long = field_too_long(values, cells, self.note_columns)
+            if too_long is not None:
+                return Rejection(line, RejectReason.FIELD_TOO_LONG, *too_long)
         if isinstance(cells, TypedRow):
             problems = [typed_cell_problem(line, f, cells[i]) for f, i in self.fields.items() if i < width]
             rejection = next((p for p in problems if p is not None and p.reason in _REFUSING), None)
@@ -182,9 +183,9 @@ class RowParser:
                              {"value": get("status", "")})  # fmt: skip
 
         notes = {
-            header: cells[i].strip()
+            header: text
             for i, header in self.note_columns.items()
-            if i < width and cells[i].strip()
+            if i < width and (text := cells[i].strip())
         }
         return Delegate(
             id=delegate_id,

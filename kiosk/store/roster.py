@@ -6,11 +6,12 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import Any
 
 from kiosk.model import DELEGATE_FIELDS, DELEGATE_TEXT_FIELDS, Badge, Category, Delegate, Event, Forum
 from kiosk.store.db import Database
-from kiosk.store.search_index import record_pairs
+from kiosk.store.search_index import Pairs, record_pairs
 
 DELEGATE_COLUMNS = (*DELEGATE_FIELDS, "search", "updated_at")
 
@@ -35,17 +36,17 @@ def delegate_from_row(row: sqlite3.Row) -> Delegate:
     return Delegate(**values)
 
 
-def _column(delegate: Delegate, name: str) -> str:
-    if name == "forums":
-        return ",".join(delegate.forums)
-    if name == "notes":
-        return json.dumps(delegate.notes, ensure_ascii=False, sort_keys=True) if delegate.notes else "{}"
-    return str(getattr(delegate, name))
+_FIELDS_OF = attrgetter(*DELEGATE_FIELDS)
+_FORUMS = DELEGATE_FIELDS.index("forums")
+_NOTES = DELEGATE_FIELDS.index("notes")
 
 
 def delegate_to_row(delegate: Delegate, search: str, updated_at: str | None = None) -> tuple[str, ...]:
-    """The delegate's row in DELEGATE_COLUMNS order."""
-    values = (_column(delegate, name) for name in DELEGATE_FIELDS)
+    """The delegate's row in DELEGATE_COLUMNS order (every field but the forums and notes is text)."""
+    values = list(_FIELDS_OF(delegate))
+    values[_FORUMS] = ",".join(delegate.forums)
+    notes = delegate.notes
+    values[_NOTES] = json.dumps(notes, ensure_ascii=False, sort_keys=True) if notes else "{}"
     return (*values, search, updated_at or datetime.now(UTC).isoformat())
 
 
@@ -190,9 +191,12 @@ class Roster:
         for row in rows:
             yield delegate_from_row(row)
 
-    def write_delegates(self, conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    def write_delegates(
+        self, conn: sqlite3.Connection, rows: Iterable[tuple], pairs: Pairs | None = None
+    ) -> None:
         """Upsert delegate rows (``delegate_to_row`` tuples) inside the caller's transaction,
-        with their search index entries.
+        with their search index entries (and character pairs: ``pairs``, made in this
+        transaction, when the caller writes many batches).
 
         An upsert keeps each delegate's rowid, which the index refers to. The index is written
         here, a batch at a time, rather than by a trigger per row: a trigger makes every row its
@@ -217,7 +221,11 @@ class Roster:
                 fresh,
             )
         self.changed()
-        record_pairs(conn, (row[_SEARCH] for row in rows))
+        texts = (row[_SEARCH] for row in rows)
+        if pairs is None:
+            record_pairs(conn, texts)
+        else:
+            pairs.record(texts)
 
     def write_badges(
         self, conn: sqlite3.Connection, badges: Iterable[Badge], new_delegates: bool = False

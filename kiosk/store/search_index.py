@@ -19,15 +19,37 @@ from collections.abc import Iterable
 from kiosk.names import SEP
 
 _LAST_CHAR = "\U0010ffff"
+_FIELDS_KEPT = 100_000  # distinct fields an import remembers having read
 _AFTER_ASCII = tuple(string.ascii_lowercase + string.digits + SEP + "'-.&()/,+_@#")
 
 
+class Pairs:
+    """The pairs ``search_pairs`` holds, for the writes of one transaction (an import: read once,
+    so each batch inserts only the pairs new to the roster, and reads each distinct field once)."""
+
+    def __init__(self, conn: sqlite3.Connection, known: Iterable[str] | None = None) -> None:
+        self._conn = conn
+        self._known = set(
+            known if known is not None else (r[0] for r in conn.execute("SELECT pair FROM search_pairs"))
+        )
+        self._fields: set[str] = set()  # fields whose pairs are known
+
+    def record(self, texts: Iterable[str]) -> None:
+        """Add the character pairs of the fields of ``texts`` that are not plain ASCII (inside the
+        transaction that made this)."""
+        fields = set(SEP.join(texts).split(SEP)).difference(self._fields)
+        if len(self._fields) > _FIELDS_KEPT:
+            self._fields.clear()
+        self._fields |= fields
+        pairs = {pair for f in fields if not f.isascii() for pair in map(str.__add__, SEP + f, f + SEP)}
+        pairs -= self._known
+        self._known |= pairs
+        self._conn.executemany("INSERT OR IGNORE INTO search_pairs (pair) VALUES (?)", [(p,) for p in pairs])
+
+
 def record_pairs(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
-    """Add the character pairs of the fields of ``texts`` that are not plain ASCII (inside the
-    caller's transaction)."""
-    fields = {f for text in texts for f in text.split(SEP) if not f.isascii()}
-    pairs = {pair for f in fields for pair in map(str.__add__, SEP + f, f + SEP)}
-    conn.executemany("INSERT OR IGNORE INTO search_pairs (pair) VALUES (?)", [(p,) for p in pairs])
+    """Add the character pairs of the non-ASCII fields of ``texts`` (inside the caller's transaction)."""
+    Pairs(conn, known=()).record(texts)
 
 
 def following(conn: sqlite3.Connection, char: str) -> list[str]:
