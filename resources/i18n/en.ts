@@ -638,6 +638,14 @@
       <translation>wrong PIN</translation>
     </message>
     <message>
+      <source>wrong phone digits</source>
+      <translation>wrong phone digits</translation>
+    </message>
+    <message>
+      <source>help call</source>
+      <translation>help call</translation>
+    </message>
+    <message>
       <source>camera</source>
       <translation>camera</translation>
     </message>
@@ -1627,6 +1635,29 @@
     <message>
       <source>The %1 was taken from the merged cell %2: check that it belongs to this row.</source>
       <translation>The %1 was taken from the merged cell %2: check that it belongs to this row.</translation>
+    </message>
+  </context>
+  <context>
+    <name>KioskCalls</name>
+    <message>
+      <source>Kiosk %1</source>
+      <translation>Kiosk %1</translation>
+    </message>
+    <message>
+      <source>Desk %1</source>
+      <translation>Desk %1</translation>
+    </message>
+    <message>
+      <source>A guest at %1 asks for help (%2)</source>
+      <translation>A guest at %1 asks for help (%2)</translation>
+    </message>
+    <message>
+      <source>Wrong phone digits at %1 (%2, %3 tries): the guest may need help</source>
+      <translation>Wrong phone digits at %1 (%2, %3 tries): the guest may need help</translation>
+    </message>
+    <message>
+      <source>On my way</source>
+      <translation>On my way</translation>
     </message>
   </context>
   <context>

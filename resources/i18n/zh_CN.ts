@@ -638,6 +638,14 @@
       <translation>PIN 错误</translation>
     </message>
     <message>
+      <source>wrong phone digits</source>
+      <translation>手机尾号错误</translation>
+    </message>
+    <message>
+      <source>help call</source>
+      <translation>呼叫帮助</translation>
+    </message>
+    <message>
       <source>camera</source>
       <translation>摄像头</translation>
     </message>
@@ -1627,6 +1635,29 @@
     <message>
       <source>The %1 was taken from the merged cell %2: check that it belongs to this row.</source>
       <translation>%1 取自合并单元格 %2：请核对它是否属于这一行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>KioskCalls</name>
+    <message>
+      <source>Kiosk %1</source>
+      <translation>%1 号自助机</translation>
+    </message>
+    <message>
+      <source>Desk %1</source>
+      <translation>%1 号服务台</translation>
+    </message>
+    <message>
+      <source>A guest at %1 asks for help (%2)</source>
+      <translation>%1有来宾请求帮助（%2）</translation>
+    </message>
+    <message>
+      <source>Wrong phone digits at %1 (%2, %3 tries): the guest may need help</source>
+      <translation>%1手机尾号输错（%2，%3 次）：来宾可能需要帮助</translation>
+    </message>
+    <message>
+      <source>On my way</source>
+      <translation>我这就去</translation>
     </message>
   </context>
   <context>

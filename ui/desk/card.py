@@ -39,6 +39,8 @@ def action_text(action: Action) -> str:
         Action.REISSUE: translate("DelegateCard", "new badge"),
         Action.WALKIN: translate("DelegateCard", "walk-in"),
         Action.PIN_FAILURE: translate("DelegateCard", "wrong PIN"),
+        Action.PHONE_FAILURE: translate("DelegateCard", "wrong phone digits"),
+        Action.HELP_CALL: translate("DelegateCard", "help call"),
     }.get(action, str(action))
 
 

@@ -33,6 +33,7 @@ from ui.desk.banner import AMBER, GREEN, RED, DecisionBanner, VipNotice, explain
 from ui.desk.card import DelegateCard
 from ui.desk.dialogs import ReasonForm
 from ui.desk.guidance import GuidanceBar
+from ui.desk.kiosk_calls import KioskCallsNotice
 from ui.desk.search_panel import SearchPanel, result_text
 from ui.desk.status_strip import StatusStrip
 from ui.desk.style import STYLE
@@ -98,7 +99,9 @@ class DeskScreen(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_escape,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
 
+        self.kiosk_calls = KioskCallsNotice(context)  # a guest at a kiosk pressed Help
         right = QVBoxLayout()
+        right.addWidget(self.kiosk_calls)
         right.addWidget(self.banner)
         right.addWidget(self.guidance)
         right.addWidget(self.vip)
@@ -125,6 +128,7 @@ class DeskScreen(QWidget):
     def retranslate(self) -> None:
         self.panel.retranslate()
         self.status.retranslate()
+        self.kiosk_calls.retranslate()
         for name, button in self.buttons.items():
             button.setText(f"{self.actions_.label(name)}  [{self.actions_.KEYS[name]}]")
         if self.card.delegate is not None:

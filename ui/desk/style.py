@@ -47,5 +47,7 @@ STYLE = """
 #deskForm QLabel#formError { font-size: 18px; color: #B71C1C; font-weight: bold; }
 #deskForm QComboBox, #deskForm QLineEdit { font-size: 20px; padding: 6px; color: #212121; background: white; }
 #deskForm QListWidget { font-size: 17px; color: #212121; }
+#kioskCalls { background: #E3F2FD; border: 2px solid #1565C0; border-radius: 6px; }
+#kioskCalls QLabel#kioskCallText { font-size: 19px; font-weight: bold; color: #0D47A1; }
 #deskForm QPushButton#formConfirm { background: #1565C0; color: white; font-weight: bold; }
 """
