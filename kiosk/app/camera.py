@@ -75,7 +75,7 @@ class PreviewSource:
         if isinstance(inner, CameraSource):
             inner.on_status.append(lambda status: self.set_state(CAMERA_STATES.get(status, status)))
         else:
-            self.set_state("live")
+            self.set_state("live" if self._running.is_set() else "paused")  # paused while it opened
         return inner
 
     def read(self) -> Frame | None:
@@ -117,6 +117,10 @@ class PreviewSource:
     def now(self) -> float:
         return self._offset + (self._inner.now() if self._inner is not None else 0.0)
 
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
     def pause(self, paused: bool) -> None:
         if paused:
             self._running.clear()
@@ -156,6 +160,10 @@ class CameraFeed:
 
     def latest(self) -> np.ndarray | None:
         return self.preview.latest()
+
+    @property
+    def paused(self) -> bool:
+        return self.preview.paused
 
     def pause(self, paused: bool) -> None:
         self.preview.pause(paused)

@@ -11,11 +11,16 @@
 - otherwise the code is decided, one at a time, on a worker of its own (the journal commit is
   a disk write the UI thread must not wait on). The decision reaches the screens through the
   check-in service's ``decided`` listeners.
+
+``capture_next()`` comes before all of these: the next code the camera or a scanner reads, in
+any mode, is handed to the future it returns instead of being decided (the admin scanning the
+hub's enrolment QR). Cancelling the future gives the codes back to check-in.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from enum import StrEnum
 
@@ -73,10 +78,35 @@ class Intake:
         # nothing was acknowledged, and the screens show what to do
         self.store_failed: Listeners[DatabaseProblem] = Listeners()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide")
+        self._capture: Future[str] | None = None
+        self._capture_lock = threading.Lock()
         flow.changed.connect(self._on_flow_change)
+
+    def capture_next(self) -> Future[str]:
+        """The next code from the camera or a scanner, not decided; a capture still waiting is cancelled."""
+        future: Future[str] = Future()
+        with self._capture_lock:
+            previous, self._capture = self._capture, future
+        if previous is not None:
+            previous.cancel()
+        return future
+
+    def _captured(self, code: str, source: CodeSource) -> bool:
+        """Hand ``code`` to a waiting capture; False when none waits (or it was cancelled)."""
+        if source not in PRESENTED:
+            return False
+        with self._capture_lock:
+            capture, self._capture = self._capture, None
+        if capture is None or not capture.set_running_or_notify_cancel():
+            return False
+        log.info("code from %s captured, not decided", source)
+        capture.set_result(code)
+        return True
 
     def submit(self, code: str, source: CodeSource) -> Future[Decision | None] | None:
         """Decide on ``code`` in the background, or hold or ignore it (then None)."""
+        if self._captured(code, source):
+            return None
         answer = verdict(self.flow, source, self.paused)
         if answer is Verdict.IGNORE:
             log.debug("code from %s ignored in %s/%s", source, self.flow.mode, self.flow.state)
@@ -134,4 +164,8 @@ class Intake:
             self.exits = False
 
     def close(self) -> None:
+        with self._capture_lock:
+            capture, self._capture = self._capture, None
+        if capture is not None:
+            capture.cancel()
         self._worker.shutdown(wait=True, cancel_futures=True)

@@ -9,6 +9,7 @@ events into signals.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future
 from typing import Any
 
 from kiosk.app import settings as settings_module
@@ -110,6 +111,16 @@ class KioskApp:
             self.camera.stop()
         self.camera = CameraFeed(source, self.intake, self.camera_state.emit, opener=opener)
         self.camera.start()
+
+    def capture_code(self) -> Future[str]:
+        """The next code the camera (resumed for it on the admin screen) or a scanner reads, handed
+        over instead of decided; the camera is paused again once it is read or the wait cancelled."""
+        future = self.intake.capture_next()
+        camera = self.camera
+        if camera is not None and camera.paused:
+            camera.pause(False)
+            future.add_done_callback(lambda _done: camera.pause(self.flow.mode is Mode.ADMIN))
+        return future
 
     def stop_camera(self) -> None:
         """No camera from now on (the admin chose none)."""

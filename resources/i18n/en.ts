@@ -462,6 +462,30 @@
       <translation>Join the hub first: paste the enrolment code above.</translation>
     </message>
     <message>
+      <source>Stop scanning</source>
+      <translation>Stop scanning</translation>
+    </message>
+    <message>
+      <source>Scan enrolment code</source>
+      <translation>Scan enrolment code</translation>
+    </message>
+    <message>
+      <source>No camera at this kiosk: choose one in Settings, or paste the code.</source>
+      <translation>No camera at this kiosk: choose one in Settings, or paste the code.</translation>
+    </message>
+    <message>
+      <source>Hold the QR code that `hub enrol` shows up to the camera…</source>
+      <translation>Hold the QR code that `hub enrol` shows up to the camera…</translation>
+    </message>
+    <message>
+      <source>Stopped scanning: no code was read.</source>
+      <translation>Stopped scanning: no code was read.</translation>
+    </message>
+    <message>
+      <source>The camera read a code that is not an enrolment code: show the QR that `hub enrol` printed.</source>
+      <translation>The camera read a code that is not an enrolment code: show the QR that `hub enrol` printed.</translation>
+    </message>
+    <message>
       <source>Joining the hub…</source>
       <translation>Joining the hub…</translation>
     </message>

@@ -462,6 +462,30 @@
       <translation>请先接入中心服务器：在上方粘贴接入码。</translation>
     </message>
     <message>
+      <source>Stop scanning</source>
+      <translation>停止扫描</translation>
+    </message>
+    <message>
+      <source>Scan enrolment code</source>
+      <translation>扫描接入码</translation>
+    </message>
+    <message>
+      <source>No camera at this kiosk: choose one in Settings, or paste the code.</source>
+      <translation>本机没有摄像头：请在“设置”中选择一个，或粘贴入网码。</translation>
+    </message>
+    <message>
+      <source>Hold the QR code that `hub enrol` shows up to the camera…</source>
+      <translation>请将 `hub enrol` 显示的二维码对准摄像头……</translation>
+    </message>
+    <message>
+      <source>Stopped scanning: no code was read.</source>
+      <translation>已停止扫描：未读到二维码。</translation>
+    </message>
+    <message>
+      <source>The camera read a code that is not an enrolment code: show the QR that `hub enrol` printed.</source>
+      <translation>摄像头读到的不是接入码：请出示 `hub enrol` 生成的二维码。</translation>
+    </message>
+    <message>
       <source>Joining the hub…</source>
       <translation>正在接入中心服务器…</translation>
     </message>

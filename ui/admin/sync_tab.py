@@ -3,6 +3,9 @@
 A desk joins by pasting (or scanning with a USB scanner into the field) the one-time
 enrolment code that ``hub enrol DESK --url URL`` shows: the hub's address, the desk's name
 and a code, redeemed once for this desk's token (``kiosk.sync.enrol``). Nobody types a token.
+"Scan enrolment code" reads the QR with the kiosk's own camera: the next code the camera sees
+is handed over by the app's intake (``KioskApp.capture_code``) instead of being checked in,
+then redeemed the same way; pressing the button again, or leaving the tab, stops waiting.
 The address and the token are kept in the store's meta — an owner-only file — so sync
 resumes after a restart (``KIOSK_HUB_TOKEN``, when set, stands in for the stored token); the
 token is never shown or logged. The automatic sync is a ``kiosk.sync.SyncWorker`` (two background
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -52,9 +56,12 @@ class SyncTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.code = QLineEdit()
-        self.code.returnPressed.connect(self.join)
+        self.code.returnPressed.connect(lambda: self.join())
         self.join_button = QPushButton()
-        self.join_button.clicked.connect(self.join)
+        self.join_button.clicked.connect(lambda: self.join())
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(self.scan)
+        self.capture: Future[str] | None = None  # waiting for the camera to read a code
         self.joined = QLabel()
         self.joined.setWordWrap(True)
         self.now = QPushButton()
@@ -75,6 +82,7 @@ class SyncTab(QWidget):
         code_row = QHBoxLayout()
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.join_button)
+        code_row.addWidget(self.scan_button)
         form = QFormLayout()
         form.addRow(self.code_label, code_row)
         form.addRow("", self.joined)
@@ -101,6 +109,7 @@ class SyncTab(QWidget):
         self.code_label.setText(translate("AdminSync", "Enrolment code"))
         self.code.setPlaceholderText(translate("AdminSync", "Paste or scan the code that `hub enrol` shows"))
         self.join_button.setText(translate("AdminSync", "Join the hub"))
+        self._name_scan_button()
         self._show_joined()
         self.now.setText(translate("AdminSync", "Sync now"))
         self.auto.setText(translate("AdminSync", "Sync automatically in the background"))
@@ -114,6 +123,8 @@ class SyncTab(QWidget):
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.timer.stop()
+        if self.capture is not None:
+            self.capture.cancel()  # the camera goes back to check-in (paused on the admin screen)
         super().hideEvent(event)
 
     def _credentials(self) -> tuple[str, str]:
@@ -137,11 +148,48 @@ class SyncTab(QWidget):
             return None
         return url, token, self.context.app.store.get_meta(HUB_PIN_KEY) or ""
 
-    def join(self) -> None:
-        """Redeem the pasted enrolment code for this desk's token (on a worker: the hub may be slow)."""
+    # -- joining ----------------------------------------------------------------------------
+
+    def _name_scan_button(self) -> None:
+        self.scan_button.setText(
+            translate("AdminSync", "Stop scanning") if self.capture is not None
+            else translate("AdminSync", "Scan enrolment code")
+        )  # fmt: skip
+
+    def scan(self) -> None:
+        """Read the next code from the camera and join with it; pressed again, stop waiting."""
+        if self.capture is not None:
+            self.capture.cancel()
+            return
+        if self.context.app.camera is None:
+            self.result.setText(translate("AdminSync", "No camera at this kiosk: choose one in Settings, or paste the code."))  # fmt: skip
+            return
+        self.capture = capture = self.context.app.capture_code()
+        capture.add_done_callback(lambda done: self.context.on_ui_thread(lambda: self._scanned(done)))
+        self._name_scan_button()
+        self.result.setText(
+            translate("AdminSync", "Hold the QR code that `hub enrol` shows up to the camera…")
+        )
+
+    def _scanned(self, done: Future[str]) -> None:
+        if done is not self.capture:
+            return  # an earlier wait, replaced
+        self.capture = None
+        self._name_scan_button()
+        if done.cancelled():
+            self.result.setText(translate("AdminSync", "Stopped scanning: no code was read."))
+            return
+        self.join(done.result(), scanned=True)
+
+    def join(self, text: str | None = None, scanned: bool = False) -> None:
+        """Redeem the pasted (or scanned) enrolment code for this desk's token (on a worker: the
+        hub may be slow)."""
         try:
-            enrolment = parse(self.code.text())
+            enrolment = parse(self.code.text() if text is None else text)
         except EnrolError as exc:
+            if scanned and exc.problem is EnrolProblem.NOT_A_CODE:
+                self.result.setText(translate("AdminSync", "The camera read a code that is not an enrolment code: show the QR that `hub enrol` printed."))  # fmt: skip
+                return
             self._join_failed(exc)
             return
         self.join_button.setEnabled(False)
