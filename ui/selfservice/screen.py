@@ -24,6 +24,7 @@ from ui.bridge import AppContext
 from ui.selfservice.attract import AttractPage
 from ui.selfservice.facts import desk_text
 from ui.selfservice.result_text import guest_result, send_to_desk
+from ui.selfservice.scan_prompt import SpokenScanPrompt
 from ui.selfservice.search import ConfirmPage, SearchPage
 from ui.widgets.bilingual import PairButton, fit_text, text_basis
 from ui.widgets.result_panel import ResultPanel
@@ -97,6 +98,7 @@ class SelfServiceScreen(QWidget):
         context.events.flow_changed.connect(self._on_flow_changed)
         context.events.printer_state.connect(self._on_printer_state)
         context.events.language_changed.connect(lambda _: self.retranslate())
+        self.scan_prompt = SpokenScanPrompt(context, self, lambda: self.first)  # said when someone waits
         self.retranslate()
 
     @property
