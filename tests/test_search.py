@@ -140,3 +140,32 @@ def test_a_million_delegates_are_searched_as_six_are(event_store: Store):
         by_name = index.ids(d.name)
         assert d.id in by_name or namesakes[d.name] > 20
         assert all(SEP + d.name + SEP in texts[i] for i in by_name[: min(20, namesakes[d.name])])
+
+
+@pytest.mark.parametrize(
+    ("query", "order"),
+    [
+        ("zw", ["1", "7", "2"]),  # whole fields (张伟, 曾伟 in roster order), then a field start (zwm)
+        ("zhangwei", ["1", "2"]),  # the whole pinyin, then the longer zhangweiming
+        ("wei", ["1", "2", "7"]),  # given name first (weizhang, weimingzhang, weizeng): starts, roster order
+        ("ngwei", ["1", "2", "7"]),  # inside zhangwei, zhangweiming, zengwei: anywhere, roster order
+        ("交通", ["1"]),
+        ("张伟", ["1", "2"]),
+        ("zeng", ["7"]),  # 曾 as a surname reads Zeng, not ceng
+    ],
+)
+def test_results_come_whole_fields_first_then_field_starts_then_anywhere(
+    event_store: Store, query: str, order: list[str]
+):
+    people = [*PEOPLE, Delegate("7", "C7", "曾伟", organization="西北工业大学")]
+    apply_delegates(event_store, list(enumerate(people, 2)), ImportReport(), replace=False)
+    assert SearchIndex(event_store).ids(query) == order
+
+
+def test_twenty_namesakes_fill_the_top_twenty_before_a_longer_name(event_store: Store):
+    people = [Delegate("long", "CL", "张伟明"), *(Delegate(f"n{i:02d}", f"C{i}", "张伟") for i in range(25))]
+    apply_delegates(event_store, list(enumerate(people, 2)), ImportReport(), replace=False)
+    index = SearchIndex(event_store)
+    for query in ("zw", "张伟", "zhangwei"):
+        assert index.ids(query) == [f"n{i:02d}" for i in range(20)]
+    assert index.ids("zw", limit=30)[25] == "long"
