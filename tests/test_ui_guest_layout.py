@@ -120,6 +120,10 @@ def test_no_guest_state_is_clipped_overlapping_or_mostly_empty_and_the_title_is_
         page.search.type_text(parts[0] + parts[1][:1])
         qtbot.waitUntil(lambda: page.search.results.count() > 0, timeout=60000)
         seen["search"] = problems(window)
+        page.search.clear()
+        page.search.type_text(parts[0])  # a whole syllable: the characters read that way to pick
+        qtbot.waitUntil(lambda: page.search.han.isVisible(), timeout=60000)
+        seen["characters"] = problems(window)
         page.search.picked.emit(searched)
         page.confirm.confirmed.emit("0000" if not searched.phone.endswith("0000") else "1111")
         qtbot.wait(1)

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app.han_picker import HanCandidates, pending_syllable, pick
+from kiosk.names import has_han
 from kiosk.search import PUBLIC_COUNTED, PublicResults, public_search
 from ui.bridge import AppContext
+from ui.selfservice.han_row import HanRow
 from ui.widgets.bilingual import PairButton, PairLabel
 from ui.widgets.keyboard import OnScreenKeyboard
 
@@ -74,6 +77,13 @@ class SearchPage(QWidget):
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.itemClicked.connect(self._on_item_clicked)
         self.results.setAccessibleName("names found / 找到的姓名")
+        self.han = HanRow()  # pinyin typed: the characters read that way, to tap
+        self.han.picked.connect(self._on_han_picked)
+        self.han.more.connect(self._on_han_more)
+        self._picker: HanCandidates | None = None
+        self._han_page = 0
+        context.events.roster_changed.connect(self._load_picker)
+        self._load_picker()
         self.keyboard = OnScreenKeyboard()
         self.keyboard.typed.connect(self._on_typed)
         self.keyboard.erased.connect(self._on_erased)
@@ -86,6 +96,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.query)
         layout.addWidget(self.hint)
         layout.addWidget(self.results, 5)
+        layout.addWidget(self.han)
         layout.addWidget(self.keyboard, 6)
 
     def t(self, language: str, source: str) -> str:
@@ -108,10 +119,12 @@ class SearchPage(QWidget):
         self.query.setMinimumHeight(int(0.075 * screen_height))
         font.setPixelSize(max(12, int(0.034 * screen_height)))
         self.results.setFont(font)
+        self.han.fit(screen_height)
 
     def clear(self) -> None:
         self.text = ""
         self._last = None
+        self._offer_han()
         self._query_seq += 1
         self._show_query()
         self._show_results()
@@ -135,9 +148,39 @@ class SearchPage(QWidget):
             self.query.setText(f'<span style="color:#777">{first}  ·  {second}</span>')
         self.query.setAccessibleName(self.text or " / ".join(self.pair(EXAMPLE)))
 
+    def _load_picker(self) -> None:
+        """The roster's characters by pinyin, read off the UI thread (again when the roster changes)."""
+        roster = self.context.app.store.roster
+        self.context.run_in_background(lambda: HanCandidates(d.name for d in roster.iter_delegates()),
+                                       on_done=self._on_picker)  # fmt: skip
+
+    def _on_picker(self, picker: HanCandidates) -> None:
+        self._picker = picker
+        self._offer_han()
+
+    def _offer_han(self) -> None:
+        syllable = pending_syllable(self.text)
+        picker = self._picker
+        if picker is None or not syllable:
+            self.han.offer([], False)
+            return
+        self.han.offer(picker.candidates(syllable, self._han_page), picker.pages(syllable) > 1)
+
+    def _on_han_picked(self, unit: str) -> None:
+        self.text = pick(self.text, unit)
+        self._search()
+
+    def _on_han_more(self) -> None:
+        self._han_page += 1
+        self._offer_han()
+
     def _search(self) -> None:
+        self._han_page = 0
+        self._offer_han()
         self._query_seq += 1
         seq, text = self._query_seq, self.text.strip()
+        if has_han(text):  # the characters picked so far, not the pinyin still to be picked
+            text = text[: len(text) - len(pending_syllable(text))]
         self._show_query()
         if len(text) < 2:
             self._last = None
