@@ -217,6 +217,8 @@ def test_staged_states_for_the_screenshots(qtbot, desk, context):  # type: ignor
     assert desk.pages.currentWidget() is desk.reason_form and desk.reason_form.reason.text()
     stage(desk, "refused")
     assert desk.last_decision.outcome is Outcome.NOT_REGISTERED and desk.guidance.text.text()
+    stage(desk, "supervisor")
+    assert "138 0000 1234" in desk.banner.text() and context.app.settings.supervisor_phone == "138 0000 1234"
     stage(desk, "walkin-duplicate")
     assert desk.pages.currentWidget() is desk.duplicates and desk.duplicates.found
     assert "phone" in desk.duplicates.found[0].same and desk.status.counts.text()

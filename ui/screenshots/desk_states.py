@@ -1,6 +1,6 @@
 """Named states of the desk for the screenshots (``DESK_STATES``): a card after a check-in with the
-status strip, the override form, a refusal at a forum door with what to do, and a walk-in who is
-probably someone on the roster.
+status strip, the override form, a refusal at a forum door with what to do, F8 calling the
+supervisor on that refusal, and a walk-in who is probably someone on the roster.
 
 Runs the real service synchronously on the UI thread (a few milliseconds on a demo store),
 so the screen is in its state when ``stage`` returns.
@@ -19,8 +19,9 @@ from kiosk.service import CheckinService
 if TYPE_CHECKING:
     from ui.desk.screen import DeskScreen
 
-DESK_STATES = ("card", "override", "refused", "walkin-duplicate")
+DESK_STATES = ("card", "override", "refused", "supervisor", "walkin-duplicate")
 OPERATOR = {"zh": "李娜", "en": "Li Na"}
+SUPERVISOR = {"zh": "王强", "en": "Wang Qiang"}
 
 
 def pick(screen: DeskScreen, *tests: Callable[[Delegate], bool]) -> Delegate:
@@ -112,6 +113,11 @@ def stage(screen: DeskScreen, state: str) -> None:
         screen.reason_form.step_preset(1)
     elif state == "refused":
         _refused_at_a_forum(screen)
+    elif state == "supervisor":
+        _refused_at_a_forum(screen)
+        screen.context.app.update_settings(supervisor=SUPERVISOR[screen.language],
+                                           supervisor_phone="138 0000 1234")  # fmt: skip
+        screen.actions_.start("supervisor")
     elif state == "walkin-duplicate":
         _walkin_duplicate(screen)
     else:
