@@ -93,7 +93,8 @@ def _token_list(args: argparse.Namespace) -> int:
     for info in _store(args).tokens.list():
         state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
         kind = "admin" if info.admin else "desk" + "".join(f"+{c}" for c in sorted(info.can))
-        print(f"{info.id}\t{info.desk}\t{kind}\t{info.created_at}\t{state}")
+        scope = "every event" if info.admin else f"event {info.event or '(the first installed)'}"
+        print(f"{info.id}\t{info.desk}\t{kind}\t{info.created_at}\t{state}\t{scope}")
     return 0
 
 
@@ -255,8 +256,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--url", required=True, help="the address desks reach this hub at, e.g. https://10.0.0.5:8787"
     )
     p.add_argument("--tls-cert", type=Path, help="the certificate hub serve uses: desks pin its fingerprint")
-    p.add_argument("--can", default="", metavar="walkin,reissue",
-                   help="what the desk's token may add to the hub's roster (as hub token create --can)")  # fmt: skip
+    p.add_argument("--can", default="", metavar="walkin,reissue,roster",
+                   help="what the desk's token may change in the hub's roster (as hub token create --can)")  # fmt: skip
     p.add_argument("--minutes", type=int, default=10, choices=range(1, 1441), metavar="1-1440",
                    help="how long the code stays valid (default 10 minutes)")  # fmt: skip
     p.add_argument("--no-qr", action="store_true", help="print the line only")
@@ -267,9 +268,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     token_sub = token.add_subparsers(dest="hub_token_command", metavar="ACTION", required=True)
     p = token_sub.add_parser("create", help="a new token; printed once, alone on the last line")
     p.add_argument("--desk", required=True, help="the desk's name (its check-ins carry it)")
-    p.add_argument("--admin", action="store_true", help="may also upload rosters")
-    p.add_argument("--can", default="", metavar="walkin,reissue",
-                   help="what this desk may add to the hub's roster: walk-ins, reissued badge codes")  # fmt: skip
+    p.add_argument(
+        "--admin", action="store_true", help="may do everything, for every event (the organisers')"
+    )
+    p.add_argument("--can", default="", metavar="walkin,reissue,roster",
+                   help="what this desk may change in the hub's roster: walk-ins, reissued badge codes, "
+                   "roster uploads")  # fmt: skip
     _add_store(p)
     p.set_defaults(func=_token_create)
     p = token_sub.add_parser("revoke", help="revoke a token by id, by value, or all of a desk's")

@@ -123,9 +123,13 @@ def create_app(
 
     @app.post("/v1/roster", response_model=m.ImportResult, responses={**DENIED, 403: {"model": m.Message}})
     def upload_roster(token: Desk, upload: m.RosterUpload) -> m.ImportResult:
-        """Admin tokens only: roster rows (header -> cell), checked and reported row by row."""
-        if not token.admin:
-            raise HTTPException(403, "only an admin token may upload a roster")
+        """Admin tokens, and desk tokens allowed it (``--can roster``): roster rows (header -> cell),
+        checked and reported row by row."""
+        if not token.may("roster"):
+            log.warning("hub: desk %s tried to change the roster without being allowed to", token.desk)
+            raise HTTPException(
+                403, "this token may not change the roster: an admin token, or one made with --can roster"
+            )
         headers: list[str] = []
         for row in upload.rows:
             headers.extend(h for h in row if h not in headers)
@@ -138,6 +142,8 @@ def create_app(
             report.error = str(exc)
         if report.error:
             raise HTTPException(422, report.error)
+        log.info("hub: %s changed the roster: %d new, %d updated, %d revoked, %d rejected", token.desk,
+                 report.imported, report.updated, report.revoked, len(report.rejected))  # fmt: skip
         bus.kick_threadsafe()
         return m.ImportResult.model_validate(report.to_json() | {"revoked": report.revoked})
 

@@ -32,9 +32,9 @@ class HubStore(Database):
 
     def __init__(self, target: str | Path, pool_size: int = 12) -> None:
         super().__init__(target, pool_size)
-        self.roster = HubRoster(self)
-        self.checkins = Checkins(self)
         self.tokens = Tokens(self)
+        self.roster = HubRoster(self, self.tokens)
+        self.checkins = Checkins(self)
         self.desks = Desks(self)
         self.logins = LoginCodes(self)
         self.enrolments = Enrolments(self, self.tokens)

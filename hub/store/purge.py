@@ -52,7 +52,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         ),
         KEEP,
     ),  # fmt: skip
-    "hub_tokens": dict.fromkeys(("id", "desk", "hash", "created_at", "revoked_at", "can"), KEEP),
+    "hub_tokens": dict.fromkeys(("id", "desk", "hash", "created_at", "revoked_at", "can", "event"), KEEP),
     "hub_desks": dict.fromkeys(("desk", "report", "state", "received_at", "backlog_ok_at"), KEEP),
     "hub_desk_changes": dict.fromkeys(("desk", "at", "state"), KEEP),
     "hub_login_codes": dict.fromkeys(("hash", "expires_at", "used_at"), KEEP),

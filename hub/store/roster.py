@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hub.store.base import Database, now_text
+from hub.store.tokens import Tokens
 from kiosk.importers.apply import ImportReport, check_rows, sort_out
 from kiosk.importers.event import declared_default, parse_event
 from kiosk.importers.readers import RosterFileError, read_table
@@ -34,8 +35,9 @@ def body_of(delegate: Delegate) -> str:
 
 
 class HubRoster:
-    def __init__(self, store: Database) -> None:
+    def __init__(self, store: Database, tokens: Tokens) -> None:
         self._store = store
+        self._tokens = tokens  # desk tokens are for one event (hub/store/tokens.py)
 
     # -- event and keys ------------------------------------------------------------------------
 
@@ -55,6 +57,7 @@ class HubRoster:
                 "INSERT INTO hub_event (id, body, updated_at) VALUES (?, ?, ?)",
                 (event.id, json.dumps(body, ensure_ascii=False), now),
             )
+            self._tokens.bind_event(conn, event.id)
             for pem in pems:
                 conn.execute(
                     "INSERT INTO hub_keys (key_id, event_id, pem, added_at) VALUES (?, ?, ?, ?) "
@@ -66,6 +69,7 @@ class HubRoster:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(rev),),
             )
+        self._tokens.forget()  # a token of the event replaced is refused from now on
         return event.id
 
     def event_document(self) -> dict[str, Any] | None:

@@ -94,4 +94,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         "hub-0007-enrolment-capabilities",
         "ALTER TABLE hub_enrolments ADD COLUMN can TEXT NOT NULL DEFAULT ''",
     ),
+    (
+        # The event a desk token is for ('' until the hub has one; admin tokens stay '').
+        "hub-0008-token-event",
+        "ALTER TABLE hub_tokens ADD COLUMN event TEXT NOT NULL DEFAULT ''",
+    ),
 ]
