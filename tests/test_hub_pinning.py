@@ -19,7 +19,7 @@ from kiosk.store import Store
 from kiosk.sync.client import HubClient
 from kiosk.sync.engine import backlog, sync_once
 from kiosk.sync.enrol import EnrolError, Enrolment, EnrolProblem, parse, redeem
-from kiosk.sync.trust import HubInsecure, HubUntrusted, normalize_pin
+from kiosk.sync.trust import HubInsecure, HubUntrusted, normalize_pin, pinned_context, verification_failed
 from kiosk.sync.worker import SyncWorker
 from tests.conftest import at
 from tests.hub_support import DURING_EVENT, Hub, make_hub, roster, wait_until
@@ -93,6 +93,21 @@ def test_a_wrong_pin_is_refused_before_anything_is_sent_and_the_outbox_stays(
     finally:
         client.close()
     assert backlog(store) == 0 and hub_checkins(tls_hub) == 1
+
+
+def test_after_the_comparison_the_desk_trusts_only_the_pinned_certificate(
+    tls_hub: TlsHub, tmp_path: Path
+) -> None:
+    cert, key, _ = init(tmp_path / "swapped", [])
+    swapped = ServerThread(tls_hub.hub.store, tls=(cert, key)).start()  # a hub with another certificate
+    try:
+        context = pinned_context(tls_hub.url, tls_hub.pin, 10)
+        assert httpx.get(tls_hub.url + "/v1/health", verify=context, timeout=10).status_code == 200
+        with pytest.raises(httpx.ConnectError) as refused:
+            httpx.get(swapped.url + "/v1/health", verify=context, timeout=10)
+        assert verification_failed(refused.value)
+    finally:
+        swapped.stop()
 
 
 def test_an_https_hub_without_a_pin_must_have_a_certificate_the_system_trusts(tls_hub: TlsHub) -> None:
