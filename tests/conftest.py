@@ -1,4 +1,5 @@
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +20,35 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 def at(text: str) -> datetime:
     """A time on the demo event's own dates (2023-12-06/07, Shanghai)."""
     return datetime.fromisoformat(text).replace(tzinfo=SHANGHAI)
+
+
+def database_copy(template: Path, target: Path) -> Path:
+    """A test's own copy of a database file made once per module (by the CLI, which closed it)."""
+    shutil.copyfile(template, target)
+    return target
+
+
+@pytest.hookimpl(trylast=True)  # after pytest has ordered the tests by their fixtures
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Spreads the suite over pytest-xdist workers (``scripts/test``: ``-n auto --dist loadgroup``).
+
+    A test that takes a module-scoped fixture runs on one worker with the rest of its module, so
+    the module's demo database, hub or window is built once; the pretix tests share one worker and
+    so one pretix server; tests with only function-scoped fixtures spread one by one. On a worker,
+    the modules holding slow tests go first (each kept whole): a long test started last would keep
+    one worker busy alone at the end."""
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        scopes = {d.scope for defs in fixtures.name2fixturedefs.values() for d in defs} if fixtures else set()
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if "pretix_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("pretix"))
+        elif "module" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        slow = {item.module.__name__ for item in items if item.module and item.get_closest_marker("slow")}
+        items.sort(key=lambda item: item.module is None or item.module.__name__ not in slow)
 
 
 @pytest.fixture

@@ -220,7 +220,7 @@ class PretixServer:
                         return
             except httpx.HTTPError:
                 pass
-            time.sleep(0.5)
+            time.sleep(0.1)
         raise RuntimeError(f"pretix did not answer within {timeout:.0f} s; see {self.root / 'server.log'}")
 
     def stop(self) -> None:

@@ -64,6 +64,7 @@ def test_keygen_writes_an_owner_only_private_key_and_a_public_key(issued: dict[s
     assert public.read_text().startswith("-----BEGIN PUBLIC KEY-----")
 
 
+@pytest.mark.slow
 def test_a_printed_badge_reads_back_and_is_admitted_by_a_kiosk_with_only_the_public_key(
     issued: dict[str, Path], tmp_path: Path
 ):

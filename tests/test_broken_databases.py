@@ -18,7 +18,7 @@ import pytest
 from kiosk.demo import generate_roster, write_roster_csv
 from kiosk.store import Store
 from kiosk.store.health import backup, check
-from tests.conftest import DEMO_EVENT, ROOT
+from tests.conftest import DEMO_EVENT, ROOT, database_copy
 
 ROSTER = "编号,签到码,姓名,单位,参会身份,参会论坛\nA1,ZW01,张伟,西安交大,scientist,main\nA2,LN02,李娜,X,press,main\n"
 PYTHON = sys.executable
@@ -38,13 +38,20 @@ def one_line(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def good_db(tmp_path: Path) -> Path:
-    db, roster = tmp_path / "good.sqlite", tmp_path / "r.csv"
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("good")
+    db, roster = folder / "good.sqlite", folder / "r.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     assert cli(db, "event", "import", str(DEMO_EVENT)).returncode == 0
     assert cli(db, "roster", "import", str(roster)).returncode == 0
     return db
+
+
+@pytest.fixture
+def good_db(cli_db: Path, tmp_path: Path) -> Path:
+    (tmp_path / "r.csv").write_text(ROSTER, encoding="utf-8")
+    return database_copy(cli_db, tmp_path / "good.sqlite")
 
 
 def damaged(good: Path, target: Path, everywhere: bool) -> Path:
@@ -87,6 +94,7 @@ def test_the_damage_line_is_in_chinese_when_the_desk_speaks_chinese(good_db: Pat
     assert result.returncode == 3 and one_line(result).startswith(f"错误：数据库 {db} 已损坏：请从备份恢复")
 
 
+@pytest.mark.slow
 def test_db_check_finds_the_damage_and_passes_a_good_file(good_db: Path, tmp_path: Path):
     good = cli(good_db, "db", "check")
     assert good.returncode == 0 and "integrity: ok" in good.stdout and "journal: wal" in good.stdout
@@ -97,6 +105,7 @@ def test_db_check_finds_the_damage_and_passes_a_good_file(good_db: Path, tmp_pat
     assert result.returncode == 3 and "integrity: DAMAGED" in result.stdout
 
 
+@pytest.mark.slow
 def test_db_backup_copies_a_database_in_use_owner_only_and_never_over_a_file(good_db: Path, tmp_path: Path):
     store = Store(good_db)  # a desk holding the file open, mid-event
     store.set_meta("probe", "written before the backup")
@@ -126,6 +135,7 @@ def in_private_mount(script: str, tmp_path: Path) -> subprocess.CompletedProcess
     )
 
 
+@pytest.mark.slow
 def test_on_a_read_only_disk_reading_commands_work_and_writing_ones_say_cannot_write(
     good_db: Path, tmp_path: Path
 ):
@@ -177,6 +187,7 @@ print(decision.outcome, Store(sys.argv[1]).journal.count())
 """
 
 
+@pytest.mark.slow
 def test_a_full_disk_refuses_import_and_checkin_in_one_line_and_changes_nothing(
     good_db: Path, tmp_path: Path
 ):

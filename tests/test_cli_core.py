@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import DEMO_EVENT, ROOT
+from tests.conftest import DEMO_EVENT, ROOT, database_copy
 
 ROSTER = "编号,签到码,姓名,单位,职务,手机,参会身份,参会论坛,语言\nA1,ZW01,张伟,西安交大,教授,13800001234,scientist,main;p1,zh\n"
 
@@ -21,16 +21,23 @@ def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "k.sqlite"
-    roster = tmp_path / "r.csv"
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    path = folder / "k.sqlite"
+    roster = folder / "r.csv"
     roster.write_text(ROSTER, encoding="utf-8")
     assert cli(path, "event", "import", str(DEMO_EVENT)).returncode == 0
     assert cli(path, "roster", "import", str(roster)).returncode == 0
     return path
 
 
+@pytest.fixture
+def db(cli_db: Path, tmp_path: Path) -> Path:
+    return database_copy(cli_db, tmp_path / "k.sqlite")
+
+
+@pytest.mark.slow
 def test_checkin_json_has_the_documented_shape(db: Path):
     result = cli(db, "checkin", " ZW01 ", "--at", "2023-12-06T08:30", "--json")
     out = json.loads(result.stdout)
@@ -43,6 +50,7 @@ def test_checkin_json_has_the_documented_shape(db: Path):
     assert again["first_checkin"]["id"] == out["checkin_id"] and again["first_checkin"]["desk"] == "cli"
 
 
+@pytest.mark.slow
 def test_void_then_checkin_again(db: Path):
     first = json.loads(cli(db, "checkin", "ZW01", "--at", "2023-12-06T08:30", "--json").stdout)
     assert cli(db, "void", first["checkin_id"], "--reason", "wrong person").returncode == 0
@@ -67,6 +75,7 @@ def test_bad_input_is_one_line_error_and_nonzero_exit(db: Path, args: tuple[str,
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_search_and_stats_json(db: Path):
     found = json.loads(cli(db, "search", "zw", "--json").stdout)
     assert [d["id"] for d in found] == ["A1"]
@@ -76,6 +85,7 @@ def test_search_and_stats_json(db: Path):
     assert stats["per_10_min"] == [{"start": "2023-12-06T08:30:00+08:00", "admitted": 1}]
 
 
+@pytest.mark.slow
 def test_export_csv_and_xlsx_hold_the_journal_with_delegate_details(db: Path, tmp_path: Path):
     cli(db, "checkin", "ZW01", "--at", "2023-12-06T08:31")
     cli(db, "checkin", "nonsense", "--at", "2023-12-06T08:32")
@@ -88,6 +98,7 @@ def test_export_csv_and_xlsx_hold_the_journal_with_delegate_details(db: Path, tm
     assert sheet.max_row == 3 and "张伟" in [c.value for c in sheet[2]]
 
 
+@pytest.mark.slow
 def test_rehearsal_entries_stay_out_of_stats_and_exports(db: Path, tmp_path: Path):
     assert "rehearsal on" in cli(db, "rehearsal", "on").stdout
     cli(db, "checkin", "ZW01", "--at", "2023-12-06T08:31")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.scan.sources import CameraSource
-from tests.conftest import DEMO_EVENT, ROOT
+from tests.conftest import DEMO_EVENT, ROOT, database_copy
 
 SAMPLES = ROOT / "resources" / "samples"
 
@@ -34,12 +34,17 @@ def home(tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "k.sqlite"
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "k.sqlite"
     assert run("event", "import", str(DEMO_EVENT), "--db", str(path)).returncode == 0
     assert run("roster", "import", str(SAMPLES / "roster-gbk.csv"), "--db", str(path)).returncode == 0
     return path
+
+
+@pytest.fixture
+def db(cli_db: Path, tmp_path: Path) -> Path:
+    return database_copy(cli_db, tmp_path / "k.sqlite")
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
@@ -75,6 +80,7 @@ def test_export_into_a_missing_folder_is_one_clean_line(db: Path, tmp_path: Path
     assert "no-such-folder" in line
 
 
+@pytest.mark.slow
 def test_the_cli_and_the_app_use_one_default_database_named_by_the_product(tmp_path: Path) -> None:
     env = home(tmp_path)
     assert run("event", "import", str(DEMO_EVENT), env=env).returncode == 0
@@ -110,6 +116,7 @@ def test_camera_before_the_scan_sub_command_is_its_source(db: Path) -> None:
     assert "camera 9: gave up" in result.stderr
 
 
+@pytest.mark.slow
 def test_checkin_exits_0_when_admitted_1_when_refused_2_on_bad_input(db: Path) -> None:
     at = ["--at", "2023-12-06T08:30", "--db", str(db)]
     assert run("checkin", "ZW0001", *at).returncode == 0
@@ -120,6 +127,7 @@ def test_checkin_exits_0_when_admitted_1_when_refused_2_on_bad_input(db: Path) -
     assert run("checkin", *at).returncode == 2  # no code: usage
 
 
+@pytest.mark.slow
 def test_void_refuses_an_entry_that_admitted_nobody(db: Path) -> None:
     at = ["--at", "2023-12-06T08:30", "--db", str(db)]
     refused = json.loads(run("checkin", "NO-SUCH-BADGE", "--json", *at).stdout)
@@ -187,6 +195,7 @@ def test_a_missing_camera_gives_up_after_its_bound_and_waits_forever_with_none()
     assert done.wait(60) and waiting.status == "closed"
 
 
+@pytest.mark.slow
 def test_the_apps_camera_flag_before_or_after_other_flags_picks_the_camera(db: Path, tmp_path: Path) -> None:
     video = tmp_path / "desk.avi"
     code = (

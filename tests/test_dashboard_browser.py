@@ -51,6 +51,7 @@ def open_dashboard(browser, hub: Hub, width: int = 1280, height: int = 800, lang
     return context, page
 
 
+@pytest.mark.slow
 def test_a_desks_check_in_appears_live_and_a_silent_desk_turns_red(browser, hub: Hub, tmp_path: Path):
     desk = make_desk(hub, tmp_path, "entrance-1")
     facts = HealthFacts(
@@ -82,6 +83,7 @@ def test_a_desks_check_in_appears_live_and_a_silent_desk_turns_red(browser, hub:
         context.close()
 
 
+@pytest.mark.slow
 def test_a_desk_out_of_paper_turns_red_and_the_page_switches_language(browser, hub: Hub):
     token = hub.token("door-p1")
     hub.store.desks.report("door-p1", {"desk": "door-p1", "mode": "gate", "gate": "p1", "backlog": 0,
@@ -105,6 +107,7 @@ def test_a_desk_out_of_paper_turns_red_and_the_page_switches_language(browser, h
         context.close()
 
 
+@pytest.mark.slow
 def test_the_export_downloads_every_check_in(browser, hub: Hub, tmp_path: Path):
     desk = make_desk(hub, tmp_path, "entrance-2")
     desk.start_sync()
@@ -132,6 +135,7 @@ def test_the_export_downloads_every_check_in(browser, hub: Hub, tmp_path: Path):
         context.close()
 
 
+@pytest.mark.slow
 def test_screenshots_in_both_languages_at_two_sizes(browser, tmp_path: Path):
     shots = Path(os.environ.get("KIOSK_DASHBOARD_SHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,7 @@ def push(hub: Hub, token: str, delegate_id: str) -> None:
     assert post_json(hub.url, token, "/v1/checkins", {"entries": [entry]}).status_code == 200
 
 
+@pytest.mark.slow
 def test_a_burst_of_pushes_is_held_to_one_snapshot_and_reaches_every_open_dashboard(hub: Hub):
     snapshot = snapshot_of(hub)
     desk = hub.token(f"desk-{uuid.uuid4().hex[:6]}")
@@ -90,6 +91,7 @@ def test_a_burst_of_pushes_is_held_to_one_snapshot_and_reaches_every_open_dashbo
     assert snapshot.made > made
 
 
+@pytest.mark.slow
 def test_a_stream_ends_soon_after_its_session_is_logged_out(hub: Hub):
     with pages(hub, 1) as (page,):
         wait_until(lambda: page.texts)

@@ -29,6 +29,7 @@ def reported(hub: Hub, desk: str, **expected: object) -> bool:
     return row is not None and all(row["report"][k] == v for k, v in expected.items())  # type: ignore[index]
 
 
+@pytest.mark.slow
 def test_a_kiosk_reports_its_printer_out_of_paper_and_its_camera_offline_then_back(
     tmp_path: Path, event_store: Store
 ):

@@ -114,6 +114,7 @@ def write_bomb(path: Path, part: str, head: bytes, repeat: bytes, count: int, en
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("part", "head", "repeat", "count", "end", "words"),
     [

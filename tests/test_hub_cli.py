@@ -74,6 +74,7 @@ def test_hub_commands_without_a_database_say_so_in_one_line(capsys: pytest.Captu
     )
 
 
+@pytest.mark.slow
 def test_sync_once_fills_an_empty_desk_and_exits_3_when_refused_4_when_unreachable(tmp_path: Path):
     hub = make_hub(str(tmp_path / "hub.sqlite"), roster(15)).serve()
     try:
@@ -160,6 +161,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a shell starts a background job
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c-from-a-background-start", "sigterm"]
 )

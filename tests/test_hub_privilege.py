@@ -70,6 +70,7 @@ def test_a_desk_token_without_the_capability_cannot_reissue_anyones_badge(hub: H
     assert code_of(hub, hub.delegates[0].id) == "NEWCODE03"
 
 
+@pytest.mark.slow
 def test_token_create_grants_capabilities_and_refuses_unknown_ones(hub: Hub, tmp_path: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, str(ROOT / "main.py"), "hub", "token", *args, "--db", hub.target],

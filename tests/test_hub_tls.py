@@ -59,11 +59,13 @@ def test_the_hub_answers_https_to_a_desk_that_trusts_its_certificate_and_nothing
         httpx.get(f"http://127.0.0.1:{server.port}/v1/health", timeout=10)
 
 
+@pytest.mark.slow
 def test_serve_wants_both_the_certificate_and_the_key(tmp_path: Path) -> None:
     result = hub_cli("serve", "--db", str(tmp_path / "h.sqlite"), "--tls-cert", str(tmp_path / "c.pem"))
     assert result.returncode == 2 and "give both --tls-cert and --tls-key" in result.stderr
 
 
+@pytest.mark.slow
 def test_tls_init_keeps_an_existing_key_unless_forced(tmp_path: Path) -> None:
     assert hub_cli("tls", "init", "--out", str(tmp_path)).returncode == 0
     again = hub_cli("tls", "init", "--out", str(tmp_path))

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.importers.apply import import_roster
 from kiosk.store import Store
 from tests.conftest import DEMO_EVENT, ROOT
@@ -47,6 +49,7 @@ def test_a_dry_run_counts_new_changed_unchanged_cancelled_rejected_and_changes_n
     assert roster_state(event_store) != before
 
 
+@pytest.mark.slow
 def test_roster_import_dry_run_prints_the_preview_and_leaves_the_database_file_as_it_was(tmp_path: Path):
     db, roster = tmp_path / "k.sqlite", tmp_path / "second.csv"
     roster.write_text(SECOND, encoding="utf-8")

@@ -97,6 +97,7 @@ def test_export_and_stats_show_how_people_came_in(kiosk, tmp_path: Path) -> None
                                                          ("desk_search", "李娜"), ("camera", "李娜")]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_stats_command_prints_how_people_came_in(kiosk) -> None:  # type: ignore[no-untyped-def]
     app, delegates = kiosk
     app.service.check_in(delegates[0].code, How.SCANNER)

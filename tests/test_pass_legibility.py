@@ -94,6 +94,7 @@ def _pdf_png(pdf: Path) -> np.ndarray:
     return cv2.imread(str(pdf.with_suffix(".png")), cv2.IMREAD_GRAYSCALE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stock", layout_names())
 def test_the_qr_scans_from_every_stocks_pdf_with_the_kiosks_decoder_and_zbar(stock, tmp_path):
     from ui.passes.render import render_pdf

@@ -79,6 +79,7 @@ def test_attendees_become_delegates_with_both_scripts_company_email_and_phone(sy
     assert garcia is not None and garcia[1].name == "María García" and garcia[1].status == "cancelled"
 
 
+@pytest.mark.slow
 def test_offline_decisions_match_pretix_for_every_ticket_list_and_time(
     pretix_server, synced: Store, sample: Sample
 ):  # type: ignore[no-untyped-def]

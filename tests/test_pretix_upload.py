@@ -83,6 +83,7 @@ class _DiesAfter(PretixClient):
         return answer
 
 
+@pytest.mark.slow
 def test_offline_scans_appear_in_pretix_once_each_with_original_times_across_kills(
     pretix_server, sample: Sample, tmp_path: Path
 ):  # type: ignore[no-untyped-def]
@@ -122,6 +123,7 @@ def test_offline_scans_appear_in_pretix_once_each_with_original_times_across_kil
     assert answer["reason"] == "rules"
 
 
+@pytest.mark.slow
 def test_scans_made_while_pretix_is_down_arrive_once_when_it_is_back(pretix_server, tmp_path: Path):  # type: ignore[no-untyped-def]
     sample = build_sample(pretix_server, "outage")
     store = connect(pretix_server, sample, tmp_path / "kiosk.sqlite")
@@ -143,6 +145,7 @@ def test_scans_made_while_pretix_is_down_arrive_once_when_it_is_back(pretix_serv
         client.close()
 
 
+@pytest.mark.slow
 def test_a_refusal_of_an_offline_admission_is_kept_as_a_conflict(
     pretix_server, sample: Sample, tmp_path: Path, capsys
 ):  # type: ignore[no-untyped-def]

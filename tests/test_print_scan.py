@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.demo.samples import install_samples, sample_passes
 from kiosk.printing.layout import load_layout
 from kiosk.store import Store
@@ -35,6 +37,7 @@ def _scan(db: Path, images: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_scan_prints_one_pass_per_admission_and_none_for_a_second_scan(tmp_path):
     from ui.passes import render_image
 

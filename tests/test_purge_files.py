@@ -78,6 +78,7 @@ def leaks(root: Path, needles: list[str]) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_after_the_purges_no_file_the_kiosk_or_the_hub_wrote_holds_a_name_or_phone(
     backend: str, tmp_path: Path

@@ -161,6 +161,7 @@ def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_cli_import_prints_json_report_and_exit_codes(tmp_path: Path):
     db = tmp_path / "k.sqlite"
     assert run_cli("event", "import", str(DEMO_EVENT), db=db).returncode == 0

@@ -29,6 +29,7 @@ def scan(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict
     return code, [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
+@pytest.mark.slow
 def test_scan_of_a_video_prints_one_json_line_per_decision(tmp_path: Path, db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     video = tmp_path / "desk.avi"
     truth = write_badge_video(video, [(CODES["D1"], 0.5, 0.3), (CODES["D1"], 0.5, 3.2), (CODES["D1"], 0.5, 0.1)],

@@ -107,6 +107,7 @@ def _lock_round(guard: PinGuard) -> security.PinCheck:
     return results[-1]
 
 
+@pytest.mark.slow
 def test_each_round_of_wrong_pins_locks_longer_and_a_restart_does_not_shorten_it(store: Store):
     clock = FixedClock(MORNING)
     waits = []

@@ -58,6 +58,7 @@ def counts(desk: Desk) -> dict[str, dict[str, int]]:
     }
 
 
+@pytest.mark.slow
 def test_two_doors_and_two_desks_with_exits_count_the_room_as_the_hub_does(hub: Hub, tmp_path: Path):
     door_a, door_b = make_desk(hub, tmp_path, "door-a"), make_desk(hub, tmp_path, "door-b")
     desk_1, desk_2 = make_desk(hub, tmp_path, "desk-1"), make_desk(hub, tmp_path, "desk-2")
@@ -108,6 +109,7 @@ def test_two_doors_and_two_desks_with_exits_count_the_room_as_the_hub_does(hub: 
     assert at_gate(door_a, FORUM).check_in(ann.code).occupancy == 3  # door A now knows Ann had left
 
 
+@pytest.mark.slow
 def test_an_offline_double_admission_at_the_entrance_is_one_duplicate_everywhere(hub: Hub, tmp_path: Path):
     desk_1, desk_2 = make_desk(hub, tmp_path, "desk-1"), make_desk(hub, tmp_path, "desk-2")
     door = make_desk(hub, tmp_path, "door-a")

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DEMO_EVENT, ROOT
 
 HOSTILE = "张\x1b[2J伟\x1b[31m"  # clear the screen, then print in red
@@ -18,6 +20,7 @@ def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_search_and_checkin_print_names_with_their_control_characters_escaped(tmp_path: Path):
     db, roster = tmp_path / "k.sqlite", tmp_path / "r.csv"
     roster.write_text(f"编号,签到码,姓名,单位\nA1,ZW01,{HOSTILE},{ORGANISATION}\n", encoding="utf-8")

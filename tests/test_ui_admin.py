@@ -56,6 +56,7 @@ def admitted_codes(context: AppContext, count: int) -> list[str]:
     return codes
 
 
+@pytest.mark.slow
 def test_roster_import_shows_progress_and_lists_rejected_lines(qtbot, admin, context, tmp_path):  # type: ignore[no-untyped-def]
     store = context.app.store
     people = generate_roster(5200, store.roster.forums(), store.roster.categories(), seed=5)
@@ -302,6 +303,7 @@ def test_the_way_out_names_the_mode_just_saved(qtbot, admin, context, language, 
     assert admin.leave.text().startswith(desk)
 
 
+@pytest.mark.slow
 def test_a_desk_joins_the_hub_with_a_pasted_enrolment_code_then_syncs_now_and_in_the_background(
     qtbot, event_store, tmp_path
 ):  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from kiosk.app.flow import Mode
 from kiosk.app.guest import Look
@@ -37,6 +38,7 @@ def test_the_simulation_turns_red_and_green_alike_for_protanopia() -> None:
     assert np.array_equal(simulate(red, "normal"), red)
 
 
+@pytest.mark.slow
 def test_the_three_outcome_screens_stay_apart_under_every_colour_vision(qtbot: Any, tmp_path: Path) -> None:
     store, delegates = demo_store(tmp_path)
     context = make_context(store, tmp_path)
@@ -70,6 +72,7 @@ def test_the_three_outcome_screens_stay_apart_under_every_colour_vision(qtbot: A
     assert worst >= MIN_DISTANCE, measured
 
 
+@pytest.mark.slow
 def test_a_category_band_is_a_white_card_whatever_the_categorys_colour(qtbot: Any, tmp_path: Path) -> None:
     store, delegates = demo_store(tmp_path)
     context = make_context(store, tmp_path)

@@ -159,6 +159,7 @@ print(json.dumps({"problem": str(problem.problem), "exit": problem.exit_code, "f
 """
 
 
+@pytest.mark.slow
 def test_a_database_on_a_read_only_disk_does_not_start_a_kiosk_that_could_not_write_a_check_in(
     good_db: Path, tmp_path: Path
 ):
@@ -210,6 +211,7 @@ print(json.dumps({"decision": decision, "problem": str(notice.problem.problem), 
 """
 
 
+@pytest.mark.slow
 def test_a_check_in_on_a_full_disk_admits_nobody_and_covers_the_kiosk_with_the_notice(
     good_db: Path, tmp_path: Path
 ):

@@ -136,6 +136,7 @@ def test_changing_the_file_or_the_full_roster_choice_after_a_check_needs_a_new_c
     assert tab.report.revoked == context.app.store.roster.count() and "cancel 50" in tab.summary.text()
 
 
+@pytest.mark.slow
 def test_the_progress_count_of_a_workbook_comes_from_the_guard_and_a_bomb_is_never_parsed(tmp_path: Path):
     assert count_rows(late_registrations(tmp_path / "late.xlsx", "X")) == 4
     bomb = write_bomb(tmp_path / "rows.xlsx", "xl/worksheets/sheet1.xml",

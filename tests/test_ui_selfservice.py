@@ -192,6 +192,7 @@ def _row_of(search_page: Any, delegate_id: str) -> int | None:
     return None
 
 
+@pytest.mark.slow
 def test_five_wrong_pins_lock_entry_for_a_minute_and_are_journalled(kiosk: Any, qtbot: Any) -> None:
     from kiosk.app.flow import Mode
 
