@@ -28,7 +28,7 @@ def database_copy(template: Path, target: Path) -> Path:
     return target
 
 
-@pytest.hookimpl(trylast=True)  # after pytest has ordered the tests by their fixtures
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Spreads the suite over pytest-xdist workers (``scripts/test``: ``-n auto --dist loadgroup``).
 
