@@ -45,10 +45,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "pretix_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("pretix"))
         elif "module" in scopes:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
+            item.add_marker(pytest.mark.xdist_group(_module(item) or item.nodeid))
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        slow = {item.module.__name__ for item in items if item.module and item.get_closest_marker("slow")}
-        items.sort(key=lambda item: item.module is None or item.module.__name__ not in slow)
+        slow = {_module(item) for item in items if item.get_closest_marker("slow")} - {None}
+        items.sort(key=lambda item: _module(item) not in slow)
+
+
+def _module(item: pytest.Item) -> str | None:
+    """The name of the test module an item was collected from (None for a non-Python item)."""
+    module = getattr(item, "module", None)
+    return module.__name__ if module is not None else None
 
 
 @pytest.fixture

@@ -156,3 +156,35 @@ def test_print_to_spec_errors_are_one_line(tmp_path):
     assert PRINTERS.printer_for(f"pdf:{tmp_path}").name.startswith("pdf:")
     assert PRINTERS.printer_for("escpos:10.0.0.9:9100").name == "escpos:10.0.0.9:9100"
     assert PRINTERS.printer_for("cups:kiosk-pdf").name == "cups:kiosk-pdf"
+
+
+def test_choosing_a_printer_tries_the_passes_backing_off_from_the_last_one_at_once(tmp_path, clock):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    queue = PrintQueue(
+        Store(tmp_path / "k.sqlite"), PdfFolderPrinter(blocker / "out", QtPassRenderer()), clock,
+        backoff=(30.0,),
+    )  # fmt: skip
+    job = queue.enqueue("checkin-1", sample_passes()["d-zh"])
+    assert queue.pump() == 0 and queue.jobs.next_due_in() == 30.0
+    queue.use(PdfFolderPrinter(tmp_path / "out", QtPassRenderer()))
+    assert queue.jobs.next_due_in() == 0.0
+    assert queue.pump() == 1 and queue.jobs.job(job).state == "done"
+
+
+def test_a_queue_started_again_tries_its_waiting_passes_at_once(tmp_path, clock):
+    store = Store(tmp_path / "k.sqlite")
+    failing = PrintQueue(store, PdfFolderPrinter(tmp_path / "file" / "out", QtPassRenderer()), clock,
+                         backoff=(30.0,))  # fmt: skip
+    (tmp_path / "file").write_text("a file where the folder should be")
+    failing.enqueue("checkin-1", sample_passes()["d-zh"])
+    assert failing.pump() == 0 and failing.jobs.next_due_in() == 30.0
+    again = PrintQueue(store, PdfFolderPrinter(tmp_path / "out", QtPassRenderer()), clock)
+    again.start()
+    try:
+        deadline = time.monotonic() + 120
+        while again.jobs.in_state("done") == [] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [j.checkin_id for j in again.jobs.in_state("done")] == ["checkin-1"]
+    finally:
+        again.stop()

@@ -165,6 +165,15 @@ class PrintJobs:
         )
         return _job(row) if row else None
 
+    def due_now(self) -> int:
+        """Make every waiting pass due at once (a printer was chosen or the queue started: what was
+        backing off from the last printer is tried now, in order); how many were backing off."""
+        now = self._now().timestamp()
+        with self.store.transaction() as conn:
+            return conn.execute(
+                "UPDATE print_jobs SET next_at = ? WHERE state = 'queued' AND next_at > ?", (now, now)
+            ).rowcount
+
     def next_due_in(self) -> float | None:
         row = self.store.query_one("SELECT MIN(next_at) FROM print_jobs WHERE state = 'queued'")
         if row is None or row[0] is None:

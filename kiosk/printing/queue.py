@@ -82,6 +82,7 @@ class PrintQueue:
             self.printer = printer
             self.jobs.printer_name = printer.name
             self._offline = ""
+            self.jobs.due_now()
         log.info("passes now go to %s", printer.name)
         self._wake.set()
         self._changed()
@@ -145,9 +146,11 @@ class PrintQueue:
     # -- the worker thread -----------------------------------------------------------------
 
     def start(self) -> None:
-        """Print in a background thread until ``stop()``."""
+        """Print in a background thread until ``stop()``; passes waiting out a back-off from before
+        are tried at once."""
         if self._thread is not None:
             return
+        self.jobs.due_now()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="print-queue", daemon=True)
         self._thread.start()
