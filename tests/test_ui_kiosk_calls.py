@@ -48,5 +48,6 @@ def test_a_help_call_and_wrong_digits_at_a_kiosk_reach_the_desk_without_the_gues
         cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
                  if table.item(r, c) is not None]  # fmt: skip
         assert history in cells and "phone_failure" not in cells  # in words, not the raw action name
+        assert not any("self-service (" in c for c in cells)  # nor the English line the kiosk logged
     finally:
         close(None, context)

@@ -27,6 +27,7 @@ from kiosk.names import latin_name
 from ui.desk.banner import outcome_text
 
 translate = QCoreApplication.translate
+_KIOSK_WRITTEN = (Action.PHONE_FAILURE, Action.HELP_CALL)  # entries whose reason a kiosk wrote for the log
 
 
 def action_text(action: Action) -> str:
@@ -245,6 +246,7 @@ class DelegateCard(QFrame):
             if entry.id in voided:
                 what += " " + translate("DelegateCard", "(voided)")
             desk = f"{entry.desk} · {entry.operator}" if entry.operator else entry.desk
-            cells = [when_text(entry.at, tz), gate, what, desk, entry.reason]
+            reason = "" if entry.action in _KIOSK_WRITTEN else entry.reason
+            cells = [when_text(entry.at, tz), gate, what, desk, reason]
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
