@@ -20,7 +20,6 @@ from kiosk.store.journal import Journal
 
 CALL_ACTIONS = frozenset({Action.HELP_CALL, Action.PHONE_FAILURE})
 RECENT = timedelta(minutes=30)  # an older call (from before the desk started) is not raised
-PAGE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +43,16 @@ class KioskCalls:
         """Read the journal entries added since the last poll; the calls waiting, oldest first."""
         oldest = self._clock.now() - RECENT
         with self._lock:
-            while page := self._journal.since(self._cursor, limit=PAGE, origin=None):
-                for _, entry in page:
-                    if entry.action in CALL_ACTIONS and entry.at >= oldest:
-                        key = (entry.action, entry.desk)
-                        known = self._waiting.get(key)
-                        self._waiting[key] = (
-                            KioskCall(entry.action, entry.desk, entry.at)
-                            if known is None
-                            else replace(known, at=max(known.at, entry.at), count=known.count + 1)
-                        )
-                self._cursor = page[-1][0]
+            entries, self._cursor = self._journal.of_actions(CALL_ACTIONS, after=self._cursor)
+            for entry in entries:
+                if entry.at >= oldest:
+                    key = (entry.action, entry.desk)
+                    known = self._waiting.get(key)
+                    self._waiting[key] = (
+                        KioskCall(entry.action, entry.desk, entry.at)
+                        if known is None
+                        else replace(known, at=max(known.at, entry.at), count=known.count + 1)
+                    )
             return self._sorted()
 
     def waiting(self) -> list[KioskCall]:

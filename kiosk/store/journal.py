@@ -9,7 +9,7 @@ is what the rules and the statistics need.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -102,6 +102,19 @@ class Journal:
         params: tuple = (seq, origin) if origin else (seq,)
         rows = self._store.query(sql + " ORDER BY seq LIMIT ?", (*params, limit))
         return [(r["seq"], checkin_from_row(r)) for r in rows]
+
+    def of_actions(self, actions: Iterable[Action], after: int) -> tuple[list[CheckIn], int]:
+        """Entries of these actions after seq ``after``, oldest first, and the journal's last seq
+        (where the next look starts): only the matches are read into entries."""
+        names = [str(a) for a in actions]
+        with self._store.lock:
+            high = self._store.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0]
+            rows = self._store.conn.execute(
+                f"SELECT * FROM journal WHERE seq > ? AND seq <= ? AND action IN ({', '.join('?' * len(names))}) "
+                "ORDER BY seq",
+                (after, high, *names),
+            ).fetchall()
+        return [checkin_from_row(r) for r in rows], int(high)
 
     def count(self) -> int:
         row = self._store.query_one("SELECT COUNT(*) FROM journal")
